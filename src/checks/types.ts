@@ -1,0 +1,37 @@
+/**
+ * What a check is: a small named function with a fixed title that judges one subject and returns
+ * failures (schemathesis `CheckFunction`, registered in one registry). Subjects:
+ * - `exchange`: one HTTP request and its response;
+ * - `stream`: one streamed request's frames (grouped by its `request` id) on a WebSocket;
+ * - `scenario`: a lifecycle over several exchanges (create → get → delete ...), judged by the test
+ *   that ran it, with the recorder's history.
+ */
+import type { ContractFailure, FailureSeverity } from '../core/errors.js';
+import type { Exchange } from '../core/types.js';
+import type { Operation } from '../spec/types.js';
+import type { ValidatorSet } from '../validate/validators.js';
+
+/** What every check may look at besides its subject. */
+export interface CheckContext {
+  validators: ValidatorSet;
+  /** The operation the subject exercised, when it matched one. */
+  operation?: Operation;
+  /** Earlier exchanges of the same test, oldest first (for lifecycle checks). */
+  history?: readonly Exchange[];
+}
+
+/** The kinds of subject a check judges. */
+export type CheckKind = 'exchange' | 'stream' | 'scenario';
+
+/** A registered check: name and title are fixed; `run` returns the failures (empty: passed). */
+export interface Check<Subject = unknown> {
+  readonly name: string;
+  readonly title: string;
+  readonly kind: CheckKind;
+  readonly severity: FailureSeverity;
+  /** One line: what the check verifies. */
+  readonly description: string;
+  /** Whether the check has something to say about this subject (preconditions). */
+  applies(subject: Subject, ctx: CheckContext): boolean;
+  run(subject: Subject, ctx: CheckContext): ContractFailure[];
+}
