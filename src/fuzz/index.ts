@@ -1,0 +1,5 @@
+/** Public surface of the fuzz arbitraries: the schema converter, domain strings, bodies and invalid variants. */
+export * from './types.js';
+export { schemaArbitrary } from './schemaArbitrary.js';
+export { mergeSchemas, resolveSchema, expandBranches } from './schema/merge.js';
+export { stableStringify, jsonEqual, jsonType, codePointLength } from './schema/json.js';
