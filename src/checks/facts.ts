@@ -1,0 +1,23 @@
+/** Small formatting helpers for the one line of facts a failure carries. */
+import type { Operation } from '../spec/types.js';
+
+/** At most `max` characters of a text, on one line, JSON-quoted: `"Asset gone…"`. */
+export function excerpt(text: string | undefined, max = 80): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}
+
+/** The documented statuses of an operation, in order: `200, 400, 410`. */
+export function documentedStatuses(op: Operation): string {
+  return Object.keys(op.responses).map((s) => (s === 'DEFAULT' ? 'default' : s)).join(', ');
+}
+
+/** `METHOD /path` of an exchange's request (path only, no origin). */
+export function requestLine(method: string, url: string): string {
+  try {
+    const u = new URL(url);
+    return `${method} ${u.pathname}${u.search}`;
+  } catch {
+    return `${method} ${url}`;
+  }
+}

@@ -1,0 +1,20 @@
+/** Checks: the registry, the check definitions' helpers and how to run them. */
+export type { Check, CheckContext, CheckKind } from './types.js';
+export { defineCheck } from './define.js';
+export type { CheckDefinition, FailureBuilder } from './define.js';
+export { registerCheck } from './store.js';
+export { checks, checksOfKind, checkNamed } from './registry.js';
+export { runExchangeChecks, judge, failureLine } from './run.js';
+export type { Verdict } from './run.js';
+export * as preconditions from './preconditions.js';
+export { deepEqual, firstDifference } from './diff.js';
+export type { UseAfterDeleteFacts } from './scenario/useAfterDelete.js';
+export type { ResourceAvailabilityFacts } from './scenario/ensureResourceAvailability.js';
+export type { UpdatePersistedFacts } from './scenario/updatePersisted.js';
+export type { NoStateChangeFacts } from './scenario/noStateChangeOnRejection.js';
+export type { ContentRoundTripFacts } from './scenario/contentRoundTrip.js';
+export type { SearchFindsCreatedFacts } from './scenario/searchFindsCreated.js';
+export type { RelevanceFacts } from './scenario/relevanceSorted.js';
+export type { ModelFlags, ModelStateFacts } from './scenario/modelStateMachine.js';
+export type { SessionFacts } from './scenario/sessionLifecycle.js';
+export type { ConversationMessagesFacts, MessageFacts } from './scenario/conversationMessagesRecorded.js';

@@ -1,0 +1,34 @@
+/** A check that what was created is retrievable and listed (schemathesis `ensure_resource_availability`). */
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
+import { requestLine } from '../facts.js';
+import type { Exchange } from '../../core/types.js';
+
+/** What the test saw after creating `id` with `createdBy`. */
+export interface ResourceAvailabilityFacts {
+  /** The operation used to find the resource (`getAsset`, `getAssetsSnapshot` ...). */
+  operation: string;
+  id: string;
+  createdBy: string;
+  /** A read of the new resource (must be 2xx), or */
+  read?: Exchange;
+  /** whether a listing holds the new id (must be true). */
+  listed?: boolean;
+}
+
+export default registerCheck(defineCheck<ResourceAvailabilityFacts>({
+  name: 'ensure_resource_availability',
+  title: 'Created resource not available',
+  kind: 'scenario',
+  severity: 'high',
+  description: 'A check that a resource a create answered is retrievable by id and present in its listing.',
+  run: (f, _ctx, fail) => {
+    const out = [];
+    const status = f.read?.response?.status;
+    if (f.read && (status === undefined || status >= 300)) {
+      out.push(fail(f.operation, `Received: ${status ?? 'no response'} for ${requestLine(f.read.request.method, f.read.request.url)} just created by ${f.createdBy} / Expected: 200`, f.read.id));
+    }
+    if (f.listed === false) out.push(fail(f.operation, `${f.operation} does not list ${f.id} just created by ${f.createdBy}`));
+    return out;
+  },
+}));

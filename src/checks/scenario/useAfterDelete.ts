@@ -1,0 +1,34 @@
+/** A check that a deleted resource is gone: reads answer 4xx and listings no longer hold it (schemathesis `use_after_free`). */
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
+import { requestLine } from '../facts.js';
+import type { Exchange } from '../../core/types.js';
+
+/** What the test saw after deleting `id` with `deletedBy`. */
+export interface UseAfterDeleteFacts {
+  /** The operation that was used after the delete (`getAsset`, `getAssetsSnapshot`, `getFormat` ...). */
+  operation: string;
+  id: string;
+  deletedBy: string;
+  /** A read of the deleted resource (its status is judged), or */
+  read?: Exchange;
+  /** whether a listing after the delete still holds the id. */
+  listed?: boolean;
+}
+
+export default registerCheck(defineCheck<UseAfterDeleteFacts>({
+  name: 'use_after_delete',
+  title: 'Use after delete',
+  kind: 'scenario',
+  severity: 'high',
+  description: 'A check that after a successful delete the resource can no longer be read or listed.',
+  run: (f, _ctx, fail) => {
+    const out = [];
+    const status = f.read?.response?.status;
+    if (f.read && status !== undefined && status < 300) {
+      out.push(fail(f.operation, `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} of ${f.id} / Expected: 410`, f.read.id));
+    }
+    if (f.listed) out.push(fail(f.operation, `${f.operation} still lists ${f.id} after ${f.deletedBy}`));
+    return out;
+  },
+}));

@@ -1,0 +1,79 @@
+/**
+ * stream_grammar: per request id, the frames follow
+ * `INITIALIZED? IN-PROGRESS* (COMPLETED | FAILED | STOPPED | CANCELED)`, nothing follows the
+ * terminal frame, a terminal frame arrives before the timeout (or the socket's close), and a stop
+ * sent before the end ends the answer STOPPED.
+ */
+import type { Check } from '../types.js';
+import type { QgptStreamSubject, StreamFrame, StreamRequest } from '../../stream/types.js';
+import { QGPT_TERMINAL } from '../../stream/types.js';
+import { atMs, describeFrame, statusOf, terminalIndex } from '../../stream/frames.js';
+import { fail, isQgpt } from './util.js';
+
+/** The statuses QGPTStreamEnum defines; other values are the schema check's business. */
+const ENUM = new Set(['UNKNOWN', 'CANCELED', 'INITIALIZED', 'IN-PROGRESS', 'COMPLETED', 'FAILED', 'STOPPED', 'RESET']);
+const GRAMMAR = `INITIALIZED? IN-PROGRESS* (${QGPT_TERMINAL.join(' | ')})`;
+
+/** Why watching ended without a terminal frame, in words. */
+function missingTerminal(req: StreamRequest): string | undefined {
+  const last = req.frames.at(-1);
+  const seen = last ? `${req.frames.length} frame${req.frames.length > 1 ? 's' : ''}, last ${describeFrame(req, last)}` : 'no frame at all';
+  switch (req.end?.kind) {
+    case 'closed':
+      return `socket closed (${req.end.detail ?? 'no code'}) at +${req.end.atMs} ms before a terminal frame (${seen})`;
+    case 'timeout':
+      return `no terminal frame within ${req.timeoutMs} ms (${seen})`;
+    case 'idle':
+      return `no terminal frame: the stream went silent for ${req.end.detail ?? 'too long'} (${seen})`;
+    default:
+      return `no terminal frame (${seen})`;
+  }
+}
+
+/** The order rule inside one answer, for the frames before the terminal one. */
+function orderViolations(req: StreamRequest, frames: StreamFrame[]): string[] {
+  const out: string[] = [];
+  frames.forEach((frame, i) => {
+    const status = statusOf(frame);
+    if (frame.parseError !== undefined || (status !== undefined && !ENUM.has(status))) return;
+    if (status === undefined) out.push(`frame ${i + 1} (${describeFrame(req, frame)}) has no status`);
+    else if (status === 'INITIALIZED' && i > 0) out.push(`INITIALIZED at +${atMs(req, frame)} ms is frame ${i + 1}, not the first`);
+    else if (status !== 'INITIALIZED' && status !== 'IN-PROGRESS') {
+      out.push(`frame ${i + 1} (${describeFrame(req, frame)}) is outside the grammar ${GRAMMAR}`);
+    }
+  });
+  return out;
+}
+
+/** Judges one request's sequence of frames against the grammar of `/qgpt/stream`. */
+export const streamGrammar: Check<QgptStreamSubject> = {
+  name: 'stream_grammar',
+  title: 'Streamed answer breaks the frame grammar',
+  kind: 'stream',
+  severity: 'high',
+  description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
+  applies: (s) => isQgpt(s),
+  run(s) {
+    const req = s.request;
+    const t = terminalIndex(req);
+    const facts: string[] = [];
+    if (t < 0) {
+      facts.push(...orderViolations(req, req.frames));
+      facts.push(missingTerminal(req)!);
+      return facts.map((f) => fail(this, s, f));
+    }
+    const terminal = req.frames[t]!;
+    const status = statusOf(terminal)!;
+    facts.push(...orderViolations(req, req.frames.slice(0, t)));
+    const after = req.frames.slice(t + 1);
+    if (after.length > 0) {
+      const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
+      facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
+    }
+    if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
+      facts.push(`stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`);
+    }
+    return facts.map((f) => fail(this, s, f));
+  },
+};
+

@@ -1,0 +1,32 @@
+/** stream_request_echoed: every frame of an answer carries the client's `request` id. */
+import type { Check } from '../types.js';
+import type { QgptStreamSubject, StreamFrame } from '../../stream/types.js';
+import { describeFrame, requestIdOf } from '../../stream/frames.js';
+import { fail, isQgpt } from './util.js';
+import { strayFrames } from './strays.js';
+
+function carried(frame: StreamFrame): string {
+  const id = requestIdOf(frame);
+  return id === undefined ? 'no request id' : `request ${JSON.stringify(id)}`;
+}
+
+/** The server must echo the `request` id in every frame, so concurrent answers can be told apart. */
+export const streamRequestEchoed: Check<QgptStreamSubject> = {
+  name: 'stream_request_echoed',
+  title: 'Stream frame does not echo the request id',
+  kind: 'stream',
+  severity: 'high',
+  description: "Every frame of an answer carries the client's request id, unchanged.",
+  applies: (s) => isQgpt(s) && s.request.echoExpected,
+  run(s) {
+    const req = s.request;
+    const own = req.frames.flatMap((frame, i) => requestIdOf(frame) === req.id ? [] : [
+      fail(this, s, `frame ${i + 1} (${describeFrame(req, frame)}) carries ${carried(frame)} instead of ${JSON.stringify(req.id)}`),
+    ]);
+    const peers = new Set(s.peers.map((p) => p.id));
+    const unclaimed = strayFrames(s).filter((f) => !peers.has(requestIdOf(f) ?? ''));
+    const stray = unclaimed.map((frame) => fail(this, s,
+      `socket frame #${frame.seq} (${describeFrame(req, frame)}) carries ${carried(frame)}, which no request sent, while this request was open`));
+    return [...own, ...stray];
+  },
+};
