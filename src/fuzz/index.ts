@@ -3,3 +3,4 @@ export * from './types.js';
 export { schemaArbitrary } from './schemaArbitrary.js';
 export { mergeSchemas, resolveSchema, expandBranches } from './schema/merge.js';
 export { stableStringify, jsonEqual, jsonType, codePointLength } from './schema/json.js';
+export * from './domain/index.js';
