@@ -28,6 +28,17 @@ import './scenario/sessionLifecycle.js';
 import './scenario/conversationMessagesRecorded.js';
 
 // ---- stream checks: judged on a streamed request's frames (src/checks/stream/) ---------------
+import './stream/frameSchema.js';
+import './stream/grammar.js';
+import './stream/requestEchoed.js';
+import './stream/conversationPresent.js';
+import './stream/noCrosstalk.js';
+import './stream/chunkOrder.js';
+import './stream/requestAccepted.js';
+import './stream/inBandError.js';
+import './stream/timingBudget.js';
+import './stream/downloadProgressMonotonic.js';
+import './stream/downloadProgressTerminal.js';
 
 /** Every registered check, in registration order. */
 export const checks = checkRegistry;

@@ -1,11 +1,12 @@
 /** stream_conversation_present: every frame names the answer's conversation, and always the same one. */
-import type { Check } from '../types.js';
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
 import type { QgptStreamSubject } from '../../stream/types.js';
 import { conversationOf, describeFrame } from '../../stream/frames.js';
-import { fail, isQgpt } from './util.js';
+import { failOn, isQgpt } from './util.js';
 
 /** `conversation` is required in every QGPTStreamOutput; one answer belongs to one conversation. */
-export const streamConversationPresent: Check<QgptStreamSubject> = {
+export const streamConversationPresent = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_conversation_present',
   title: 'Stream frame without its conversation',
   kind: 'stream',
@@ -13,18 +14,20 @@ export const streamConversationPresent: Check<QgptStreamSubject> = {
   description: 'Every frame carries the conversation id: the one the input named, or one new id for the whole answer.',
   // An input that is not JSON names no conversation: its in-band error may carry an empty one.
   applies: (s) => isQgpt(s) && s.request.intent !== 'negative',
-  run(s) {
+  run(s, ctx, fail) {
     const req = s.request;
     let first: string | undefined = req.conversation;
     return req.frames.flatMap((frame, i) => {
       if (frame.parseError !== undefined) return [];
       const where = `frame ${i + 1} (${describeFrame(req, frame)})`;
       const conv = conversationOf(frame);
-      if (conv === undefined) return [fail(this, s, `${where} has no conversation`)];
+      if (conv === undefined) return [failOn(fail, s, `${where} has no conversation`)];
       if (first === undefined) first = conv;
       if (conv === first) return [];
       const expected = req.conversation !== undefined ? `the requested ${JSON.stringify(first)}` : `${JSON.stringify(first)} of the earlier frames`;
-      return [fail(this, s, `${where} carries conversation ${JSON.stringify(conv)}, not ${expected}`)];
+      return [failOn(fail, s, `${where} carries conversation ${JSON.stringify(conv)}, not ${expected}`)];
     });
   },
-};
+}));
+
+export default streamConversationPresent;

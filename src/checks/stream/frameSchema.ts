@@ -1,26 +1,29 @@
 /** stream_frame_schema: every frame is JSON and matches its channel's message schema. */
-import type { Check } from '../types.js';
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
 import type { StreamSubject } from '../../stream/types.js';
 import { describeFrame } from '../../stream/frames.js';
-import { fail, frameDiagnostics, framesOf, isProgress, isQgpt, MESSAGE_SCHEMA } from './util.js';
+import { failOn, frameDiagnostics, framesOf, isProgress, isQgpt, MESSAGE_SCHEMA } from './util.js';
 
 /** Validates every frame (QGPTStreamOutput, ModelDownloadProgress) with the contract's schemas. */
-export const streamFrameSchema: Check<StreamSubject> = {
+export const streamFrameSchema = registerCheck(defineCheck<StreamSubject>({
   name: 'stream_frame_schema',
   title: 'Stream frame violates its message schema',
   kind: 'stream',
   severity: 'high',
   description: 'Every frame pushed on a WebSocket channel is JSON and valid against its message schema.',
   applies: (s) => isQgpt(s) || isProgress(s),
-  run(s, ctx) {
+  run(s, ctx, fail) {
     const origin = s.channel === 'qgptStream' ? s.request : { sentAt: s.watch.openedAt };
     const schema = MESSAGE_SCHEMA[s.channel].split('/').pop();
     return framesOf(s).flatMap((frame, i) => {
       const where = `frame ${i + 1} (${describeFrame(origin, frame)})`;
-      if (frame.parseError !== undefined) return [fail(this, s, `${where} is not JSON: ${frame.parseError}`)];
+      if (frame.parseError !== undefined) return [failOn(fail, s, `${where} is not JSON: ${frame.parseError}`)];
       const errors = frameDiagnostics(s, frame, ctx).filter((d) => d.severity === 'error');
       if (errors.length === 0) return [];
-      return [fail(this, s, `${where} violates ${schema}: ${errors.map((d) => d.message).join('; ')}`)];
+      return [failOn(fail, s, `${where} violates ${schema}: ${errors.map((d) => d.message).join('; ')}`)];
     });
   },
-};
+}));
+
+export default streamFrameSchema;

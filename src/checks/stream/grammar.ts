@@ -4,11 +4,12 @@
  * terminal frame, a terminal frame arrives before the timeout (or the socket's close), and a stop
  * sent before the end ends the answer STOPPED.
  */
-import type { Check } from '../types.js';
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
 import type { QgptStreamSubject, StreamFrame, StreamRequest } from '../../stream/types.js';
 import { QGPT_TERMINAL } from '../../stream/types.js';
 import { atMs, describeFrame, statusOf, terminalIndex } from '../../stream/frames.js';
-import { fail, isQgpt } from './util.js';
+import { failOn, isQgpt } from './util.js';
 
 /** The statuses QGPTStreamEnum defines; other values are the schema check's business. */
 const ENUM = new Set(['UNKNOWN', 'CANCELED', 'INITIALIZED', 'IN-PROGRESS', 'COMPLETED', 'FAILED', 'STOPPED', 'RESET']);
@@ -46,21 +47,21 @@ function orderViolations(req: StreamRequest, frames: StreamFrame[]): string[] {
 }
 
 /** Judges one request's sequence of frames against the grammar of `/qgpt/stream`. */
-export const streamGrammar: Check<QgptStreamSubject> = {
+export const streamGrammar = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_grammar',
   title: 'Streamed answer breaks the frame grammar',
   kind: 'stream',
   severity: 'high',
   description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
   applies: (s) => isQgpt(s),
-  run(s) {
+  run(s, ctx, fail) {
     const req = s.request;
     const t = terminalIndex(req);
     const facts: string[] = [];
     if (t < 0) {
       facts.push(...orderViolations(req, req.frames));
       facts.push(missingTerminal(req)!);
-      return facts.map((f) => fail(this, s, f));
+      return facts.map((f) => failOn(fail, s, f));
     }
     const terminal = req.frames[t]!;
     const status = statusOf(terminal)!;
@@ -73,7 +74,9 @@ export const streamGrammar: Check<QgptStreamSubject> = {
     if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
       facts.push(`stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`);
     }
-    return facts.map((f) => fail(this, s, f));
+    return facts.map((f) => failOn(fail, s, f));
   },
-};
+}));
+
+export default streamGrammar;
 

@@ -1,18 +1,19 @@
 /** stream_request_accepted: a valid question is answered, not refused in-band. */
-import type { Check } from '../types.js';
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
 import type { QgptStreamSubject } from '../../stream/types.js';
 import { answerFrames, atMs, errorMessageOf, statusOf, terminalIndex } from '../../stream/frames.js';
-import { fail, isQgpt } from './util.js';
+import { failOn, isQgpt } from './util.js';
 
 /** A positive request must end COMPLETED (or STOPPED when stopped) with a non-empty answer. */
-export const streamRequestAccepted: Check<QgptStreamSubject> = {
+export const streamRequestAccepted = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_request_accepted',
   title: 'Valid stream request refused in-band',
   kind: 'stream',
   severity: 'high',
   description: 'A valid question on /qgpt/stream is not answered with a FAILED (or CANCELED) frame.',
   applies: (s) => isQgpt(s) && s.request.intent === 'positive' && terminalIndex(s.request) >= 0,
-  run(s) {
+  run(s, ctx, fail) {
     const req = s.request;
     const terminal = answerFrames(req).at(-1)!;
     const status = statusOf(terminal);
@@ -20,6 +21,8 @@ export const streamRequestAccepted: Check<QgptStreamSubject> = {
     const code = (terminal.value as any)?.statusCode;
     const why = [code !== undefined && code !== null ? `statusCode ${code}` : '', errorMessageOf(terminal) ? `errorMessage ${JSON.stringify(errorMessageOf(terminal))}` : '']
       .filter(Boolean).join(', ');
-    return [fail(this, s, `valid input answered ${status} at +${atMs(req, terminal)} ms${why ? ` (${why})` : ''}; expected COMPLETED`)];
+    return [failOn(fail, s, `valid input answered ${status} at +${atMs(req, terminal)} ms${why ? ` (${why})` : ''}; expected COMPLETED`)];
   },
-};
+}));
+
+export default streamRequestAccepted;

@@ -1,8 +1,9 @@
 /** stream_request_echoed: every frame of an answer carries the client's `request` id. */
-import type { Check } from '../types.js';
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
 import type { QgptStreamSubject, StreamFrame } from '../../stream/types.js';
 import { describeFrame, requestIdOf } from '../../stream/frames.js';
-import { fail, isQgpt } from './util.js';
+import { failOn, isQgpt } from './util.js';
 import { strayFrames } from './strays.js';
 
 function carried(frame: StreamFrame): string {
@@ -11,22 +12,24 @@ function carried(frame: StreamFrame): string {
 }
 
 /** The server must echo the `request` id in every frame, so concurrent answers can be told apart. */
-export const streamRequestEchoed: Check<QgptStreamSubject> = {
+export const streamRequestEchoed = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_request_echoed',
   title: 'Stream frame does not echo the request id',
   kind: 'stream',
   severity: 'high',
   description: "Every frame of an answer carries the client's request id, unchanged.",
   applies: (s) => isQgpt(s) && s.request.echoExpected,
-  run(s) {
+  run(s, ctx, fail) {
     const req = s.request;
     const own = req.frames.flatMap((frame, i) => requestIdOf(frame) === req.id ? [] : [
-      fail(this, s, `frame ${i + 1} (${describeFrame(req, frame)}) carries ${carried(frame)} instead of ${JSON.stringify(req.id)}`),
+      failOn(fail, s, `frame ${i + 1} (${describeFrame(req, frame)}) carries ${carried(frame)} instead of ${JSON.stringify(req.id)}`),
     ]);
     const peers = new Set(s.peers.map((p) => p.id));
     const unclaimed = strayFrames(s).filter((f) => !peers.has(requestIdOf(f) ?? ''));
-    const stray = unclaimed.map((frame) => fail(this, s,
+    const stray = unclaimed.map((frame) => failOn(fail, s,
       `socket frame #${frame.seq} (${describeFrame(req, frame)}) carries ${carried(frame)}, which no request sent, while this request was open`));
     return [...own, ...stray];
   },
-};
+}));
+
+export default streamRequestEchoed;

@@ -3,10 +3,11 @@
  * time stay within the budgets set by PIECES_STREAM_TTFC_MS, PIECES_STREAM_GAP_MS and
  * PIECES_STREAM_TOTAL_MS (none set by default: then the check does not apply).
  */
-import type { Check } from '../types.js';
+import { defineCheck } from '../define.js';
+import { registerCheck } from '../store.js';
 import type { QgptStreamSubject } from '../../stream/types.js';
 import { answerTimings } from '../../stream/timing.js';
-import { fail, isQgpt } from './util.js';
+import { failOn, isQgpt } from './util.js';
 
 const LIMITS = [
   ['ttfcMs', 'time to first chunk', 'PIECES_STREAM_TTFC_MS'],
@@ -16,20 +17,22 @@ const LIMITS = [
 const BUDGET = { ttfcMs: 'ttfcMs', maxGapMs: 'gapMs', totalMs: 'totalMs' } as const;
 
 /** Judges the timings of one answer against the configured budgets. */
-export const streamTimingBudget: Check<QgptStreamSubject> = {
+export const streamTimingBudget = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_timing_budget',
   title: 'Streamed answer exceeds its time budget',
   kind: 'stream',
   severity: 'low',
   description: 'Time to first chunk, largest gap and total time of an answer stay within the configured budgets.',
   applies: (s) => isQgpt(s) && !!s.budgets && Object.values(s.budgets).some((v) => v !== undefined),
-  run(s) {
+  run(s, ctx, fail) {
     const t = answerTimings(s.request);
     return LIMITS.flatMap(([key, what, env]) => {
       const budget = s.budgets?.[BUDGET[key]];
       const value = t[key];
       if (budget === undefined || value === undefined || value <= budget) return [];
-      return [fail(this, s, `${what} ${value} ms > budget ${budget} ms (${env})`)];
+      return [failOn(fail, s, `${what} ${value} ms > budget ${budget} ms (${env})`)];
     });
   },
-};
+}));
+
+export default streamTimingBudget;

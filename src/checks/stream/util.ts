@@ -1,6 +1,7 @@
 /** What the stream checks share: subject narrowing, the message pointers, and failure building. */
-import { ContractFailure } from '../../core/errors.js';
-import type { Check, CheckContext } from '../types.js';
+import type { ContractFailure } from '../../core/errors.js';
+import type { CheckContext } from '../types.js';
+import type { FailureBuilder } from '../define.js';
 import type { ProgressSubject, QgptStreamSubject, StreamFrame, StreamSubject } from '../../stream/types.js';
 
 /** The OpenAPI component each channel's server messages are validated against. */
@@ -29,9 +30,9 @@ export function framesOf(s: StreamSubject): StreamFrame[] {
   return s.channel === 'qgptStream' ? s.request.frames : s.watch.frames;
 }
 
-/** Builds a check's failure on its subject's channel: facts start with the subject's name. */
-export function fail(check: Pick<Check, 'name' | 'title' | 'severity'>, s: StreamSubject, facts: string): ContractFailure {
-  return new ContractFailure(check.name, check.title, s.channel, `${subjectName(s)}: ${facts}`, check.severity);
+/** A failure on the subject's channel (its operationId) whose facts start with the subject's name. */
+export function failOn(fail: FailureBuilder, s: StreamSubject, facts: string): ContractFailure {
+  return fail(s.channel, `${subjectName(s)}: ${facts}`);
 }
 
 /** The diagnostics of a frame: those made on arrival, or made now with the context's validators. */

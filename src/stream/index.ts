@@ -1,0 +1,12 @@
+/** The stream suite's library: records, the WebSocket clients, timings and the judge. */
+export * from './types.js';
+export * from './frames.js';
+export { answerTimings, budgetsFromEnv, timingLine, timeoutFromEnv } from './timing.js';
+export { connect, QgptStreamSocket } from './socket.js';
+export type { AskHandle, AskOptions, SocketTimeouts } from './socket.js';
+export { watchDownload } from './progress.js';
+export type { ProgressHandle, WatchOptions } from './progress.js';
+export { StreamSession, streamTimeoutsFromEnv, wsUrl } from './session.js';
+export type { StreamSessionOptions } from './session.js';
+export { judgeStreams } from './judge.js';
+export type { StreamVerdict } from './judge.js';

@@ -1,0 +1,69 @@
+/**
+ * A watch of `/model/{model}/download/progress`: validates and records every frame until a
+ * terminal status (COMPLETED, FAILED, CANCELED), the timeout, or the socket's close.
+ */
+import type WebSocket from 'ws';
+import type { ValidatorSet } from '../validate/validators.js';
+import { statusOf } from './frames.js';
+import { connect } from './socket.js';
+import { DOWNLOAD_TERMINAL, type ProgressWatch, type RequestEnd, type StreamFrame } from './types.js';
+
+/** A running watch: its record, and a promise for its end (never rejects). */
+export interface ProgressHandle {
+  watch: ProgressWatch;
+  done: Promise<ProgressWatch>;
+  /** Closes the socket now (the watch ends `closed` if it had not ended). */
+  close(): Promise<void>;
+}
+
+/** What a watch needs besides the URL. */
+export interface WatchOptions {
+  timeoutMs: number;
+  connectMs: number;
+  expectTerminal?: string;
+  validators?: ValidatorSet;
+  /** How long to keep listening after the terminal frame, to see frames that must not come. */
+  settleMs?: number;
+}
+
+/** Opens the progress socket of one model and watches it; resolves once the socket is open. */
+export async function watchDownload(url: string, model: string, options: WatchOptions): Promise<ProgressHandle> {
+  const ws: WebSocket = await connect(url, options.connectMs);
+  const watch: ProgressWatch = { model, url, openedAt: Date.now(), frames: [], expectTerminal: options.expectTerminal, timeoutMs: options.timeoutMs };
+  let resolve!: (w: ProgressWatch) => void;
+  const done = new Promise<ProgressWatch>((r) => (resolve = r));
+  const timers: NodeJS.Timeout[] = [];
+  const finish = (end: RequestEnd, closeAfterMs?: number) => {
+    if (watch.end) return;
+    watch.end = end;
+    for (const t of timers) clearTimeout(t);
+    if (closeAfterMs === undefined) {
+      resolve(watch);
+      return;
+    }
+    setTimeout(() => { ws.close(1000); resolve(watch); }, closeAfterMs);
+  };
+  ws.on('message', (data) => {
+    const frame: StreamFrame = { seq: watch.frames.length + 1, receivedAt: Date.now(), raw: data.toString() };
+    try { frame.value = JSON.parse(frame.raw); } catch (err: any) { frame.parseError = String(err?.message ?? err); }
+    if (frame.parseError === undefined && options.validators) {
+      frame.diagnostics = options.validators.validateAt('#/components/schemas/ModelDownloadProgress', frame.value, 'frame').diagnostics;
+    }
+    watch.frames.push(frame);
+    const status = statusOf(frame);
+    if (!watch.end && status && (DOWNLOAD_TERMINAL as readonly string[]).includes(status)) {
+      finish({ kind: 'terminal', atMs: frame.receivedAt - watch.openedAt }, options.settleMs ?? 100);
+    }
+  });
+  ws.on('error', () => undefined);
+  ws.on('close', (code, reason) => finish({ kind: 'closed', atMs: Date.now() - watch.openedAt, detail: `code ${code}${reason.length ? ` ${reason}` : ''}` }));
+  timers.push(setTimeout(() => { finish({ kind: 'timeout', atMs: Date.now() - watch.openedAt }); ws.terminate(); }, options.timeoutMs));
+  return {
+    watch,
+    done,
+    async close() {
+      finish({ kind: 'closed', atMs: Date.now() - watch.openedAt, detail: 'closed by the harness' });
+      ws.close(1000);
+    },
+  };
+}
