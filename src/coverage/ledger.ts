@@ -14,6 +14,11 @@ export interface CoverageHit {
   checks: string[];
   /** Failed checks on this hit. */
   failed?: string[];
+  /**
+   * How the operation was exercised: `http` (a plain request; the default) or `stream` (a
+   * WebSocket session by a stream test). A WebSocket operation counts as exercised only by `stream`.
+   */
+  source?: 'http' | 'stream';
 }
 
 /** Accumulates hits; merge-able across workers. */
@@ -22,10 +27,11 @@ export class CoverageLedger {
 
   /** Records one observation (or `times` identical ones). */
   record(hit: CoverageHit, times = 1): void {
-    const key = `${hit.operationId}|${hit.status}|${hit.media}`;
+    const source = hit.source ?? 'http';
+    const key = `${hit.operationId}|${hit.status}|${hit.media}|${source}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { hit: { operationId: hit.operationId, status: hit.status, media: hit.media, checks: [] }, count: 0, checks: new Set(), failed: new Set() };
+      cell = { hit: { operationId: hit.operationId, status: hit.status, media: hit.media, checks: [], source }, count: 0, checks: new Set(), failed: new Set() };
       this.cells.set(key, cell);
     }
     cell.count += times;
