@@ -4,3 +4,4 @@ export { schemaArbitrary } from './schemaArbitrary.js';
 export { mergeSchemas, resolveSchema, expandBranches } from './schema/merge.js';
 export { stableStringify, jsonEqual, jsonType, codePointLength } from './schema/json.js';
 export * from './domain/index.js';
+export * from './invalid/index.js';
