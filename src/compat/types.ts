@@ -83,6 +83,8 @@ export interface MatrixCell {
   verdict: Verdict;
   /** Why (first diagnostic, first breaking change, known-difference note, ...). */
   reason?: string;
+  /** What produced the verdict: the static comparison, a live run against the target, or the SDK smoke run. */
+  source?: 'static' | 'live' | 'sdk';
   /** The static verdict this cell had before a live verdict replaced it. */
   static?: { verdict: Verdict; reason?: string };
 }
