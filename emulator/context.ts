@@ -1,0 +1,50 @@
+/** What every handler gets: the stores, the fault switches, the options and the live services. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Downloads } from './downloads.js';
+import type { FaultSet } from './faults.js';
+import type { Store } from './store/index.js';
+
+/** The emulator's options with every default filled in. */
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  dataDir?: string;
+  memory: boolean;
+  streamDelayMs: number;
+  downloadMs: number;
+  bodyLimit: number;
+  signedIn: boolean;
+  logger: boolean;
+}
+
+/** Shared state of one running emulator. */
+export interface Ctx {
+  store: Store;
+  faults: FaultSet;
+  options: ResolvedOptions;
+  downloads: Downloads;
+  /** The Pieces OS version this emulator reports. */
+  version: string;
+}
+
+/** A REST handler (Fastify's request and reply). */
+export type HttpHandler = (req: FastifyRequest, reply: FastifyReply) => unknown;
+
+/** A WebSocket handler, called once the upgrade succeeded. */
+export type WsHandler = (socket: WebSocket, req: FastifyRequest) => void;
+
+/** A WebSocket operation: the socket handler plus the answer to a plain (non-upgrade) GET. */
+export interface WsRoute { http: HttpHandler; ws: WsHandler }
+
+/** A REST handler that also sees requests whose body failed validation (it decides the answer). */
+export interface LenientRoute { http: HttpHandler; lenientBody: true }
+
+/** Handlers of one tag, keyed by the contract's operationId. */
+export type HandlerMap = Record<string, HttpHandler | WsRoute | LenientRoute>;
+
+/** The boolean query flag `name` (already coerced by validation), `fallback` when absent. */
+export function flag(req: FastifyRequest, name: string, fallback = true): boolean {
+  const v = (req.query as Record<string, unknown>)[name];
+  return typeof v === 'boolean' ? v : fallback;
+}

@@ -1,0 +1,24 @@
+/** Formats: the snapshot of every asset's formats and one format by id (note `transferable`). */
+import { flag, type Ctx, type HandlerMap } from '../context.js';
+import { gone, sendJson, sendJsonText } from '../http.js';
+
+/** Handlers of the Formats tag. */
+export function formatHandlers(ctx: Ctx): HandlerMap {
+  const { store, faults } = ctx;
+  return {
+    getFormatsSnapshot: (req, reply) =>
+      sendJsonText(reply, `{"iterable":[${store.formats.allJson(flag(req, 'transferables')).join(',')}]}`),
+
+    getFormat: (req, reply) => {
+      const { format } = req.params as { format: string };
+      // The contract's only singular flag: /format/{format}?transferable=
+      const json = store.formats.json(format, flag(req, 'transferable'));
+      if (json === undefined) return gone('Format', format);
+      if (faults.has('format-missing-classification')) {
+        const { classification: _dropped, ...rest } = JSON.parse(json);
+        return sendJson(reply, rest);
+      }
+      return sendJsonText(reply, json);
+    },
+  };
+}

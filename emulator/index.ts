@@ -1,0 +1,76 @@
+/**
+ * The Pieces OS emulator's programmatic interface: start one (in memory or on a data directory),
+ * with or without fault switches, and close it.
+ */
+import type { ResolvedOptions } from './context.js';
+import { FaultSet, listFaults as catalogue, type FaultInfo } from './faults.js';
+import { buildServer } from './server.js';
+
+/** How to start an emulator; every field is optional. */
+export interface EmulatorOptions {
+  host?: string;            // default 127.0.0.1
+  port?: number;            // default 39300; 0 = free port
+  dataDir?: string;         // SQLite data directory (created if missing); survives restarts
+  memory?: boolean;         // in-memory database (the default when dataDir is not given)
+  faults?: string[];        // fault switch names, see listFaults()
+  streamDelayMs?: number;   // pause between streamed chunks, default 2
+  downloadMs?: number;      // total duration of a simulated model download, default 300
+  bodyLimit?: number;       // bytes, default 1 MiB
+  signedIn?: boolean;       // whether GET /user has a user (default true)
+  logger?: boolean;         // fastify logger, default false
+}
+
+/** A listening emulator. */
+export interface RunningEmulator { url: string; port: number; faults: readonly string[]; close(): Promise<void>; }
+
+export type { FaultInfo };
+
+/** Every fault switch the emulator knows, with the check expected to catch it. */
+export function listFaults(): FaultInfo[] {
+  return catalogue();
+}
+
+/** The options with their defaults; numbers are checked so that a typo fails loudly. */
+export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
+  const num = (name: string, v: number | undefined, fallback: number, min: number) => {
+    const n = v ?? fallback;
+    if (!Number.isFinite(n) || n < min) throw new Error(`Invalid emulator option ${name}: ${v} (must be a number >= ${min})`);
+    return n;
+  };
+  const port = num('port', o.port, 39300, 0);
+  if (!Number.isInteger(port) || port > 65535) throw new Error(`Invalid emulator option port: ${o.port}`);
+  return {
+    host: o.host ?? '127.0.0.1',
+    port,
+    dataDir: o.dataDir,
+    memory: o.memory ?? o.dataDir === undefined,
+    streamDelayMs: num('streamDelayMs', o.streamDelayMs, 2, 0),
+    downloadMs: num('downloadMs', o.downloadMs, 300, 0),
+    bodyLimit: num('bodyLimit', o.bodyLimit, 1024 * 1024, 1),
+    signedIn: o.signedIn ?? true,
+    logger: o.logger ?? false,
+  };
+}
+
+/** Starts an emulator; rejects on an unknown fault name (listing the valid ones) or a bad option. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveOptions(options);
+  const faults = new FaultSet(options.faults ?? []);
+  const { app } = await buildServer(resolved, faults);
+  try {
+    await app.listen({ host: resolved.host, port: resolved.port });
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : resolved.port;
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    faults: faults.names,
+    close: () => (closing ??= app.close().then(() => undefined)),
+  };
+}

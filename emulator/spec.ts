@@ -1,0 +1,86 @@
+/**
+ * The contract, loaded by the emulator itself (it imports nothing from src/ so that it stays
+ * independent of the harness that judges it). Parsed once per process.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** A query parameter of an operation, reduced to what the emulator coerces. */
+export interface SpecParam { name: string; type: 'boolean' | 'string' | 'integer' | 'number' }
+
+/** One operation of the contract, as the router needs it. */
+export interface SpecOperation {
+  operationId: string;
+  method: 'GET' | 'POST';
+  /** The OpenAPI path template, e.g. `/asset/{asset}`. */
+  path: string;
+  tag: string;
+  websocket: boolean;
+  query: SpecParam[];
+  /** The request body schema (with `#/components/schemas/...` refs), when the operation has one. */
+  body?: { schema: object; required: boolean };
+  /** Documented statuses mapped to their media type (undefined: no body). */
+  responses: Record<string, string | undefined>;
+}
+
+/** The loaded contract: raw document plus the operation index. */
+export interface Spec {
+  doc: any;
+  operations: Map<string, SpecOperation>;
+}
+
+/** Where the contract lives, relative to this file (emulator/ sits beside spec/). */
+export const SPEC_PATH = fileURLToPath(new URL('../spec/pieces-os.openapi.yaml', import.meta.url));
+
+let cached: Spec | undefined;
+
+/** The contract, parsed and indexed once per process. */
+export function loadSpec(): Spec {
+  if (cached) return cached;
+  const doc = parse(readFileSync(SPEC_PATH, 'utf8'));
+  cached = { doc, operations: indexOperations(doc) };
+  return cached;
+}
+
+/** Follows a local `$ref` (`#/components/...`) inside the document. */
+export function resolveRef(doc: any, node: any): any {
+  let cur = node;
+  while (cur && typeof cur === 'object' && typeof cur.$ref === 'string') {
+    cur = cur.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], doc);
+  }
+  return cur;
+}
+
+function indexOperations(doc: any): Map<string, SpecOperation> {
+  const out = new Map<string, SpecOperation>();
+  for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
+    for (const method of ['get', 'post'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      const query: SpecParam[] = [];
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+        const param = resolveRef(doc, p);
+        if (param.in !== 'query') continue;
+        query.push({ name: param.name, type: resolveRef(doc, param.schema)?.type ?? 'string' });
+      }
+      const rb = resolveRef(doc, op.requestBody);
+      const responses: Record<string, string | undefined> = {};
+      for (const [status, r] of Object.entries<any>(op.responses ?? {})) {
+        const resp = resolveRef(doc, r);
+        responses[status] = resp.content ? Object.keys(resp.content)[0] : undefined;
+      }
+      out.set(op.operationId, {
+        operationId: op.operationId,
+        method: method.toUpperCase() as 'GET' | 'POST',
+        path,
+        tag: op.tags?.[0] ?? '',
+        websocket: op['x-websocket'] === true,
+        query,
+        body: rb ? { schema: rb.content['application/json'].schema, required: rb.required === true } : undefined,
+        responses,
+      });
+    }
+  }
+  return out;
+}
