@@ -1,0 +1,110 @@
+/**
+ * After Playwright: the environment block, the Allure HTML report, `summary.md`, and the exit code.
+ * Shared by `run` (one run) and `merge` (shards combined).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { CoverageSummary } from '../../coverage/gate.js';
+import { HarnessError } from '../../core/errors.js';
+import type { RunEnvironment } from '../../report/environment.js';
+import { writeEnvironment } from '../../report/environment.js';
+import type { ReportPaths } from '../../report/paths.js';
+import type { RunResults } from '../../report/results.js';
+import { readResults } from '../../report/results.js';
+import { counts, formatMs, renderSummary } from '../../report/summary.js';
+import { generateAllure } from '../allure.js';
+import { exitCodeFor } from '../exit.js';
+import type { ExitCode } from '../exit.js';
+
+/** Inputs of finishReports. */
+export interface FinishInput {
+  paths: ReportPaths;
+  environment: RunEnvironment;
+  /** Playwright's exit status (null: killed). */
+  runnerStatus: number | null;
+  /** Extra allure-results directories (merged shards); default: the run's own. */
+  allureResultsDirs?: string[];
+  html: boolean;
+  root: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  startedAt: number;
+  playwrightMs?: number;
+  out(line: string): void;
+}
+
+/** What finishReports produced. */
+export interface FinishOutput {
+  exitCode: ExitCode;
+  results?: RunResults;
+  coverage?: CoverageSummary;
+  harnessError?: HarnessError;
+}
+
+/** Reads `coverage.json` as the suite wrote it; undefined when absent or unreadable. */
+export function readCoverage(file: string): CoverageSummary | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as CoverageSummary;
+    return Array.isArray(c.operations) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes every report and decides the exit code. Never throws for report problems: they become exit 2. */
+export async function finishReports(i: FinishInput): Promise<FinishOutput> {
+  const p = i.paths;
+  let harnessError: HarnessError | undefined;
+  let results: RunResults | undefined;
+  try {
+    results = readResults(p.json);
+  } catch (err) {
+    harnessError = err instanceof HarnessError ? err : new HarnessError('internal', String(err));
+  }
+  const coverage = readCoverage(p.coverageJson);
+  const show = (f: string) => relative(i.cwd, f) || f;
+
+  writeEnvironment(i.environment, p.allureResults, p.environment);
+  const t0 = Date.now();
+  if (i.html && results) {
+    try {
+      await generateAllure({
+        resultsDirs: i.allureResultsDirs ?? [p.allureResults], output: p.allureReport, reportsDir: p.dir, root: i.root, env: i.env,
+      });
+    } catch (err) {
+      harnessError ??= err instanceof HarnessError ? err : new HarnessError('internal', String(err));
+    }
+  }
+  const reportsMs = Date.now() - t0;
+
+  const exitCode = exitCodeFor({
+    runnerStatus: i.runnerStatus,
+    counts: results?.stats,
+    globalErrors: results?.globalErrors,
+    harnessError,
+  });
+  if (!harnessError && exitCode === 2 && results) {
+    const why = results.globalErrors[0] ?? (results.tests.length === 0 ? 'no tests ran (check --grep, --suite and --shard)' : `Playwright exited with ${i.runnerStatus}`);
+    harnessError = new HarnessError(results.tests.length === 0 ? 'usage' : 'internal', why);
+  }
+  const links: Record<string, string> = { JUnit: show(p.junit) };
+  if (i.html && existsSync(`${p.allureReport}/index.html`)) links.Allure = show(`${p.allureReport}/index.html`);
+  if (existsSync(p.coverageMd)) links.coverage = show(p.coverageMd);
+  const summary = renderSummary({
+    results: results ?? { tests: [], stats: { startTime: '', duration: 0, expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, globalErrors: [] },
+    coverage,
+    environment: i.environment,
+    exitCode,
+    harnessError: harnessError?.toLine(),
+    timing: { wallMs: Date.now() - i.startedAt, playwrightMs: i.playwrightMs, reportsMs },
+    links,
+  });
+  writeFileSync(p.summary, summary);
+
+  const c = results ? counts(results.tests) : undefined;
+  i.out('');
+  if (c) i.out(`${c.passed} passed, ${c.failed} failed${c.flaky ? `, ${c.flaky} flaky` : ''}${c.skipped ? `, ${c.skipped} skipped` : ''}${coverage ? `; coverage ${coverage.line}` : ''} (${formatMs(Date.now() - i.startedAt)})`);
+  i.out(`summary: ${show(p.summary)} · JUnit: ${show(p.junit)}${links.Allure ? ` · Allure: ${links.Allure}` : ''}`);
+  return { exitCode, results, coverage, harnessError };
+}

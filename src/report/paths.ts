@@ -1,0 +1,62 @@
+/**
+ * The files of a run under the reports directory (default `reports/`, PIECES_REPORTS_DIR): one place
+ * that names them, shared by the CLI, playwright.config.ts and the Allure config.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every output of a run. */
+export interface ReportPaths {
+  dir: string;
+  /** allure-playwright's raw results (one JSON per test, attachments). */
+  allureResults: string;
+  /** The Allure 3 single-file HTML report: `<dir>/allure-report/index.html`. */
+  allureReport: string;
+  junit: string;
+  /** Playwright's JSON reporter output. */
+  json: string;
+  summary: string;
+  coverageJson: string;
+  coverageMd: string;
+  /** The environment block (target, versions, validation), read by allurerc.mjs. */
+  environment: string;
+  /** What the suite's global setup resolved as target (url, kind, version). */
+  target: string;
+  /** The blob report of a shard (`playwright merge-reports` input). */
+  blob: string;
+}
+
+/** The paths under `dir` (resolved against cwd). */
+export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
+  const d = resolve(cwd, dir);
+  return {
+    dir: d,
+    allureResults: join(d, 'allure-results'),
+    allureReport: join(d, 'allure-report'),
+    junit: join(d, 'junit.xml'),
+    json: join(d, 'results.json'),
+    summary: join(d, 'summary.md'),
+    coverageJson: join(d, 'coverage.json'),
+    coverageMd: join(d, 'coverage.md'),
+    environment: join(d, 'environment.json'),
+    target: join(d, 'target.json'),
+    blob: join(d, 'blob'),
+  };
+}
+
+/**
+ * Removes the outputs of an earlier run (allure-playwright never clears its results directory, so
+ * a stale result would show up as a test of this run). Files the run does not produce, such as
+ * `reports/README.md` and other commands' subfolders, are left alone.
+ */
+export function clearRunOutputs(p: ReportPaths): void {
+  mkdirSync(p.dir, { recursive: true });
+  for (const path of [p.allureResults, p.allureReport, p.junit, p.json, p.summary, p.coverageJson, p.coverageMd,
+    p.environment, p.target, p.blob]) {
+    rmSync(path, { recursive: true, force: true });
+  }
+  // Per-worker coverage parts the suite may leave next to coverage.json.
+  for (const name of existsSync(p.dir) ? readdirSync(p.dir) : []) {
+    if (/^coverage-.*\.json$/.test(name)) rmSync(join(p.dir, name), { force: true });
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * `reports/summary.md`: what the engineer who must act on a red run reads first, short enough to
+ * paste into a pull request — verdict, counts, failures grouped by check and operation with their
+ * one-line facts, the coverage table (folded), timing figures.
+ */
+import type { CoverageSummary } from '../coverage/gate.js';
+import { groupFailures } from './failures.js';
+import type { RunResults, TestOutcome } from './results.js';
+import { testName } from './results.js';
+
+/** Everything the summary is made of. */
+export interface SummaryInput {
+  results: RunResults;
+  coverage?: CoverageSummary;
+  /** The environment block (target, versions, validation). */
+  environment: Record<string, string>;
+  /** The run's verdict as the exit code gives it. */
+  exitCode: number;
+  /** A harness error line, when the run could not be judged. */
+  harnessError?: string;
+  /** Wall-clock figures, ms. */
+  timing: { wallMs: number; playwrightMs?: number; reportsMs?: number };
+  /** Relative paths of the other reports, for the closing links. */
+  links?: Record<string, string>;
+  /** Cap on failure lines (the rest is counted), default 25. */
+  maxFailures?: number;
+}
+
+/** `1.2 s`, `340 ms`, `2 min 05 s`. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+// Markdown table cells: a pipe would end the cell, a newline the row.
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+const VERDICT: Record<number, string> = {
+  0: '✅ PASS: the target conforms to the contract',
+  1: '❌ FAIL: conformance failures',
+  2: '⚠️ ERROR: the harness could not judge the target',
+};
+
+/** Test counts, as Playwright counts them. */
+export function counts(tests: readonly TestOutcome[]): Record<TestOutcome['status'] | 'total', number> {
+  const c = { total: tests.length, passed: 0, failed: 0, flaky: 0, skipped: 0 };
+  for (const t of tests) c[t.status]++;
+  return c;
+}
+
+/** Renders the summary markdown. */
+export function renderSummary(input: SummaryInput): string {
+  const { results, coverage, environment } = input;
+  const max = input.maxFailures ?? 25;
+  const c = counts(results.tests);
+  const out: string[] = [`# Pieces OS conformance: ${VERDICT[input.exitCode] ?? `exit ${input.exitCode}`}`, ''];
+  const env = Object.entries(environment).filter(([, v]) => v !== '');
+  if (env.length) out.push(env.map(([k, v]) => `**${k}:** ${v}`).join(' · '), '');
+  if (input.harnessError) out.push('```', input.harnessError, '```', '');
+  if (results.shard) out.push(`Shard ${results.shard.current} of ${results.shard.total}.`, '');
+
+  out.push('| tests | passed | failed | flaky | skipped | coverage |', '|---:|---:|---:|---:|---:|---|');
+  out.push(`| ${c.total} | ${c.passed} | ${c.failed} | ${c.flaky} | ${c.skipped} | ${coverage ? cell(coverage.line) : 'not written'} |`, '');
+
+  if (results.globalErrors.length) {
+    out.push('## Errors outside tests', '');
+    for (const e of results.globalErrors.slice(0, 5)) out.push(`- ${cell(e)}`);
+    out.push('');
+  }
+
+  const { groups, other } = groupFailures(results.tests);
+  if (groups.length || other.length) {
+    const n = groups.reduce((k, g) => k + g.items.length, 0) + other.length;
+    out.push(`## Failures (${n} distinct, in ${c.failed} failed test${c.failed === 1 ? '' : 's'})`, '');
+    let shown = 0;
+    for (const g of groups) {
+      out.push(`### \`${g.check}\`: ${g.title}`, '');
+      for (const item of g.items) {
+        if (shown++ >= max) break;
+        const tests = item.tests.length === 1 ? item.tests[0] : `${item.tests[0]} (+${item.tests.length - 1} more)`;
+        out.push(`- **${item.operation}**: ${item.facts || item.title} (test: ${tests})`);
+      }
+      out.push('');
+    }
+    if (other.length) {
+      out.push('### Other failures', '');
+      for (const o of other) {
+        if (shown++ >= max) break;
+        out.push(`- ${o.test}: ${o.message}`);
+      }
+      out.push('');
+    }
+    if (shown > max) out.push(`… ${shown - max} more: see junit.xml or the Allure report.`, '');
+  }
+
+  if (coverage) {
+    const missing = coverage.missing.length ? ` Never exercised: ${coverage.missing.join(', ')}.` : '';
+    out.push(`## Coverage: ${coverage.line}${coverage.passed ? '' : ' (gate failed)'}`, '');
+    if (missing) out.push(missing.trim(), '');
+    out.push('<details><summary>Operations: statuses seen and documented, checks run</summary>', '');
+    out.push('| operation | statuses seen | documented | checks run | failed checks |', '|---|---|---|---|---|');
+    for (const r of coverage.operations) {
+      const seen = r.statusesSeen.map((s) => (s === 0 ? 'no response' : String(s))).join(', ') || (r.exercised ? '—' : 'not exercised');
+      out.push(`| ${r.operationId}${r.websocket ? ' (ws)' : ''} | ${seen} | ${r.statusesDocumented.join(', ')} | ${r.checks.length} | ${r.failed.join(', ') || '—'} |`);
+    }
+    out.push('', '</details>', '');
+  }
+
+  out.push('## Timing', '');
+  const t = input.timing;
+  const parts = [`wall ${formatMs(t.wallMs)}`];
+  if (t.playwrightMs !== undefined) parts.push(`suites ${formatMs(t.playwrightMs)}`);
+  if (t.reportsMs !== undefined) parts.push(`reports ${formatMs(t.reportsMs)}`);
+  out.push(`- ${parts.join(' · ')}`);
+  const byProject = new Map<string, { n: number; ms: number }>();
+  for (const test of results.tests) {
+    const p = byProject.get(test.project) ?? { n: 0, ms: 0 };
+    p.n++;
+    p.ms += test.durationMs;
+    byProject.set(test.project, p);
+  }
+  if (byProject.size) {
+    out.push(`- per suite (test time): ${[...byProject].map(([p, v]) => `${p || 'default'} ${v.n} tests ${formatMs(v.ms)}`).join(' · ')}`);
+  }
+  const slowest = [...results.tests].filter((x) => x.status !== 'skipped').sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
+  if (slowest.length) out.push(`- slowest: ${slowest.map((x) => `${testName(x)} (${formatMs(x.durationMs)})`).join(' · ')}`);
+  out.push('');
+
+  if (input.links && Object.keys(input.links).length) {
+    out.push(`Reports: ${Object.entries(input.links).map(([k, v]) => `${k} \`${v}\``).join(' · ')}`, '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
