@@ -70,7 +70,7 @@ export class ApiClient {
     const matched = matchOperation(this.matchers, request.method, pathname);
     const intent: Intent = args.intent ?? 'positive';
     for (const mw of this.middleware) {
-      mw.onRequest?.({ operation: matched?.operation, request, body: args.rawBody === undefined ? args.body : undefined, intent, note: args.note });
+      mw.onRequest?.({ operation: matched?.operation, pathParams: matched?.pathParams, request, body: args.rawBody === undefined ? args.body : undefined, intent, note: args.note });
     }
     const label = `${matched?.operation.operationId ?? 'unmatched'}: ${request.method} ${pathname}${intent === 'positive' ? '' : ` (${intent}${args.note ? `: ${args.note}` : ''})`}`;
     const run = async () => {

@@ -55,6 +55,8 @@ export interface CallResult<T = unknown> {
 /** A request about to be sent, for middleware that inspects it. */
 export interface PreparedRequest {
   operation?: Operation;
+  /** The decoded path parameters, when the request matched an operation. */
+  pathParams?: Record<string, string>;
   request: RequestRecord;
   /** The structured body before serialising (undefined for rawBody or no body). */
   body?: unknown;

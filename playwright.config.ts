@@ -1,0 +1,36 @@
+/**
+ * The conformance suites as Playwright projects: `contract` (tests/contract), `stream`
+ * (tests/stream) and `property` (tests/property). API testing only (the `request` fixture, no
+ * browser). Global setup resolves the target (or starts the embedded emulator) and fails fast;
+ * global teardown is the coverage gate. Every report goes under reports/.
+ */
+import { defineConfig } from '@playwright/test';
+
+const CI = !!process.env.CI;
+
+export default defineConfig({
+  globalSetup: './tests/global-setup.ts',
+  globalTeardown: './tests/global-teardown.ts',
+  outputDir: 'reports/test-results',
+  fullyParallel: true, // shards balance by test, not by file
+  workers: 2,
+  forbidOnly: CI,
+  retries: 0, // a conformance verdict is not retried into a pass
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    ['list'],
+    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: true }],
+    ['junit', { outputFile: 'reports/junit.xml' }],
+    ['json', { outputFile: 'reports/results.json' }],
+  ],
+  use: {
+    // No browser: the suites use only the request fixture. Redirects are the target's answer.
+    extraHTTPHeaders: { 'user-agent': 'pieces-os-conformance' },
+  },
+  projects: [
+    { name: 'contract', testDir: './tests/contract' },
+    { name: 'stream', testDir: './tests/stream' },
+    { name: 'property', testDir: './tests/property' },
+  ],
+});

@@ -1,0 +1,57 @@
+/**
+ * Global setup: validate the configuration and the contract, resolve the target (start the
+ * embedded emulator, probe the given URL, or discover one) and hand it to the workers through the
+ * environment. Any harness problem ends the run here with one line, before a single test runs.
+ */
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { HarnessError } from '../src/core/errors.js';
+import { loadSpec } from '../src/spec/load.js';
+import { buildValidators } from '../src/validate/validators.js';
+import { clearParts } from '../src/coverage/parts.js';
+import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
+import { startEmbeddedEmulator } from './fixtures/emulator.js';
+import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
+
+/** Where a harness error is left for the CLI (exit code 2) and the summary. */
+export const HARNESS_ERROR_FILE = join(REPORTS, 'harness-error.json');
+
+export default async function globalSetup(config: FullConfig): Promise<(() => Promise<void>) | void> {
+  mkdirSync(REPORTS, { recursive: true });
+  rmSync(HARNESS_ERROR_FILE, { force: true });
+  // A shard (or a CLI that merges shards) keeps the other shards' parts; a whole run starts clean.
+  if (!config.shard && process.env.PIECES_KEEP_COVERAGE_PARTS !== '1') clearParts(COVERAGE_PARTS);
+  let stop: (() => Promise<void>) | undefined;
+  try {
+    const suite = readConfig();
+    const spec = await loadSpec(specFile());
+    buildValidators(spec, suite.validation); // compiles every schema: a broken contract fails here
+    let target: Target;
+    if (suite.baseUrl) {
+      if (suite.faults.length) throw new HarnessError('config', 'PIECES_EMULATOR_FAULTS needs the embedded emulator', 'unset PIECES_BASE_URL to use it');
+      target = await resolveLiveTarget(suite);
+    } else {
+      const emu = await startEmbeddedEmulator(suite.faults);
+      stop = emu.close;
+      target = { url: emu.url, kind: 'emulator', version: await readVersion(emu.url) };
+    }
+    exportTarget(target);
+    process.env.PIECES_CONTRACT_VERSION = spec.version;
+    const faults = suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '';
+    console.log(`pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation${suite.readonly ? ', read-only' : ''}`);
+  } catch (err) {
+    await stop?.();
+    throw oneLine(err);
+  }
+  return stop;
+}
+
+/** A harness error as an Error whose message and stack are its one line (no stack wall), also left on disk. */
+function oneLine(err: unknown): Error {
+  const h = err instanceof HarnessError ? err : new HarnessError('internal', String((err as any)?.message ?? err).split('\n')[0]);
+  writeFileSync(HARNESS_ERROR_FILE, `${JSON.stringify({ code: h.code, message: h.message, hint: h.hint, line: h.toLine() }, null, 2)}\n`);
+  const e = new Error(h.toLine());
+  e.stack = h.toLine();
+  return e;
+}

@@ -1,0 +1,52 @@
+/**
+ * Global teardown: the coverage gate. It merges every worker's part (the contract, stream and
+ * property suites all write them), writes reports/coverage.json and reports/coverage.md, prints
+ * the summary line and fails the run when an operation whose suite ran was never exercised.
+ * Sharded or filtered runs report only: their coverage is partial by design.
+ */
+import type { FullConfig } from '@playwright/test';
+import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageReports } from '../src/coverage/index.js';
+import { loadSpec } from '../src/spec/load.js';
+import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Runner options that select a subset of the tests (a gate over a subset would be meaningless). */
+const FILTERS = new Set(['-g', '--grep', '--grep-invert', '--last-failed', '--only-changed', '--shard', '--repeat-each']);
+/** Options that take a value (skipped when looking for file filters). */
+const VALUED = new Set(['-c', '--config', '-j', '--workers', '--reporter', '--project', '--timeout', '--retries', '--max-failures', '--output', '--trace', '-g', '--grep', '--grep-invert', '--shard', '--repeat-each', '--global-timeout', '--tsconfig']);
+
+/** Why the gate only reports in this run, or undefined when it enforces. */
+export function gateExemption(config: Pick<FullConfig, 'shard'>, argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const mode = env.PIECES_COVERAGE_GATE ?? 'auto';
+  if (mode === 'off' || mode === 'report') return `PIECES_COVERAGE_GATE=${mode}`;
+  if (mode === 'enforce') return undefined;
+  if (config.shard) return `shard ${config.shard.current}/${config.shard.total}`;
+  const at = argv.indexOf('test');
+  const args = at >= 0 ? argv.slice(at + 1) : [];
+  for (let i = 0; i < args.length; i++) {
+    const [flag] = args[i].split('=');
+    if (FILTERS.has(flag)) return `${flag} filters the tests`;
+    if (VALUED.has(flag) && !args[i].includes('=')) { i++; continue; }
+    if (!args[i].startsWith('-')) return `file filter ${args[i]}`;
+  }
+  return undefined;
+}
+
+export default async function globalTeardown(config: FullConfig): Promise<void> {
+  // A run that never started (harness error in setup) has no coverage to judge.
+  if (existsSync(join(REPORTS, 'harness-error.json'))) return;
+  const spec = await loadSpec(specFile());
+  const { ledger, projects } = mergeParts(readParts(COVERAGE_PARTS));
+  const summary = evaluateCoverage(spec.operations.values(), ledger, projects);
+  const { md } = writeCoverageReports(REPORTS, summary, { target: process.env.PIECES_TARGET_URL, contract: `${spec.title} ${spec.version}` });
+  const exemption = gateExemption(config);
+  console.log(`pieces-conformance: ${gateMessage(summary)}${summary.skipped.length ? ` (not required: ${summary.skipped.join(', ')})` : ''} → ${md.slice(REPORTS.length - 'reports'.length)}`);
+  if (!summary.passed && !exemption) {
+    const line = `pieces-conformance: ${gateMessage(summary)} (add tests for them, or set PIECES_COVERAGE_GATE=report)`;
+    const e = new Error(line);
+    e.stack = line;
+    throw e;
+  }
+  if (!summary.passed) console.log(`pieces-conformance: coverage gate not enforced (${exemption})`);
+}
