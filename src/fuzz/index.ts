@@ -5,3 +5,4 @@ export { mergeSchemas, resolveSchema, expandBranches } from './schema/merge.js';
 export { stableStringify, jsonEqual, jsonType, codePointLength } from './schema/json.js';
 export * from './domain/index.js';
 export * from './invalid/index.js';
+export * from './bodies/index.js';

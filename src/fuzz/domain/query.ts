@@ -34,3 +34,11 @@ export function searchQuery(options: SearchQueryOptions = {}): Arbitrary<string>
   return fc.array(fc.tuple(token, sep), { minLength: options.allowEmpty === false ? 1 : 0, maxLength: options.maxTokens ?? 6 })
     .map((parts) => parts.map(([t, s]) => t + s).join(''));
 }
+
+const OPENERS = ['how do I', 'what is', 'why does', 'where is', 'explain', 'show me', 'fix'];
+
+/** Natural-language questions as a developer asks the copilot, e.g. "how do I retry the token parse". */
+export function naturalQuery(): Arbitrary<string> {
+  return fc.tuple(fc.constantFrom(...OPENERS), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }), fc.constantFrom('?', '', ' ?'))
+    .map(([opener, words, end]) => `${opener} ${words.join(' ')}${end}`);
+}

@@ -14,7 +14,7 @@ let spec: Promise<Record<string, any>> | undefined;
 
 /** The dereferenced contract, loaded once per test file. */
 export function loadSpec(): Promise<Record<string, any>> {
-  spec ??= SwaggerParser.dereference(SPEC_FILE) as Promise<Record<string, any>>;
+  spec ??= (SwaggerParser.dereference(SPEC_FILE) as Promise<Record<string, any>>).then((api) => { registerContract(api); return api; });
   return spec;
 }
 
@@ -27,11 +27,37 @@ export function createAjv(): Ajv {
 
 const shared = createAjv();
 const cache = new WeakMap<object, ValidateFunction>();
+const componentNames = new Map<object, string>();
 
-/** A cached validator of one schema object. */
+// The dereferenced contract inlines every component wherever it is used, and Ajv would compile each
+// copy again (a second per big schema). Objects identical to a component are turned back into $refs
+// to one registered copy, so each component compiles once; the schemas validated stay the same.
+function refify(node: any, root: boolean): any {
+  if (!node || typeof node !== 'object') return node;
+  const name = componentNames.get(node);
+  if (!root && name) return { $ref: `contract#/components/schemas/${name}` };
+  if (Array.isArray(node)) return node.map((n) => refify(n, false));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === 'enum' || k === 'const' || k === 'example' ? v : refify(v, false);
+  return out;
+}
+
+/** Registers the contract's components once, so validators of contract schemas share them. */
+export function registerContract(api: Record<string, any>): void {
+  if (componentNames.size > 0) return;
+  for (const [name, schema] of Object.entries<object>(api.components.schemas)) componentNames.set(schema, name);
+  const schemas = Object.fromEntries(Object.entries<object>(api.components.schemas).map(([name, schema]) => [name, refify(schema, true)]));
+  shared.addSchema({ $id: 'contract', components: { schemas } });
+}
+
+/** A cached validator of one schema object (contract schemas compile through the registered components). */
 export function validatorFor(schema: object): ValidateFunction {
   let v = cache.get(schema);
-  if (!v) { v = shared.compile(schema); cache.set(schema, v); }
+  if (!v) {
+    const name = componentNames.get(schema);
+    v = name ? shared.getSchema(`contract#/components/schemas/${name}`)! : shared.compile(refify(schema, true));
+    cache.set(schema, v);
+  }
   return v;
 }
 
