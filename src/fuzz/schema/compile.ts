@@ -33,7 +33,8 @@ function typeArbitrary(type: string, s: JsonSchema, ctx: Ctx): Arbitrary<unknown
   switch (type) {
     case 'string': return stringArbitrary(s, ctx);
     case 'integer': return integerArbitrary(s, ctx);
-    case 'number': return numberArbitrary(s, ctx);
+    // int32/int64 on a number still means whole numbers (ajv-formats checks Number.isInteger).
+    case 'number': return s.format === 'int32' || s.format === 'int64' ? integerArbitrary(s, ctx) : numberArbitrary(s, ctx);
     case 'boolean': return fc.boolean();
     case 'null': return fc.constant(null);
     case 'array': return arrayArbitrary(s, ctx, compile);

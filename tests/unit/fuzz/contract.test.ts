@@ -37,3 +37,16 @@ describe('the contract with extra properties and a deeper maxDepth still validat
     });
   }
 });
+
+describe('shrinking a contract value', () => {
+  test('a failing property on Seed shrinks to the required skeleton and the culprit', () => {
+    const arb = schemaArbitrary(api.components.schemas.Seed, { direction: 'request' });
+    const out = fc.check(fc.property(arb, (seed: any) => !([...(seed.asset.metadata?.name ?? '')].length >= 3)), { seed: 21 });
+    assert.ok(out.failed);
+    const shrunk: any = out.counterexample![0];
+    assert.equal([...shrunk.asset.metadata.name].length, 3);
+    assert.deepEqual(Object.keys(shrunk), ['asset'], 'optional root keys shrank away');
+    assert.deepEqual(Object.keys(shrunk.asset.metadata), ['name']);
+    assert.ok(JSON.stringify(shrunk).length < 400, JSON.stringify(shrunk));
+  });
+});

@@ -32,6 +32,7 @@ const rows: Row[] = [
   // numbers
   { name: 'int32', schema: { type: 'integer', format: 'int32' }, each: (v) => v >= -(2 ** 31) && v < 2 ** 31 },
   { name: 'int64 stays safe', schema: { type: 'integer', format: 'int64', minimum: 0 }, each: Number.isSafeInteger },
+  { name: 'int32 on a number is whole', schema: { type: 'number', format: 'int32' }, each: Number.isInteger },
   { name: 'float', schema: { type: 'number', format: 'float' }, each: Number.isFinite },
   { name: 'double bounds', schema: { type: 'number', format: 'double', minimum: 0, maximum: 1 } },
   { name: 'exclusive bounds (numeric)', schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } },
