@@ -20,8 +20,9 @@ export default defineConfig({
         reportName: 'Pieces OS conformance',
         singleFile: true,
         reportLanguage: 'en',
-        // parentSuite = suite (contract, stream, property), suite = contract tag, subSuite = operation.
-        groupBy: ['parentSuite', 'suite', 'subSuite'],
+        // suite (contract, stream, property) > contract tag > operationId (a test that exercised several
+        // operations is listed under each of them).
+        groupBy: ['parentSuite', 'tag', 'operationId'],
       },
     },
   },

@@ -2,7 +2,7 @@
  * The files of a run under the reports directory (default `reports/`, PIECES_REPORTS_DIR): one place
  * that names them, shared by the CLI, playwright.config.ts and the Allure config.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Every output of a run. */
@@ -22,6 +22,12 @@ export interface ReportPaths {
   environment: string;
   /** What the suite's global setup resolved as target (url, kind, version). */
   target: string;
+  /** A harness error the suite's global setup left (code, message, hint, line). */
+  harnessError: string;
+  /** Per-worker coverage parts. */
+  coverageParts: string;
+  /** Playwright's per-test output (traces, attachments on disk). */
+  testResults: string;
   /** The blob report of a shard (`playwright merge-reports` input). */
   blob: string;
 }
@@ -40,6 +46,9 @@ export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
     coverageMd: join(d, 'coverage.md'),
     environment: join(d, 'environment.json'),
     target: join(d, 'target.json'),
+    harnessError: join(d, 'harness-error.json'),
+    coverageParts: join(d, 'coverage', 'parts'),
+    testResults: join(d, 'test-results'),
     blob: join(d, 'blob'),
   };
 }
@@ -52,11 +61,7 @@ export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
 export function clearRunOutputs(p: ReportPaths): void {
   mkdirSync(p.dir, { recursive: true });
   for (const path of [p.allureResults, p.allureReport, p.junit, p.json, p.summary, p.coverageJson, p.coverageMd,
-    p.environment, p.target, p.blob]) {
+    p.environment, p.target, p.harnessError, p.coverageParts, p.testResults, p.blob]) {
     rmSync(path, { recursive: true, force: true });
-  }
-  // Per-worker coverage parts the suite may leave next to coverage.json.
-  for (const name of existsSync(p.dir) ? readdirSync(p.dir) : []) {
-    if (/^coverage-.*\.json$/.test(name)) rmSync(join(p.dir, name), { force: true });
   }
 }

@@ -108,6 +108,7 @@ export default {
     const resolved = readResolvedTarget(paths.target);
     const done = await finishReports({
       paths, environment: runEnvironment(c, pre, resolved), runnerStatus: run.code, html: c.html, root, cwd: io.cwd, env: io.env,
+      partialRun: c.shard ? `shard ${c.shard.index}/${c.shard.total}` : c.grep || c.grepInvert ? 'filtered by --grep' : undefined,
       startedAt, playwrightMs: run.durationMs, out: io.out,
     });
     if (done.harnessError) io.err(done.harnessError.toLine());

@@ -57,23 +57,23 @@ function withDeadline<T>(p: Promise<T>, ms: number, error: HarnessError): Promis
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** The emulator's fault names (`pieces-os-emulator --list-faults`, first word of each line). */
+/** The emulator's fault names (`pieces-os-emulator --list-faults`, spawned: src/ never imports the emulator). */
 export async function listFaultNames(root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const r = await runNode(emulatorBin(root), ['--list-faults', '--json'], { cwd: root, env, capture: true, timeoutMs: 30_000 });
+  const r = await runNode(emulatorBin(root), ['--list-faults'], { cwd: root, env, capture: true, timeoutMs: 30_000 });
   if (r.code !== 0) throw new HarnessError('internal', `pieces-os-emulator --list-faults failed: ${r.stderr.trim().split('\n').pop() ?? r.code}`);
   return parseFaultList(r.stdout);
 }
 
-/** Fault names from `--list-faults` output: a JSON array (of names or {name}) or one fault per line. */
+/** Fault names from `--list-faults` output: the first column of the table, between its header and the blank line. */
 export function parseFaultList(text: string): string[] {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('[')) {
-    try {
-      const list = JSON.parse(trimmed) as Array<string | { name: string }>;
-      return list.map((f) => (typeof f === 'string' ? f : f.name));
-    } catch { /* fall through to lines */ }
+  const lines = text.split('\n');
+  const header = lines.findIndex((l) => /^NAME\s/.test(l));
+  const names: string[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (line.trim() === '') break;
+    names.push(line.trim().split(/\s+/)[0]);
   }
-  return trimmed.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter((w) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(w));
+  return names;
 }
 
 async function checkFaults(faults: readonly string[], root: string, env: NodeJS.ProcessEnv): Promise<void> {

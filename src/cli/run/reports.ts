@@ -25,6 +25,8 @@ export interface FinishInput {
   /** Extra allure-results directories (merged shards); default: the run's own. */
   allureResultsDirs?: string[];
   html: boolean;
+  /** Why the coverage gate does not apply (grep, shard), shown in the summary. */
+  partialRun?: string;
   root: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -52,15 +54,46 @@ export function readCoverage(file: string): CoverageSummary | undefined {
   }
 }
 
+/**
+ * An error outside any test (global setup or teardown, e.g. the coverage gate) as a HarnessError;
+ * the suite's own one-liners (`pieces-conformance: <code> error: ...`) are kept as they are.
+ */
+export function globalErrorAsHarness(line: string | undefined): HarnessError | undefined {
+  if (!line) return undefined;
+  const text = line.replace(/^(Error: )+/, '');
+  const own = /^pieces-conformance: (?:(spec|config|target|usage|internal) error: )?(.*)$/.exec(text);
+  if (!own) return new HarnessError('internal', text, 'see the Playwright output above');
+  return new SuiteLineError((own[1] as HarnessError['code'] | undefined) ?? 'usage', own[2], text);
+}
+
+/** A harness error whose one line the suite already wrote (printed as it is). */
+class SuiteLineError extends HarnessError {
+  constructor(code: HarnessError['code'], message: string, private readonly line: string) { super(code, message); }
+  override toLine(): string { return this.line; }
+}
+
+/** The HarnessError the suite's global setup left in `harness-error.json`, if any. */
+export function readHarnessError(file: string): HarnessError | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const e = JSON.parse(readFileSync(file, 'utf8')) as { code: HarnessError['code']; message: string; hint?: string };
+    return new HarnessError(e.code, e.message, e.hint);
+  } catch {
+    return new HarnessError('internal', `${file}: unreadable harness error report`);
+  }
+}
+
 /** Writes every report and decides the exit code. Never throws for report problems: they become exit 2. */
 export async function finishReports(i: FinishInput): Promise<FinishOutput> {
   const p = i.paths;
-  let harnessError: HarnessError | undefined;
+  // A harness error the suite's global setup reported (broken contract, unreachable target, bad
+  // config) is the verdict: the run could not judge anything.
+  let harnessError = readHarnessError(p.harnessError);
   let results: RunResults | undefined;
   try {
     results = readResults(p.json);
   } catch (err) {
-    harnessError = err instanceof HarnessError ? err : new HarnessError('internal', String(err));
+    harnessError ??= err instanceof HarnessError ? err : new HarnessError('internal', String(err));
   }
   const coverage = readCoverage(p.coverageJson);
   const show = (f: string) => relative(i.cwd, f) || f;
@@ -85,8 +118,10 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     harnessError,
   });
   if (!harnessError && exitCode === 2 && results) {
-    const why = results.globalErrors[0] ?? (results.tests.length === 0 ? 'no tests ran (check --grep, --suite and --shard)' : `Playwright exited with ${i.runnerStatus}`);
-    harnessError = new HarnessError(results.tests.length === 0 ? 'usage' : 'internal', why);
+    harnessError = globalErrorAsHarness(results.globalErrors[0])
+      ?? new HarnessError(results.tests.length === 0 ? 'usage' : 'internal',
+        results.tests.length === 0 ? 'no tests ran' : `Playwright exited with ${i.runnerStatus}`,
+        results.tests.length === 0 ? 'check --grep, --suite and --shard' : 'see its output above');
   }
   const links: Record<string, string> = { JUnit: show(p.junit) };
   if (i.html && existsSync(`${p.allureReport}/index.html`)) links.Allure = show(`${p.allureReport}/index.html`);
@@ -96,6 +131,7 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     coverage,
     environment: i.environment,
     exitCode,
+    partialRun: i.partialRun,
     harnessError: harnessError?.toLine(),
     timing: { wallMs: Date.now() - i.startedAt, playwrightMs: i.playwrightMs, reportsMs },
     links,
