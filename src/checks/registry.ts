@@ -26,6 +26,7 @@ import './scenario/relevanceSorted.js';
 import './scenario/modelStateMachine.js';
 import './scenario/sessionLifecycle.js';
 import './scenario/conversationMessagesRecorded.js';
+import './scenario/referencesConsistent.js';
 
 // ---- stream checks: judged on a streamed request's frames (src/checks/stream/) ---------------
 import './stream/frameSchema.js';

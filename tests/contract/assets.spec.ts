@@ -1,0 +1,86 @@
+/**
+ * Assets: the whole lifecycle of one asset (create → get → listed → found → renamed → deleted →
+ * gone everywhere), with its content round-tripping exactly, plus the snapshot's query flags and
+ * search forms. Negative cases live in negative.spec.ts.
+ */
+import { test, expect } from '../fixtures/index.js';
+import { distinctiveToken, markedName, seed, trickyContent } from '../fixtures/data.js';
+import { must } from '../fixtures/must.js';
+
+/** Ids of the assets a search answered, in order (seed form and upstream envelope alike). */
+function searchIds(data: any): string[] {
+  const items = data?.iterable ?? data?.results?.iterable ?? [];
+  return items.map((i: any) => String(i.identifier ?? i.asset?.id));
+}
+
+test.describe('Assets', { tag: '@Assets' }, () => {
+  test('an asset lives, is renamed and is deleted as documented', async ({ api, judge, safety }) => {
+    safety.writes();
+    const token = distinctiveToken();
+    const name = markedName('asset');
+    const content = trickyContent(token);
+    const RAW = 'original.reference.fragment.string.raw';
+
+    const created = await api.call('createAsset', { body: seed(name, content), query: { transferables: true } });
+    const asset = must(created, 'the asset lifecycle');
+    judge('content_round_trip', { operation: 'createAsset', id: asset.id, field: RAW, sent: content, received: asset.original?.reference?.fragment?.string?.raw });
+
+    const read = await api.call('getAsset', { path: { asset: asset.id }, query: { transferables: true } });
+    judge('ensure_resource_availability', { operation: 'getAsset', id: asset.id, createdBy: 'createAsset', read: read.exchange });
+    judge('content_round_trip', { operation: 'getAsset', id: asset.id, field: RAW, sent: content, received: read.data?.original?.reference?.fragment?.string?.raw });
+
+    const listed = await api.call('getAssetsSnapshot', { query: { transferables: false } });
+    judge('ensure_resource_availability', { operation: 'getAssetsSnapshot', id: asset.id, createdBy: 'createAsset', listed: listed.data?.iterable.some((a) => a.id === asset.id) });
+
+    // The content's token is not in the name: this search can only succeed by looking at content.
+    const found = await api.call('searchAssets', { body: { query: token }, query: { transferables: false } });
+    judge('search_finds_created', { operation: 'searchAssets', query: token, id: asset.id, found: searchIds(found.data) });
+
+    const renamed = markedName('renamed');
+    const current = read.data ?? asset;
+    const updated = await api.call('updateAsset', { body: { ...current, name: renamed }, query: { transferables: false } });
+    judge('update_persisted', { operation: 'updateAsset', id: asset.id, updatedBy: 'updateAsset', field: 'name (answer)', sent: renamed, readBack: updated.data?.name });
+    const reread = await api.call('getAsset', { path: { asset: asset.id }, query: { transferables: true } });
+    judge('update_persisted', { operation: 'getAsset', id: asset.id, updatedBy: 'updateAsset', field: 'name', sent: renamed, readBack: reread.data?.name });
+    judge('content_round_trip', { operation: 'getAsset', id: asset.id, field: `${RAW} (after update)`, sent: content, received: reread.data?.original?.reference?.fragment?.string?.raw });
+
+    const formatIds = (reread.data ?? asset).formats.iterable.map((f) => f.id);
+    const deleted = await api.call('deleteAsset', { path: { asset: asset.id } });
+    expect(must(deleted, 'the asset lifecycle').trim(), 'deleteAsset answers the deleted id').toBe(asset.id);
+
+    const after = await api.call('getAsset', { path: { asset: asset.id }, intent: 'neutral', note: 'read after delete' });
+    judge('use_after_delete', { operation: 'getAsset', id: asset.id, deletedBy: 'deleteAsset', read: after.exchange });
+    const snapshot = await api.call('getAssetsSnapshot', { query: { transferables: false } });
+    judge('use_after_delete', { operation: 'getAssetsSnapshot', id: asset.id, deletedBy: 'deleteAsset', listed: snapshot.data?.iterable.some((a) => a.id === asset.id) });
+    const formats = await api.call('getFormatsSnapshot', { query: { transferables: false } });
+    for (const fid of formatIds) {
+      judge('use_after_delete', { operation: 'getFormatsSnapshot', id: fid, deletedBy: 'deleteAsset', listed: formats.data?.iterable.some((f) => f.id === fid) });
+      const format = await api.call('getFormat', { path: { format: fid }, intent: 'neutral', note: 'format of a deleted asset' });
+      judge('use_after_delete', { operation: 'getFormat', id: fid, deletedBy: 'deleteAsset', read: format.exchange });
+    }
+  });
+
+  test('the snapshot answers with every documented query flag', async ({ api }) => {
+    for (const query of [{}, { transferables: false }, { transferables: true, suggested: true }, { pseudo: false, suggested: false }]) {
+      await api.call('getAssetsSnapshot', { query });
+    }
+  });
+
+  test('search finds an asset by its name and by a quoted phrase of its content, and survives a stray quote', async ({ api, judge, safety }) => {
+    safety.writes();
+    const token = distinctiveToken();
+    const nameToken = distinctiveToken();
+    const created = await api.call('createAsset', { body: seed(markedName(nameToken), `const ${token} = "say ${token} twice";\n`, 'js') });
+    const id = must(created, 'the search test').id;
+
+    const byName = await api.call('searchAssets', { body: { query: nameToken } });
+    judge('search_finds_created', { operation: 'searchAssets', query: nameToken, id, found: searchIds(byName.data) });
+    const phrase = `"say ${token}"`;
+    const quoted = await api.call('searchAssets', { body: { query: phrase }, query: { transferables: false, pseudo: false } });
+    judge('search_finds_created', { operation: 'searchAssets', query: phrase, id, found: searchIds(quoted.data) });
+    const filtered = await api.call('searchAssets', { body: { query: token, casing: true, filters: { iterable: [{ classification: 'js' }], type: 'AND' } } });
+    judge('search_finds_created', { operation: 'searchAssets', query: `${token} (js filter, case-sensitive)`, id, found: searchIds(filtered.data) });
+    // An unbalanced quote is an ordinary search text; it must not reach a query parser raw.
+    await api.call('searchAssets', { body: { query: `${token} "unterminated` } });
+  });
+});
