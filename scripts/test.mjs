@@ -28,7 +28,8 @@ let skipped = 0;
 const only = process.argv[2]; // 'unit' | 'suite' | undefined (both)
 
 if (only !== 'suite') {
-  const files = testFiles(join(root, 'tests', 'unit'));
+  // Unit tests, then the CLI's end-to-end tests (real bin, embedded emulator, headless Chromium).
+  const files = [...testFiles(join(root, 'tests', 'unit')), ...testFiles(join(root, 'tests', 'e2e'))];
   const tap = join(reports, 'unit.tap');
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2',
     '--test-reporter=spec', '--test-reporter-destination=stdout',

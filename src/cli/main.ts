@@ -14,6 +14,10 @@ import { parseArgs } from './options.js';
 
 /** The process's IO: stdout/stderr, the repository root as cwd, the real environment. */
 export function processIO(): CommandIO {
+  // A closed pipe (`pieces-conformance run --list | head`) ends the output, not the process with a stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
+  }
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -1,0 +1,84 @@
+/**
+ * End-to-end helpers: run the real `pieces-conformance` bin as a child process, and read what the
+ * Allure 3 single-file report embeds (its data files are base64 strings in index.html).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'pieces-conformance.mjs');
+
+/** What a CLI run gave. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `pieces-conformance ...args` from the repository root, with no PIECES_* from the caller. */
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PIECES_') && !k.startsWith('PLAYWRIGHT_')));
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 })));
+}
+
+/** A fresh scratch directory for one test's reports. */
+export function scratch(name: string): string {
+  return mkdtempSync(join(tmpdir(), `pc-${name}-`));
+}
+
+/** The data files of an Allure 3 single-file report, by name (`data/test-results/<id>.json`, ...). */
+export function allureData(indexHtml: string): Map<string, string> {
+  const html = readFileSync(indexHtml, 'utf8');
+  const files = new Map<string, string>();
+  for (const m of html.matchAll(/d\("([^"]+)","([A-Za-z0-9+/=]*)"\)/g)) files.set(m[1], Buffer.from(m[2], 'base64').toString('utf8'));
+  return files;
+}
+
+/** An attachment of a test result (anywhere in its step tree). */
+export interface AllureAttachment { name: string; id: string; ext: string; contentType?: string }
+
+/** A test result of the report, with its labels and every attachment of its steps. */
+export interface AllureTest {
+  name: string;
+  status: string;
+  labels: Array<{ name: string; value: string }>;
+  stepNames: string[];
+  attachments: AllureAttachment[];
+}
+
+/** The test results of a single-file report. */
+export function allureTests(files: Map<string, string>): AllureTest[] {
+  const out: AllureTest[] = [];
+  for (const [name, text] of files) {
+    if (!name.startsWith('data/test-results/')) continue;
+    const t = JSON.parse(text);
+    const stepNames: string[] = [];
+    const attachments: AllureAttachment[] = [];
+    const walk = (steps: any[]) => {
+      for (const s of steps ?? []) {
+        if (s.link) attachments.push({ name: s.link.name, id: s.link.id, ext: s.link.ext, contentType: s.link.contentType });
+        else stepNames.push(s.name);
+        walk(s.steps);
+      }
+    };
+    walk(t.steps);
+    out.push({ name: t.name, status: t.status, labels: t.labels, stepNames, attachments });
+  }
+  return out;
+}
+
+/** The text of an attachment. */
+export function attachmentText(files: Map<string, string>, a: AllureAttachment): string | undefined {
+  return files.get(`data/attachments/${a.id}${a.ext}`);
+}
