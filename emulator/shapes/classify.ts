@@ -25,7 +25,8 @@ export function genericOf(specific: string): string {
   return 'CODE';
 }
 
-// Ordered: the first rule that matches decides. Cheap regexes, first 4 KB only.
+// Ordered: the first rule that matches decides. First 4 KB only, and no nested quantifiers: a
+// rule must stay linear on any text (a backtracking rule once hung on 4 KB of plain words).
 const RULES: Array<[string, RegExp]> = [
   ['php', /<\?php/],
   ['xml', /^\s*<\?xml/],
@@ -42,7 +43,7 @@ const RULES: Array<[string, RegExp]> = [
   ['ts', /\binterface \w+\s*\{|\btype \w+\s*=|:\s*(string|number|boolean|void)\b|\bexport (default )?(class|function|const)\b.*:/],
   ['js', /\b(function\s*\w*\s*\(|const \w+\s*=|let \w+\s*=|var \w+\s*=)|=>|console\.log\(|require\(/],
   ['sql', /^\s*(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIEW))\b/im],
-  ['css', /^\s*[.#]?[\w-]+(\s*[,>+~]?\s*[.#]?[\w-]+)*\s*\{[^}]*:[^}]*;?\s*\}/m],
+  ['css', /^[ \t]*[.#]?[\w-][^{};\n]*\{[^}\n]*:[^}]*\}/m],
   ['md', /^#{1,6} \S|^\s*```|\[[^\]]+\]\([^)]+\)/m],
   ['sh', /^\s*(\$ )?(sudo |npm |npx |git |cd |ls |echo |apt-get |brew |curl |export \w+=)/m],
   ['yaml', /^[\w.-]+:\s+\S.*\n[\w.-]+:(\s|$)/m],
