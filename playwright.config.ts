@@ -7,11 +7,13 @@
 import { defineConfig } from '@playwright/test';
 
 const CI = !!process.env.CI;
+/** Where every report goes: reports/, or PIECES_REPORTS_DIR (the CLI's --reports-dir). */
+const REPORTS = process.env.PIECES_REPORTS_DIR || 'reports';
 
 export default defineConfig({
   globalSetup: './tests/global-setup.ts',
   globalTeardown: './tests/global-teardown.ts',
-  outputDir: 'reports/test-results',
+  outputDir: `${REPORTS}/test-results`,
   fullyParallel: true, // shards balance by test, not by file
   workers: 2,
   forbidOnly: CI,
@@ -20,9 +22,12 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [
     ['list'],
-    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: true }],
-    ['junit', { outputFile: 'reports/junit.xml' }],
-    ['json', { outputFile: 'reports/results.json' }],
+    ['allure-playwright', { resultsDir: `${REPORTS}/allure-results`, detail: true, suiteTitle: true }],
+    ['junit', { outputFile: `${REPORTS}/junit.xml` }],
+    ['json', { outputFile: `${REPORTS}/results.json` }],
+    // A shard of a distributed run (pieces-conformance run --shard i/n) also writes a blob report
+    // into PLAYWRIGHT_BLOB_OUTPUT_DIR, one directory per shard; `pieces-conformance merge` combines them.
+    ...(process.env.PLAYWRIGHT_BLOB_OUTPUT_DIR ? [['blob'] as ['blob']] : []),
   ],
   use: {
     // No browser: the suites use only the request fixture. Redirects are the target's answer.

@@ -16,10 +16,13 @@ import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
 
 /** Where a harness error is left for the CLI (exit code 2) and the summary. */
 export const HARNESS_ERROR_FILE = join(REPORTS, 'harness-error.json');
+/** The target the run resolved (url, kind, version), read by the CLI for the report's environment block. */
+export const TARGET_FILE = join(REPORTS, 'target.json');
 
 export default async function globalSetup(config: FullConfig): Promise<(() => Promise<void>) | void> {
   mkdirSync(REPORTS, { recursive: true });
   rmSync(HARNESS_ERROR_FILE, { force: true });
+  rmSync(TARGET_FILE, { force: true });
   // A shard (or a CLI that merges shards) keeps the other shards' parts; a whole run starts clean.
   if (!config.shard && process.env.PIECES_KEEP_COVERAGE_PARTS !== '1') clearParts(COVERAGE_PARTS);
   let stop: (() => Promise<void>) | undefined;
@@ -38,6 +41,8 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     }
     exportTarget(target);
     process.env.PIECES_CONTRACT_VERSION = spec.version;
+    // For the CLI's environment block (Allure, summary): the target this run resolved.
+    writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version }, null, 2)}\n`);
     const faults = suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '';
     console.log(`pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation${suite.readonly ? ', read-only' : ''}`);
   } catch (err) {
