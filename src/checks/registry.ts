@@ -40,6 +40,7 @@ import './stream/inBandError.js';
 import './stream/timingBudget.js';
 import './stream/downloadProgressMonotonic.js';
 import './stream/downloadProgressTerminal.js';
+import './stream/upgradeGuarded.js';
 
 /** Every registered check, in registration order. */
 export const checks = checkRegistry;

@@ -10,3 +10,4 @@ export { StreamSession, streamTimeoutsFromEnv, wsUrl } from './session.js';
 export type { StreamSessionOptions } from './session.js';
 export { judgeStreams } from './judge.js';
 export type { StreamVerdict } from './judge.js';
+export { attemptUpgrade, channelOf } from './upgrade.js';

@@ -1,12 +1,12 @@
 /** stream_frame_schema: every frame is JSON and matches its channel's message schema. */
 import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
-import type { StreamSubject } from '../../stream/types.js';
+import type { ProgressSubject, QgptStreamSubject } from '../../stream/types.js';
 import { describeFrame } from '../../stream/frames.js';
 import { failOn, frameDiagnostics, framesOf, isProgress, isQgpt, MESSAGE_SCHEMA } from './util.js';
 
 /** Validates every frame (QGPTStreamOutput, ModelDownloadProgress) with the contract's schemas. */
-export const streamFrameSchema = registerCheck(defineCheck<StreamSubject>({
+export const streamFrameSchema = registerCheck(defineCheck<QgptStreamSubject | ProgressSubject>({
   name: 'stream_frame_schema',
   title: 'Stream frame violates its message schema',
   kind: 'stream',
@@ -14,7 +14,7 @@ export const streamFrameSchema = registerCheck(defineCheck<StreamSubject>({
   description: 'Every frame pushed on a WebSocket channel is JSON and valid against its message schema.',
   applies: (s) => isQgpt(s) || isProgress(s),
   run(s, ctx, fail) {
-    const origin = s.channel === 'qgptStream' ? s.request : { sentAt: s.watch.openedAt };
+    const origin = isQgpt(s) ? s.request : { sentAt: s.watch.openedAt };
     const schema = MESSAGE_SCHEMA[s.channel].split('/').pop();
     return framesOf(s).flatMap((frame, i) => {
       const where = `frame ${i + 1} (${describeFrame(origin, frame)})`;

@@ -2,22 +2,32 @@
 import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
 import type { QgptStreamSubject } from '../../stream/types.js';
-import { answerFrames, atMs, errorMessageOf, statusOf, terminalIndex } from '../../stream/frames.js';
+import { answerFrames, answerOf, atMs, errorMessageOf, statusOf, terminalIndex } from '../../stream/frames.js';
 import { failOn, isQgpt } from './util.js';
 
-/** A positive request must end COMPLETED (or STOPPED when stopped) with a non-empty answer. */
+/** Whether the input asks for an answer (a question, or a relevance with options.question). */
+function asksQuestion(input: unknown): boolean {
+  const i = input as any;
+  return !!i?.question || i?.relevance?.options?.question === true;
+}
+
+/** A positive request must end COMPLETED (or STOPPED when stopped), with a non-empty answer when it asked a question. */
 export const streamRequestAccepted = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_request_accepted',
   title: 'Valid stream request refused in-band',
   kind: 'stream',
   severity: 'high',
-  description: 'A valid question on /qgpt/stream is not answered with a FAILED (or CANCELED) frame.',
+  description: 'A valid question on /qgpt/stream is answered (COMPLETED with a non-empty answer), not refused with FAILED or CANCELED.',
   applies: (s) => isQgpt(s) && s.request.intent === 'positive' && terminalIndex(s.request) >= 0,
   run(s, ctx, fail) {
     const req = s.request;
     const terminal = answerFrames(req).at(-1)!;
     const status = statusOf(terminal);
-    if (status === 'COMPLETED' || status === 'STOPPED') return [];
+    if (status === 'STOPPED') return [];
+    if (status === 'COMPLETED') {
+      const empty = asksQuestion(req.input) && answerOf(req).trim().length === 0;
+      return empty ? [failOn(fail, s, `answered COMPLETED at +${atMs(req, terminal)} ms with an empty answer (${answerFrames(req).length} frames)`)] : [];
+    }
     const code = (terminal.value as any)?.statusCode;
     const why = [code !== undefined && code !== null ? `statusCode ${code}` : '', errorMessageOf(terminal) ? `errorMessage ${JSON.stringify(errorMessageOf(terminal))}` : '']
       .filter(Boolean).join(', ');

@@ -2,7 +2,7 @@
 import type { ContractFailure } from '../../core/errors.js';
 import type { CheckContext } from '../types.js';
 import type { FailureBuilder } from '../define.js';
-import type { ProgressSubject, QgptStreamSubject, StreamFrame, StreamSubject } from '../../stream/types.js';
+import type { ProgressSubject, QgptStreamSubject, StreamFrame, StreamSubject, UpgradeSubject } from '../../stream/types.js';
 
 /** The OpenAPI component each channel's server messages are validated against. */
 export const MESSAGE_SCHEMA: Record<StreamSubject['channel'], string> = {
@@ -10,24 +10,31 @@ export const MESSAGE_SCHEMA: Record<StreamSubject['channel'], string> = {
   modelDownloadProgress: '#/components/schemas/ModelDownloadProgress',
 };
 
-/** True for a `/qgpt/stream` subject. */
+/** True for a `/qgpt/stream` answer subject (one request and its frames). */
 export function isQgpt(s: unknown): s is QgptStreamSubject {
-  return !!s && typeof s === 'object' && (s as StreamSubject).channel === 'qgptStream';
+  return !!s && typeof s === 'object' && (s as StreamSubject).channel === 'qgptStream' && 'request' in s;
 }
 
 /** True for a download-progress subject. */
 export function isProgress(s: unknown): s is ProgressSubject {
-  return !!s && typeof s === 'object' && (s as StreamSubject).channel === 'modelDownloadProgress';
+  return !!s && typeof s === 'object' && (s as StreamSubject).channel === 'modelDownloadProgress' && 'watch' in s;
 }
 
-/** `request r-3` or `model m-1`: how a message names its subject. */
+/** True for an upgrade-attempt subject. */
+export function isUpgrade(s: unknown): s is UpgradeSubject {
+  return !!s && typeof s === 'object' && 'upgrade' in s;
+}
+
+/** `request r-3`, `model m-1` or `upgrade with origin "…"`: how a message names its subject. */
 export function subjectName(s: StreamSubject): string {
-  return s.channel === 'qgptStream' ? `request ${s.request.id}` : `model ${s.watch.model}`;
+  if (isQgpt(s)) return `request ${s.request.id}`;
+  if (isProgress(s)) return `model ${s.watch.model}`;
+  return `upgrade with ${(s as UpgradeSubject).upgrade.header} ${JSON.stringify((s as UpgradeSubject).upgrade.value)}`;
 }
 
 /** The frames a subject holds. */
-export function framesOf(s: StreamSubject): StreamFrame[] {
-  return s.channel === 'qgptStream' ? s.request.frames : s.watch.frames;
+export function framesOf(s: QgptStreamSubject | ProgressSubject): StreamFrame[] {
+  return isQgpt(s) ? s.request.frames : s.watch.frames;
 }
 
 /** A failure on the subject's channel (its operationId) whose facts start with the subject's name. */
@@ -36,7 +43,7 @@ export function failOn(fail: FailureBuilder, s: StreamSubject, facts: string): C
 }
 
 /** The diagnostics of a frame: those made on arrival, or made now with the context's validators. */
-export function frameDiagnostics(s: StreamSubject, frame: StreamFrame, ctx: CheckContext) {
+export function frameDiagnostics(s: QgptStreamSubject | ProgressSubject, frame: StreamFrame, ctx: CheckContext) {
   if (frame.diagnostics) return frame.diagnostics;
   if (frame.parseError !== undefined) return [];
   return ctx.validators.validateAt(MESSAGE_SCHEMA[s.channel], frame.value, 'frame').diagnostics;

@@ -1,0 +1,175 @@
+/**
+ * The stream suite's fixtures, on top of the suite's one fixtures module (same spec, validators,
+ * target, recorder, coverage and verdict). `streams` hands a test its stream sessions; at teardown
+ * every request and download watch is settled and judged by the registry's stream checks, the
+ * failures join the test's contract failures (same titles, same report), each judged channel is a
+ * coverage hit, and the answers' timings are attached (JSON + one line).
+ */
+import type { TestInfo } from '@playwright/test';
+import { test as base, expect } from '../fixtures/index.js';
+import { ApiClient, playwrightTransport } from '../../src/client/index.js';
+import { checksOfKind } from '../../src/checks/registry.js';
+import { HarnessError } from '../../src/core/errors.js';
+import type { LoadedSpec } from '../../src/spec/types.js';
+import type { ValidatorSet } from '../../src/validate/validators.js';
+import type { Target } from '../../src/target/index.js';
+import {
+  answerTimings, attemptUpgrade, channelOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
+  type StreamVerdict, type UpgradeAttempt,
+} from '../../src/stream/index.js';
+import type { ScenarioRecorder } from '../../src/checks/recorder.js';
+import type { CoverageLedger } from '../../src/coverage/index.js';
+
+/** A second target for tests that need time (stop mid-answer, cancel mid-download). */
+export interface SlowTarget {
+  url: string;
+  /** True when it is a dedicated emulator (slow stream, slow downloads) rather than the target itself. */
+  dedicated: boolean;
+}
+
+/** What a stream test gets. */
+export interface Streams {
+  /** A new session on the target (or on `baseUrl`): its sockets and watches are judged at teardown. */
+  session(baseUrl?: string): StreamSession;
+  /** A deliberate upgrade with a foreign header; judged by stream_upgrade_guarded, not as an exchange. */
+  upgrade(path: string, header: 'host' | 'origin', value: string): Promise<UpgradeAttempt>;
+  /** Settles and judges everything so far (teardown does it anyway); answers the verdicts. */
+  judgeNow(): Promise<StreamVerdict[]>;
+}
+
+/** Per-target timeouts: the emulator answers in ms, a live model may think for a while. */
+function sessionTimeouts(target: Target) {
+  const live = target.kind === 'live';
+  return {
+    connectMs: timeoutFromEnv('PIECES_STREAM_CONNECT_MS', 5000),
+    requestMs: timeoutFromEnv('PIECES_STREAM_TIMEOUT_MS', live ? 120_000 : 10_000),
+    idleMs: timeoutFromEnv('PIECES_STREAM_IDLE_MS', live ? 30_000 : 3_000),
+  };
+}
+
+class StreamHarness implements Streams {
+  private readonly sessions: StreamSession[] = [];
+  private readonly upgrades: UpgradeAttempt[] = [];
+  private judged = 0;
+  private judgedUpgrades = 0;
+  readonly verdicts: StreamVerdict[] = [];
+
+  constructor(
+    private readonly target: Target,
+    private readonly spec: LoadedSpec,
+    private readonly validators: ValidatorSet,
+    private readonly recorder: ScenarioRecorder,
+    private readonly coverage: CoverageLedger,
+  ) {}
+
+  session(baseUrl = this.target.url): StreamSession {
+    const s = new StreamSession({ baseUrl, validators: this.validators, timeouts: sessionTimeouts(this.target) });
+    this.sessions.push(s);
+    return s;
+  }
+
+  async upgrade(path: string, header: 'host' | 'origin', value: string): Promise<UpgradeAttempt> {
+    const url = new URL(path, this.target.url.replace(/^http/, 'ws')).toString();
+    const attempt = await attemptUpgrade(url, header, value, sessionTimeouts(this.target).connectMs);
+    this.upgrades.push(attempt);
+    return attempt;
+  }
+
+  async judgeNow(): Promise<StreamVerdict[]> {
+    await Promise.all(this.sessions.map((s) => s.settle()));
+    const subjects = [
+      ...this.sessions.flatMap((s) => s.subjects()),
+      ...this.upgrades.map((upgrade) => ({ channel: channelOf(upgrade.url), upgrade })),
+    ];
+    // Judge each subject once, even when a test asks for a verdict before teardown.
+    const fresh = subjects.filter((s) => !this.verdicts.some((v) => v.subject === s || ('upgrade' in s && 'upgrade' in v.subject && v.subject.upgrade === s.upgrade)));
+    const verdicts = judgeStreams(fresh, checksOfKind('stream'), { validators: this.validators });
+    for (const v of verdicts) {
+      this.recorder.add(v.failures);
+      if (!('upgrade' in v.subject)) {
+        this.coverage.record({ operationId: v.subject.channel, status: 101, media: 'application/json', checks: v.checks, failed: v.failed, source: 'stream' });
+      }
+    }
+    this.verdicts.push(...verdicts);
+    return verdicts;
+  }
+
+  async finish(testInfo: TestInfo): Promise<void> {
+    try {
+      await this.judgeNow();
+    } finally {
+      await Promise.all(this.sessions.map((s) => s.close()));
+    }
+    const timings = this.sessions.flatMap((s) => s.requests.map(answerTimings));
+    if (timings.length > 0) {
+      const line = timingLine(timings);
+      testInfo.annotations.push({ type: 'stream-timings', description: line });
+      await testInfo.attach('stream-timings.json', { body: JSON.stringify({ line, answers: timings }, null, 2), contentType: 'application/json' });
+    }
+    const failed = this.verdicts.some((v) => v.failures.length > 0) || testInfo.status !== testInfo.expectedStatus;
+    if (failed && this.sessions.length > 0) {
+      await testInfo.attach('stream-frames.json', { body: JSON.stringify(this.sessions.map(framesRecord), null, 2), contentType: 'application/json' });
+    }
+  }
+}
+
+/** The frames of a session as a report attachment: per socket, per request, with arrival times. */
+function framesRecord(s: StreamSession) {
+  return {
+    sockets: s.sockets.map((sock) => ({
+      id: sock.log.id, url: sock.log.url, closed: sock.log.closed,
+      requests: sock.log.requests.map((r) => ({
+        id: r.id, intent: r.intent, input: r.rawInput, token: r.token, reference: r.reference, end: r.end, stopSentAtMs: r.stopSentAtMs,
+        frames: r.frames.map((f) => ({ seq: f.seq, atMs: f.receivedAt - r.sentAt, attributed: f.attributed, frame: f.value ?? f.raw, diagnostics: f.diagnostics })),
+      })),
+      orphans: sock.log.orphans.map((f) => ({ seq: f.seq, at: new Date(f.receivedAt).toISOString(), frame: f.value ?? f.raw })),
+    })),
+    downloads: s.watches.map((w) => ({ model: w.model, end: w.end, frames: w.frames.map((f) => ({ atMs: f.receivedAt - w.openedAt, frame: f.value ?? f.raw })) })),
+  };
+}
+
+interface StreamTestFixtures {
+  streams: Streams;
+  /** A REST client on the slow target (the recorder judges its exchanges too). */
+  slowApi: ApiClient;
+}
+
+interface StreamWorkerFixtures {
+  slowTarget: SlowTarget;
+}
+
+export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
+  streams: async ({ target, spec, validators, recorder, coverage }, use, testInfo) => {
+    const harness = new StreamHarness(target, spec, validators, recorder, coverage);
+    await use(harness);
+    await harness.finish(testInfo);
+  },
+
+  slowTarget: [async ({ target, suiteConfig }, use) => {
+    if (target.kind !== 'emulator') {
+      await use({ url: target.url, dedicated: false });
+      return;
+    }
+    // The embedded emulator streams with a 1 ms pause: too fast to stop mid-answer reliably. A
+    // dedicated one (same fault switches) answers slowly; only test code may import emulator/.
+    const { startEmulator } = await import('../../emulator/index.js');
+    const emu = await startEmulator({ port: 0, host: '127.0.0.1', memory: true, faults: suiteConfig.faults, streamDelayMs: 25, downloadMs: 3000 })
+      .catch((err: any) => { throw new HarnessError('target', `the slow emulator did not start: ${String(err?.message ?? err)}`); });
+    await use({ url: emu.url.replace(/\/+$/, ''), dedicated: true });
+    await emu.close();
+  }, { scope: 'worker' }],
+
+  slowApi: async ({ api, slowTarget, request, spec, suiteConfig, recorder }, use) => {
+    if (!slowTarget.dedicated) {
+      await use(api);
+      return;
+    }
+    await use(new ApiClient({
+      baseUrl: slowTarget.url, spec, transport: playwrightTransport(request), timeoutMs: suiteConfig.timeoutMs,
+      around: (label, run) => test.step(label, run, { box: true }),
+      middleware: [{ onExchange: (exchange, operation) => { recorder.record(exchange, operation); } }],
+    }));
+  },
+});
+
+export { expect };
