@@ -96,6 +96,9 @@ export default {
 
     const done = await finishReports({
       paths, environment, runnerStatus: merged.code, html: args.values['no-html'] !== true, root, cwd: io.cwd, env: io.env,
+      // The whole run is here now: gate its coverage, unless the shards ran a --grep subset.
+      gateCoverage: !environment.Grep,
+      partialRun: environment.Grep ? 'filtered by --grep' : undefined,
       startedAt, playwrightMs: merged.durationMs, out: io.out,
     });
     rmSync(allBlobs, { recursive: true, force: true });

@@ -27,6 +27,11 @@ export interface FinishInput {
   html: boolean;
   /** Why the coverage gate does not apply (grep, shard), shown in the summary. */
   partialRun?: string;
+  /**
+   * Enforce the coverage gate here (merge: the shards only reported theirs). A run gates in the
+   * suite's global teardown instead, whose error arrives as a global error.
+   */
+  gateCoverage?: boolean;
   root: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -96,6 +101,11 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     harnessError ??= err instanceof HarnessError ? err : new HarnessError('internal', String(err));
   }
   const coverage = readCoverage(p.coverageJson);
+  if (i.gateCoverage && coverage && !coverage.passed && !harnessError && !['off', 'report'].includes(i.env.PIECES_COVERAGE_GATE ?? '')) {
+    const n = coverage.missing.length;
+    harnessError = new SuiteLineError('usage', 'coverage gate',
+      `pieces-conformance: coverage gate: ${n} operation${n === 1 ? '' : 's'} of the contract never exercised: ${coverage.missing.join(', ')} (${coverage.line}) (add tests for them, or set PIECES_COVERAGE_GATE=report)`);
+  }
   const show = (f: string) => relative(i.cwd, f) || f;
 
   writeEnvironment(i.environment, p.allureResults, p.environment);
