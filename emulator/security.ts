@@ -35,16 +35,32 @@ export function isAllowedOrigin(origin: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
 }
 
+/**
+ * Answers 403. An upgrade request is answered on the raw socket, which is then ended: through
+ * Fastify's reply, @fastify/websocket destroys the socket before the answer is flushed, and the
+ * client would see a hang-up instead of the refusal.
+ */
+function refuse(req: FastifyRequest, reply: FastifyReply, text: string): FastifyReply {
+  if (String(req.headers.upgrade ?? '').toLowerCase() === 'websocket') {
+    reply.hijack();
+    const body = Buffer.from(text, 'utf8');
+    req.raw.socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${body.length}\r\n\r\n${text}`);
+    return reply;
+  }
+  return sendText(reply, 403, text);
+}
+
 /** The onRequest hook enforcing Host and Origin and answering CORS preflights. */
 export function securityHook(extraHosts: ReadonlySet<string>) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (!isAllowedHost(req.headers.host, extraHosts)) {
-      return sendText(reply, 403, 'Forbidden: the Host header must name the loopback interface (localhost, 127.0.0.1 or [::1]).');
+      return refuse(req, reply, 'Forbidden: the Host header must name the loopback interface (localhost, 127.0.0.1 or [::1]).');
     }
     const origin = req.headers.origin;
     if (origin === undefined) return;
     if (!isAllowedOrigin(origin)) {
-      return sendText(reply, 403, `Forbidden: origin ${origin} may not use Pieces OS (only loopback and browser-extension origins may).`);
+      return refuse(req, reply, `Forbidden: origin ${origin} may not use Pieces OS (only loopback and browser-extension origins may).`);
     }
     reply.header('Access-Control-Allow-Origin', origin);
     reply.header('Vary', 'Origin');
