@@ -109,11 +109,18 @@ export class QgptStreamSocket {
     this.rawSend(JSON.stringify({ request: id, conversation, stop: true }));
   }
 
-  /** Sends the reset command; every open request may then end RESET. */
-  reset(): void {
+  /**
+   * Sends the reset command (`{reset: true, request}`), tracked as a request of its own whose
+   * terminal frame is the RESET acknowledgement; every request in flight may then end (RESET too).
+   */
+  reset(): AskHandle {
     const now = Date.now();
     for (const p of this.pending.values()) p.req.resetSentAtMs = now - p.req.sentAt;
-    this.rawSend(JSON.stringify({ reset: true }));
+    const id = this.nextId();
+    const body = { reset: true, request: id };
+    const handle = this.send(JSON.stringify(body), body, id, true, { intent: 'neutral' });
+    handle.request.resetSentAtMs = 0;
+    return handle;
   }
 
   /** Whether the socket is still open. */

@@ -153,7 +153,7 @@ export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
     // The embedded emulator streams with a 1 ms pause: too fast to stop mid-answer reliably. A
     // dedicated one (same fault switches) answers slowly; only test code may import emulator/.
     const { startEmulator } = await import('../../emulator/index.js');
-    const emu = await startEmulator({ port: 0, host: '127.0.0.1', memory: true, faults: suiteConfig.faults, streamDelayMs: 25, downloadMs: 3000 })
+    const emu = await startEmulator({ port: 0, host: '127.0.0.1', memory: true, faults: suiteConfig.faults, streamDelayMs: 25, downloadMs: 1000 })
       .catch((err: any) => { throw new HarnessError('target', `the slow emulator did not start: ${String(err?.message ?? err)}`); });
     await use({ url: emu.url.replace(/\/+$/, ''), dedicated: true });
     await emu.close();

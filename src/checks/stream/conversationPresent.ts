@@ -12,8 +12,9 @@ export const streamConversationPresent = registerCheck(defineCheck<QgptStreamSub
   kind: 'stream',
   severity: 'high',
   description: 'Every frame carries the conversation id: the one the input named, or one new id for the whole answer.',
-  // An input that is not JSON names no conversation: its in-band error may carry an empty one.
-  applies: (s) => isQgpt(s) && s.request.intent !== 'negative',
+  // Only questions: a malformed input or a bare command (reset) names no conversation, and its
+  // in-band answer may carry an empty one.
+  applies: (s) => isQgpt(s) && s.request.intent === 'positive',
   run(s, ctx, fail) {
     const req = s.request;
     let first: string | undefined = req.conversation;

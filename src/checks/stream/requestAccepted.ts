@@ -18,7 +18,8 @@ export const streamRequestAccepted = registerCheck(defineCheck<QgptStreamSubject
   kind: 'stream',
   severity: 'high',
   description: 'A valid question on /qgpt/stream is answered (COMPLETED with a non-empty answer), not refused with FAILED or CANCELED.',
-  applies: (s) => isQgpt(s) && s.request.intent === 'positive' && terminalIndex(s.request) >= 0,
+  // A reset ends what is in flight (CANCELED or RESET): that is the client's doing, not a refusal.
+  applies: (s) => isQgpt(s) && s.request.intent === 'positive' && s.request.resetSentAtMs === undefined && terminalIndex(s.request) >= 0,
   run(s, ctx, fail) {
     const req = s.request;
     const terminal = answerFrames(req).at(-1)!;

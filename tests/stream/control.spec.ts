@@ -1,0 +1,58 @@
+/**
+ * Controlling a stream: stop mid-answer (STOPPED, and no chunk after it), reset, and malformed
+ * input answered in-band (FAILED with errorMessage) on a socket that stays open and goes on
+ * answering. Stop and reset need a slow answer: on the embedded emulator they run against a
+ * dedicated emulator that streams slowly (same fault switches).
+ */
+import { test, expect } from './fixtures.js';
+import { chunkOf, terminalStatusOf } from '../../src/stream/index.js';
+import { questionInput } from './inputs.js';
+
+test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
+  test('stop mid-answer: the answer ends STOPPED and no chunk follows', async ({ streams, slowTarget }) => {
+    const session = streams.session(slowTarget.url);
+    const socket = await session.open();
+    const token = session.token();
+    const handle = socket.ask(questionInput(token, 'Explain, step by step, how a hash map resolves collisions.'), { token });
+    expect(await handle.firstChunk, `request ${handle.id} streamed a first chunk`).toBe(true);
+    socket.stop(handle.id);
+    const req = await handle.done;
+    expect.soft(terminalStatusOf(req), `request ${req.id} after stop`).toBe('STOPPED');
+    // What a stopped answer must not do (chunks after STOPPED) is judged by stream_grammar at teardown.
+    const chunks = req.frames.filter((f) => chunkOf(f).length > 0).length;
+    expect.soft(chunks, 'the answer was cut short').toBeGreaterThan(0);
+  });
+
+  test('reset: answers in flight end, the socket stays usable', async ({ streams, slowTarget }) => {
+    const session = streams.session(slowTarget.url);
+    const socket = await session.open();
+    const token = session.token();
+    const handle = socket.ask(questionInput(token, 'Explain how garbage collection works in V8.'), { token });
+    await handle.firstChunk;
+    const reset = socket.reset();
+    const [req, ack] = await Promise.all([handle.done, reset.done]);
+    expect.soft(['CANCELED', 'STOPPED', 'RESET'], `request ${req.id} after reset`).toContain(terminalStatusOf(req));
+    expect.soft(terminalStatusOf(ack), `reset command ${ack.id} is acknowledged`).toBe('RESET');
+    const next = session.token();
+    const after = await socket.ask(questionInput(next), { token: next }).done;
+    expect.soft(terminalStatusOf(after), `request ${after.id} after the reset`).toBe('COMPLETED');
+  });
+
+  test('malformed input: an in-band FAILED frame with errorMessage; the socket stays open and answers the next request', async ({ streams }) => {
+    const session = streams.session();
+    const socket = await session.open();
+    const malformed: Array<[string, string]> = [
+      ['not-json', 'this is not JSON {'],
+      ['wrong-types', JSON.stringify({ request: 'bad-types', question: { query: 42, relevant: 'none' } })],
+      ['neither', JSON.stringify({ request: 'bad-neither', agent: true })],
+    ];
+    for (const [label, text] of malformed) {
+      const req = await socket.sendRaw(text, label).done;
+      expect.soft(terminalStatusOf(req), `${label} (request ${req.id}) is refused in-band`).toBe('FAILED');
+    }
+    const token = session.token();
+    const valid = await socket.ask(questionInput(token), { token }).done;
+    expect.soft(terminalStatusOf(valid), `the next valid request ${valid.id} is answered`).toBe('COMPLETED');
+    expect.soft(socket.open, 'the socket is still open').toBe(true);
+  });
+});
