@@ -1,6 +1,7 @@
 /**
  * Child processes of the CLI (Playwright, Allure, the emulator): no shell, output streamed through
- * as it comes (progress stays visible), SIGINT/SIGTERM forwarded so Ctrl-C stops the whole run.
+ * as it comes (progress stays visible), signals passed on so Ctrl-C or a CI cancel stops the whole
+ * run cleanly (the child's own teardown runs: emulator closed, created data removed).
  */
 import { spawn } from 'node:child_process';
 import type { StdioOptions } from 'node:child_process';
@@ -44,7 +45,10 @@ export function runChild(cmd: string, args: readonly string[], opts: ChildOption
   child.stdout?.setEncoding('utf8').on('data', (c: string) => { stdout += c; opts.echo?.out(c); });
   child.stderr?.setEncoding('utf8').on('data', (c: string) => { stderr += c; opts.echo?.err(c); });
   const forward = (sig: NodeJS.Signals) => () => { child.kill(sig); };
-  const onInt = forward('SIGINT');
+  // Ctrl-C in a terminal already reaches the whole foreground process group, child included; a
+  // second SIGINT would make Playwright skip its teardown (and a live target's cleanup). So SIGINT
+  // is forwarded only when it cannot have come from a terminal; SIGTERM (CI cancel, kill) always.
+  const onInt = process.stdin.isTTY ? () => {} : forward('SIGINT');
   const onTerm = forward('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);

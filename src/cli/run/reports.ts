@@ -66,6 +66,7 @@ export function readCoverage(file: string): CoverageSummary | undefined {
 export function globalErrorAsHarness(line: string | undefined): HarnessError | undefined {
   if (!line) return undefined;
   const text = line.replace(/^(Error: )+/, '');
+  if (/^No tests found/.test(text)) return new HarnessError('usage', 'no test matched', 'check --grep, --grep-invert, --suite and --shard (pieces-conformance run --list shows the selection)');
   const own = /^pieces-conformance: (?:(spec|config|target|usage|internal) error: )?(.*)$/.exec(text);
   if (!own) return new HarnessError('internal', text, 'see the Playwright output above');
   return new SuiteLineError((own[1] as HarnessError['code'] | undefined) ?? 'usage', own[2], text);

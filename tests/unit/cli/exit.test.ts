@@ -54,6 +54,7 @@ const globals: Array<[string, string, string]> = [
   ['Error: pieces-conformance: coverage gate: 2 operations of the contract never exercised: a, b (1/3 seed operations) (add tests for them, or set PIECES_COVERAGE_GATE=report)',
     'pieces-conformance: coverage gate: 2 operations of the contract never exercised: a, b (1/3 seed operations) (add tests for them, or set PIECES_COVERAGE_GATE=report)', 'usage'],
   ['pieces-conformance: spec error: spec/x.yaml: #/paths: bad (fix the contract document)', 'pieces-conformance: spec error: spec/x.yaml: #/paths: bad (fix the contract document)', 'spec'],
+  ['Error: No tests found', 'pieces-conformance: usage error: no test matched (check --grep, --grep-invert, --suite and --shard (pieces-conformance run --list shows the selection))', 'usage'],
   ['Error: Cannot find module ./x', 'pieces-conformance: internal error: Cannot find module ./x (see the Playwright output above)', 'internal'],
 ];
 for (const [raw, line, code] of globals) {
