@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { reduceUpstream, wantedOperations } from '../../../src/compat/reduce/reduce.js';
 import { stripSchema } from '../../../src/compat/reduce/strip.js';
+import { inlineSchemas } from '../../../src/compat/inline.js';
 import type { Json } from '../../../src/compat/types.js';
 
 const seed: Json = { paths: { '/asset/{asset}': { get: { operationId: 'getAsset' } }, '/user': { get: { operationId: 'getUser' } } } };
@@ -81,4 +82,25 @@ describe('reduceUpstream', () => {
     assert.deepEqual(stripSchema({ type: 'array', description: 'd', items: { title: 't', anyOf: [{ example: 1, type: 'integer' }] },
       additionalProperties: { summary: 's', type: 'string' } }), { type: 'array', items: { anyOf: [{ type: 'integer' }] }, additionalProperties: { type: 'string' } });
   });
+});
+
+describe('inlineSchemas (for tools that cannot follow recursive schemas)', () => {
+  const d: Json = { openapi: '3.0.0', paths: { '/a': { get: { responses: { '200': { description: 'OK', content: { 'application/json': {
+    schema: { $ref: '#/components/schemas/Node' } } } } } } } },
+  components: { schemas: { Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' }, leaf: { $ref: '#/components/schemas/Leaf' } } },
+    Leaf: { type: 'string' } }, parameters: { P: { name: 'p', in: 'query' } } } };
+  const body = (r: Json): unknown => (((((r.paths as Json)['/a'] as Json).get as Json).responses as Json)['200'] as Json).content;
+  const cases: Array<{ depth: number; schema: unknown; truncated: number }> = [
+    { depth: 0, schema: {}, truncated: 1 },
+    { depth: 1, schema: { type: 'object', properties: { next: {}, leaf: {} } }, truncated: 2 },
+    { depth: 2, schema: { type: 'object', properties: { next: {}, leaf: { type: 'string' } } }, truncated: 1 },
+  ];
+  for (const c of cases) {
+    test(`depth ${c.depth}: recursion cut, deeper refs become {}`, () => {
+      const r = inlineSchemas(d, c.depth);
+      assert.deepEqual(body(r.doc), { 'application/json': { schema: c.schema } });
+      assert.equal(r.truncated, c.truncated);
+      assert.deepEqual(r.doc.components, { parameters: { P: { name: 'p', in: 'query' } } });
+    });
+  }
 });
