@@ -51,7 +51,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
       },
     }));
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError((e as Error).message.split('\n')[0]); // one line: node adds hints below
   }
   if (values.help) return { action: 'help' };
   if (values['list-faults']) return { action: 'list' };
@@ -87,17 +87,33 @@ export function faultTable(): string {
 
 /** Runs the CLI on process.argv (the bin shim calls this). */
 export async function main(): Promise<void> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCli>;
   try {
     parsed = parseCli(process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`pieces-os-emulator: ${(e as Error).message} (see --help)\n`);
     process.exit(2);
   }
-  if (parsed.action === 'help') { process.stdout.write(HELP); return; }
-  if (parsed.action === 'list') { process.stdout.write(`${faultTable()}\n`); return; }
+  if (parsed.action !== 'start') {
+    process.stdout.write(parsed.action === 'help' ? HELP : `${faultTable()}\n`);
+    return;
+  }
   const { options } = parsed;
-  let emulator;
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  let stopping = false;
+  // Installed before the listening line goes out: whoever reads that line may signal at once.
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!emulator) process.exit(0); // still starting: nothing acknowledged yet, nothing to close
+    process.stdout.write(`${signal}: closing\n`);
+    emulator.close().then(() => process.exit(0), (err) => {
+      process.stderr.write(`pieces-os-emulator: close failed: ${(err as Error).message}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     emulator = await startEmulator(options);
   } catch (e) {
@@ -108,18 +124,6 @@ export async function main(): Promise<void> {
   process.stdout.write(`pieces-os-emulator listening on ${emulator.url}\n`);
   process.stdout.write(`data: ${options.memory ? 'in memory' : options.dataDir}\n`);
   process.stdout.write(`faults: ${emulator.faults.length ? emulator.faults.join(', ') : 'none'}\n`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal}: closing\n`);
-    emulator.close().then(() => process.exit(0), (err) => {
-      process.stderr.write(`pieces-os-emulator: close failed: ${(err as Error).message}\n`);
-      process.exit(1);
-    });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 // Run only as the entry point (`tsx emulator/cli.ts`); tests import parseCli and faultTable.

@@ -43,7 +43,7 @@ export async function call(em: TestEmulator, method: 'GET' | 'POST' | 'OPTIONS',
 }
 
 let ajv: Ajv | undefined;
-const cache = new Map<string, ValidateFunction>();
+const cache = new Map<string, ValidateFunction<any>>();
 
 function closed(node: any): any {
   if (Array.isArray(node)) return node.map(closed);
@@ -55,7 +55,7 @@ function closed(node: any): any {
 }
 
 /** A strict validator of a component schema (closed objects, enums enforced). */
-export function strictValidator(schemaName: string): ValidateFunction {
+export function strictValidator(schemaName: string): ValidateFunction<any> {
   if (!ajv) {
     ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);

@@ -98,7 +98,7 @@ describe('emulator qgpt stream', () => {
       const before = client.frames.length;
       client.send(message);
       await client.until((fs) => fs.slice(before).some((f) => f.status === 'FAILED'));
-      const failed = client.frames.slice(before).find((f) => f.status === 'FAILED');
+      const failed: any = client.frames.slice(before).find((f) => f.status === 'FAILED');
       assert.match(failed.errorMessage, error);
       assert.ok(frameOk(failed), JSON.stringify(frameOk.errors));
       if (typeof message === 'object' && typeof (message as any).request === 'string') assert.equal(failed.request, (message as any).request);
@@ -110,7 +110,7 @@ describe('emulator qgpt stream', () => {
   test('a plain GET (no upgrade) answers one conforming frame saying it is a WebSocket', async () => {
     const r = await fetch(`${em.url}/qgpt/stream`);
     assert.equal(r.status, 200);
-    const body = await r.json();
+    const body: any = await r.json();
     assert.ok(frameOk(body));
     assert.equal(body.status, 'FAILED');
   });
