@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { HarnessError } from '../src/core/errors.js';
-import { loadSpec } from '../src/spec/load.js';
+import { loadSpecCached } from './fixtures/specCache.js';
 import { buildValidators } from '../src/validate/validators.js';
 import { clearParts } from '../src/coverage/parts.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
@@ -28,7 +28,7 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
   let stop: (() => Promise<void>) | undefined;
   try {
     const suite = readConfig();
-    const spec = await loadSpec(specFile());
+    const spec = await loadSpecCached(specFile());
     buildValidators(spec, suite.validation); // compiles every schema: a broken contract fails here
     let target: Target;
     if (suite.baseUrl) {

@@ -6,7 +6,7 @@
  */
 import type { FullConfig } from '@playwright/test';
 import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageReports } from '../src/coverage/index.js';
-import { loadSpec } from '../src/spec/load.js';
+import { loadSpecCached } from './fixtures/specCache.js';
 import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ export function gateExemption(config: Pick<FullConfig, 'shard'>, argv: string[] 
 export default async function globalTeardown(config: FullConfig): Promise<void> {
   // A run that never started (harness error in setup) has no coverage to judge.
   if (existsSync(join(REPORTS, 'harness-error.json'))) return;
-  const spec = await loadSpec(specFile());
+  const spec = await loadSpecCached(specFile());
   const { ledger, projects } = mergeParts(readParts(COVERAGE_PARTS));
   const summary = evaluateCoverage(spec.operations.values(), ledger, projects);
   const { md } = writeCoverageReports(REPORTS, summary, { target: process.env.PIECES_TARGET_URL, contract: `${spec.title} ${spec.version}` });

@@ -59,6 +59,13 @@ export class ApiClient {
     return this.send(op, args) as Promise<CallResult<Operations[K]['response']>>;
   }
 
+  /** Calls an operation with untyped arguments (negative tests: wrong types, unknown ids, invalid flags). */
+  async callLoose(operationId: OperationId, args: RequestArgs & CallOptions = {}): Promise<CallResult<unknown>> {
+    const op = this.opts.spec.operations.get(operationId);
+    if (!op) throw new HarnessError('usage', `unknown operationId "${operationId}" in ${this.opts.spec.file}`);
+    return this.send(op, args);
+  }
+
   /** Sends any method + path (matched to the contract when it can be); for requests outside the typed surface. */
   async request(method: string, path: string, args: RequestArgs & CallOptions = {}): Promise<CallResult<unknown>> {
     return this.send({ operationId: `${method.toUpperCase()} ${path}`, method, path }, args);

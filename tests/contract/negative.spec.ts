@@ -1,0 +1,163 @@
+/**
+ * Negative tests for every operation with a body or a path parameter: malformed JSON (and no body),
+ * bodies of the wrong types, bodies missing required properties, unknown ids, and invalid query
+ * flags. Each must be refused with a 4xx (negative_data_rejection, status_code_conformance) and
+ * leave the state as it was (no_state_change_on_rejection, from snapshots before and after).
+ * Invalid bodies are derived from a valid one and confirmed invalid by the contract's validator.
+ */
+import { randomBytes } from 'node:crypto';
+import { test, type Judge } from '../fixtures/index.js';
+import { connection, distinctiveToken, markedName, registrableApplication, seed, seededConversation, unknownId, unknownUuid } from '../fixtures/data.js';
+import { must } from '../fixtures/must.js';
+import { applicationsState, assetsState, conversationsState, modelIds } from '../fixtures/snapshots.js';
+import { missingRequired, wrongTypes, type Variant } from '../fixtures/variants.js';
+import type { ApiClient, OperationId } from '../../src/client/index.js';
+import type { ValidatorSet } from '../../src/validate/validators.js';
+
+/** What a refused request must not have changed, as a comparable value. */
+type State = (api: ApiClient, nonce: string) => Promise<unknown>;
+
+/** An operation with a JSON body: its valid body (which may need setup) and the state it could touch. */
+interface BodyOperation {
+  op: OperationId;
+  write: boolean;
+  what: string;
+  state: State;
+  valid: (api: ApiClient, nonce: string) => Promise<unknown>;
+  /** Runs after the variants (e.g. proves a session is still open by closing it). */
+  after?: (api: ApiClient, judge: Judge, valid: unknown) => Promise<void>;
+}
+
+const BODY_OPERATIONS: BodyOperation[] = [
+  { op: 'createAsset', write: true, what: 'assets', state: assetsState, valid: async (_api, n) => seed(markedName('negative', n), `let ${distinctiveToken()} = 1;\n`) },
+  { op: 'searchAssets', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: distinctiveToken(), casing: false }) },
+  {
+    op: 'updateAsset', write: true, what: 'assets', state: assetsState,
+    valid: async (api, n) => {
+      const asset = must(await api.call('createAsset', { body: seed(markedName('negative-update', n), `let ${distinctiveToken()} = 2;\n`) }), 'the update negative test');
+      return { ...asset, name: markedName('negative-renamed', n) };
+    },
+  },
+  { op: 'qgptQuestion', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: 'What is a closure?', relevant: { iterable: [] } }) },
+  { op: 'qgptRelevance', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: distinctiveToken(), options: { database: true } }) },
+  { op: 'qgptReprompt', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: 'and in Go?', conversation: { iterable: [{ text: 'How do I sort?', role: 'USER', timestamp: { value: new Date().toISOString() } }] } }) },
+  { op: 'createConversation', write: true, what: 'conversations', state: conversationsState, valid: async (_api, n) => seededConversation(markedName('negative', n), [{ role: 'USER', text: 'hello' }]) },
+  { op: 'registerApplication', write: true, what: 'applications', state: applicationsState, valid: async (_api, n) => registrableApplication(n) },
+  { op: 'connect', write: true, what: 'applications', state: applicationsState, valid: async (_api, n) => connection(n) },
+  {
+    op: 'closeApplicationSession', write: true, what: 'applications', state: applicationsState,
+    valid: async (api) => must(await api.call('openApplicationSession'), 'the session negative test').id,
+    // The session must still be open: closing it now succeeds (a refused close that closed it gives 409).
+    after: async (api, judge, id) => {
+      const closed = await api.call('closeApplicationSession', { body: id as string, note: 'the session survived the refused closes' });
+      judge('session_lifecycle', { operation: 'closeApplicationSession', step: 'close', id: id as string, session: closed.data ?? {} });
+    },
+  },
+];
+
+/** One kind of negative case and how to derive its variants from the valid body. */
+const KINDS: Array<{ kind: string; variants: (c: { validators: ValidatorSet; op: OperationId; valid: unknown }) => Variant[] }> = [
+  { kind: 'malformed JSON and no body', variants: () => [{ note: 'malformed JSON', body: RAW_MALFORMED }, { note: 'no body', body: RAW_EMPTY }] },
+  { kind: 'wrong types', variants: (c) => wrongTypes(c.validators, c.op, c.valid) },
+  { kind: 'missing required fields', variants: (c) => missingRequired(c.validators, c.op, c.valid) },
+];
+const RAW_MALFORMED = Symbol('malformed');
+const RAW_EMPTY = Symbol('empty');
+
+/** The raw text of a variant's body. */
+function rawOf(body: unknown): string {
+  if (body === RAW_MALFORMED) return '{"query": "unterminated, "relevant": [';
+  if (body === RAW_EMPTY) return '';
+  return JSON.stringify(body);
+}
+
+/** Sends each variant as a negative request between two state snapshots, judging that nothing changed. */
+async function refuseEach(api: ApiClient, judge: Judge, spec: BodyOperation, nonce: string, variants: Variant[]) {
+  for (const v of variants) {
+    const before = await spec.state(api, nonce);
+    const res = await api.callLoose(spec.op, { rawBody: rawOf(v.body), intent: 'negative', note: v.note });
+    const after = await spec.state(api, nonce);
+    judge('no_state_change_on_rejection', { operation: spec.op, rejected: res.exchange, what: spec.what, before, after });
+  }
+}
+
+test.describe('Negative: request bodies', { tag: '@Negative' }, () => {
+  for (const spec of BODY_OPERATIONS) {
+    for (const { kind, variants } of KINDS) {
+      test(`${spec.op} refuses ${kind}`, async ({ api, judge, validators, safety }) => {
+        if (spec.write) safety.writes();
+        const nonce = randomBytes(4).toString('hex');
+        const valid = await spec.valid(api, nonce);
+        const list = variants({ validators, op: spec.op, valid });
+        test.skip(list.length === 0, `the contract requires nothing in the ${spec.op} body`);
+        await refuseEach(api, judge, spec, nonce, list);
+        await spec.after?.(api, judge, valid);
+      });
+    }
+  }
+});
+
+/** Operations whose unknown ids must be refused, and the state each could touch. */
+const UNKNOWN_IDS: Array<{ op: OperationId; param?: string; write: boolean; what: string; state: State; body?: (api: ApiClient, nonce: string) => Promise<unknown> }> = [
+  { op: 'getAsset', param: 'asset', write: false, what: 'assets', state: assetsState },
+  { op: 'deleteAsset', param: 'asset', write: true, what: 'assets', state: assetsState },
+  { op: 'getFormat', param: 'format', write: false, what: 'assets', state: assetsState },
+  { op: 'getConversation', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
+  { op: 'getConversationMessages', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
+  { op: 'getModel', param: 'model', write: false, what: 'model ids', state: (api) => modelIds(api) },
+  { op: 'downloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
+  { op: 'loadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
+  { op: 'unloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
+  { op: 'cancelModelDownload', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
+  {
+    op: 'updateAsset', write: true, what: 'assets', state: assetsState,
+    body: async (api, n) => {
+      const asset = must(await api.call('createAsset', { body: seed(markedName('negative-unknown', n), `let ${distinctiveToken()} = 3;\n`) }), 'the unknown-id update test');
+      return { ...asset, id: unknownId(), name: markedName('negative-unknown-renamed', n) };
+    },
+  },
+  { op: 'closeApplicationSession', write: true, what: 'applications', state: applicationsState, body: async () => unknownUuid() },
+];
+
+test.describe('Negative: unknown ids', { tag: '@Negative' }, () => {
+  for (const c of UNKNOWN_IDS) {
+    test(`${c.op} refuses an unknown ${c.param ?? 'id in its body'}`, async ({ api, judge, safety }) => {
+      if (c.write) safety.writes();
+      const nonce = randomBytes(4).toString('hex');
+      const body = c.body ? await c.body(api, nonce) : undefined;
+      const before = await c.state(api, nonce);
+      const res = await api.callLoose(c.op, {
+        ...(c.param ? { path: { [c.param]: unknownId() } } : {}),
+        ...(body !== undefined ? { body } : {}),
+        intent: 'negative', note: `unknown ${c.param ?? 'id'}`,
+      });
+      const after = await c.state(api, nonce);
+      judge('no_state_change_on_rejection', { operation: c.op, rejected: res.exchange, what: c.what, before, after });
+    });
+  }
+});
+
+/** Reads with a boolean query flag: a value that is not a boolean is a 400 (the contract documents it). */
+const QUERY_FLAGS: Array<{ op: OperationId; flag: string; param?: string; body?: unknown }> = [
+  { op: 'getAssetsSnapshot', flag: 'transferables' },
+  { op: 'getAsset', flag: 'transferables', param: 'asset' },
+  { op: 'searchAssets', flag: 'pseudo', body: { query: 'anything' } },
+  { op: 'getFormatsSnapshot', flag: 'transferables' },
+  { op: 'getFormat', flag: 'transferable', param: 'format' },
+  { op: 'getConversationsSnapshot', flag: 'transferables' },
+  { op: 'getConversation', flag: 'transferables', param: 'conversation' },
+  { op: 'getConversationMessages', flag: 'transferables', param: 'conversation' },
+];
+
+test.describe('Negative: query parameters', { tag: '@Negative' }, () => {
+  for (const q of QUERY_FLAGS) {
+    test(`${q.op} refuses ${q.flag}=maybe`, async ({ api }) => {
+      await api.callLoose(q.op, {
+        ...(q.param ? { path: { [q.param]: unknownId() } } : {}),
+        ...(q.body ? { body: q.body } : {}),
+        query: { [q.flag]: 'maybe' },
+        intent: 'negative', note: `${q.flag} is not a boolean`,
+      });
+    });
+  }
+});
