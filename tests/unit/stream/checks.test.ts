@@ -22,7 +22,7 @@ test('the registry holds every stream check once', () => {
   assert.deepEqual(streamChecks.map((c) => c.name).sort(), [
     'download_progress_monotonic', 'download_progress_terminal', 'stream_chunk_order', 'stream_conversation_present',
     'stream_frame_schema', 'stream_grammar', 'stream_in_band_error', 'stream_no_crosstalk', 'stream_request_accepted',
-    'stream_request_echoed', 'stream_timing_budget',
+    'stream_request_echoed', 'stream_timing_budget', 'stream_upgrade_guarded',
   ]);
 });
 
@@ -36,6 +36,7 @@ const good: Array<[string, StreamSubject]> = [
   ['concurrent requests with their own tokens', subject(request(answer, { token: 'TOK001' }), [request([f.chunk(3, 'TOK002', 'r-2'), f.end(5, 'COMPLETED', 'r-2')], { id: 'r-2', token: 'TOK002' })])],
   ['timings within budgets', { ...subject(request(answer)), budgets: { ttfcMs: 100, gapMs: 100, totalMs: 100 } }],
   ['download: UNKNOWN, INITIALIZED, rising percentage, COMPLETED', progress([[1, 'UNKNOWN'], [5, 'INITIALIZED'], [9, 'IN-PROGRESS', 0], [12, 'IN-PROGRESS', 50], [15, 'IN-PROGRESS', 50], [20, 'COMPLETED', 100]], { expectTerminal: 'COMPLETED' })],
+  ['upgrade with a foreign origin refused 403', { channel: 'qgptStream', upgrade: { url: 'ws://127.0.0.1:1/qgpt/stream', header: 'origin', value: 'https://evil.invalid', status: 403, opened: false } }],
   ['download: canceled', progress([[1, 'INITIALIZED'], [5, 'IN-PROGRESS', 10], [9, 'CANCELED']], { expectTerminal: 'CANCELED' })],
 ];
 for (const [name, s] of good) {
@@ -84,6 +85,8 @@ const bad: Array<[string, StreamSubject, string, string]> = [
   ['frame that is not JSON', subject(request([f.init(1), frame(3, '{oops'), f.end(5)])),
     'stream_frame_schema', 'frame 2 (a frame that is not JSON at +3 ms) is not JSON'],
   // in-band errors
+  ['valid question answered with nothing', subject(request([f.init(1), f.end(3)], { input: { question: { query: 'q', relevant: { iterable: [] } } } })),
+    'stream_request_accepted', 'answered COMPLETED at +3 ms with an empty answer (2 frames)'],
   ['valid input refused in-band', subject(request([f.end(3, 'FAILED', 'r-1', { statusCode: 429, errorMessage: 'quota' })])),
     'stream_request_accepted', 'valid input answered FAILED at +3 ms (statusCode 429, errorMessage "quota"); expected COMPLETED'],
   ['malformed input answered', subject(request(answer, { intent: 'negative' })),
@@ -95,6 +98,9 @@ const bad: Array<[string, StreamSubject, string, string]> = [
   // budgets
   ['time to first chunk over budget', { ...subject(request(answer)), budgets: { ttfcMs: 3 } },
     'stream_timing_budget', 'time to first chunk 5 ms > budget 3 ms (PIECES_STREAM_TTFC_MS)'],
+  // upgrade guard
+  ['upgrade with a foreign Host opened', { channel: 'qgptStream', upgrade: { url: 'ws://127.0.0.1:1/qgpt/stream', header: 'host', value: 'evil.invalid', opened: true } },
+    'stream_upgrade_guarded', 'upgrade with host "evil.invalid": the socket opened (101 Switching Protocols) on /qgpt/stream; expected a 4xx refusal'],
   // download progress
   ['percentage decreases', progress([[1, 'IN-PROGRESS', 10], [3, 'IN-PROGRESS', 40], [5, 'IN-PROGRESS', 35], [9, 'COMPLETED', 100]]),
     'download_progress_monotonic', 'model m-1: percentage fell from 40 (frame 2) to 35 (frame 3 at +5 ms)'],
