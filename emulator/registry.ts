@@ -32,10 +32,11 @@ export function checkHandlers(spec: Spec, handlers: Record<string, unknown>): vo
 }
 
 function validator(op: SpecOperation, lenient: boolean) {
-  const validate = bodyValidator(op);
   return async (req: FastifyRequest, reply: any) => {
     const queryError = coerceQuery(op, req.query as Record<string, unknown>);
     if (queryError) return sendText(reply, 400, queryError);
+    // Compiled on first use (then cached per process): start-up stays fast for short-lived tests.
+    const validate = bodyValidator(op);
     if (!validate) return;
     let message: string | undefined;
     if (req.body === undefined) message = 'Invalid request body: a JSON body is required';

@@ -2,7 +2,9 @@
  * The contract, loaded by the emulator itself (it imports nothing from src/ so that it stays
  * independent of the harness that judges it). Parsed once per process.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -33,12 +35,30 @@ export interface Spec {
 /** Where the contract lives, relative to this file (emulator/ sits beside spec/). */
 export const SPEC_PATH = fileURLToPath(new URL('../spec/pieces-os.openapi.yaml', import.meta.url));
 
+// Parsing the YAML takes about half a second; its JSON form, keyed by the text's hash, is kept in
+// node_modules/.cache (the usual place for tool caches) so that later processes load it in ms.
+const CACHE_DIR = fileURLToPath(new URL('../node_modules/.cache/pieces-os-emulator/', import.meta.url));
+
 let cached: Spec | undefined;
+
+function parseContract(): any {
+  const text = readFileSync(SPEC_PATH, 'utf8');
+  const file = join(CACHE_DIR, `spec-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { /* not cached yet */ }
+  const doc = parse(text);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(doc));
+    // Renamed into place so that a concurrent reader never sees half a file.
+    renameSync(`${file}.${process.pid}`, file);
+  } catch { /* a read-only tree: parse every time */ }
+  return doc;
+}
 
 /** The contract, parsed and indexed once per process. */
 export function loadSpec(): Spec {
   if (cached) return cached;
-  const doc = parse(readFileSync(SPEC_PATH, 'utf8'));
+  const doc = parseContract();
   cached = { doc, operations: indexOperations(doc) };
   return cached;
 }

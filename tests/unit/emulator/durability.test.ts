@@ -47,7 +47,8 @@ function spawnCli(args: string[]): Promise<{ child: ChildProcess; url: string }>
   });
 }
 
-describe('emulator durability', () => {
+// Independent data directories and ports: the cases run side by side.
+describe('emulator durability', { concurrency: true }, () => {
   test('a restart on the same data directory keeps assets, conversations, models, apps and sessions', async () => {
     const dir = dataDir();
     const first = await startEmulator({ port: 0, dataDir: dir });
