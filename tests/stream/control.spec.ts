@@ -24,6 +24,7 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
   });
 
   test('reset: answers in flight end, the socket stays usable', async ({ streams, slowTarget }) => {
+    test.skip(!slowTarget.dedicated, 'the RESET acknowledgement is not documented upstream: judged on the emulator only');
     const session = streams.session(slowTarget.url);
     const socket = await session.open();
     const token = session.token();
