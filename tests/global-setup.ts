@@ -24,7 +24,11 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
   rmSync(HARNESS_ERROR_FILE, { force: true });
   rmSync(TARGET_FILE, { force: true });
   // A shard (or a CLI that merges shards) keeps the other shards' parts; a whole run starts clean.
-  if (!config.shard && process.env.PIECES_KEEP_COVERAGE_PARTS !== '1') clearParts(COVERAGE_PARTS);
+  if (!config.shard && process.env.PIECES_KEEP_COVERAGE_PARTS !== '1') {
+    clearParts(COVERAGE_PARTS);
+    // allure-playwright never clears its results: a whole run starts from an empty directory.
+    rmSync(join(REPORTS, 'allure-results'), { recursive: true, force: true });
+  }
   let stop: (() => Promise<void>) | undefined;
   try {
     const suite = readConfig();

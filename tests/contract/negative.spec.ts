@@ -161,3 +161,21 @@ test.describe('Negative: query parameters', { tag: '@Negative' }, () => {
     });
   }
 });
+
+/** Bodies over the documented limit (1 MiB): 413, and nothing stored. */
+test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
+  test('createAsset refuses a body over 1 MiB', async ({ api, judge, safety }) => {
+    safety.writes();
+    const nonce = randomBytes(4).toString('hex');
+    const body = seed(markedName('oversized', nonce), `// ${'x'.repeat(1024 * 1024 + 1024)}\n`);
+    const before = await assetsState(api, nonce);
+    const res = await api.callLoose('createAsset', { rawBody: JSON.stringify(body), intent: 'negative', note: 'body over 1 MiB' });
+    const after = await assetsState(api, nonce);
+    judge('no_state_change_on_rejection', { operation: 'createAsset', rejected: res.exchange, what: 'assets', before, after });
+  });
+
+  test('qgptQuestion refuses a body over 1 MiB', async ({ api }) => {
+    const query = `${'why '.repeat(300 * 1024)}?`;
+    await api.callLoose('qgptQuestion', { rawBody: JSON.stringify({ query, relevant: { iterable: [] } }), intent: 'negative', note: 'body over 1 MiB' });
+  });
+});
