@@ -102,6 +102,12 @@ export function renderSummary(input: SummaryInput): string {
     if (total > shown) out.push(`… ${total - shown} more: see junit.xml or the Allure report.`, '');
   }
 
+  const skipReasons = new Map<string, number>();
+  for (const t of results.tests) if (t.status === 'skipped') skipReasons.set(t.skipReason ?? 'no reason given', (skipReasons.get(t.skipReason ?? 'no reason given') ?? 0) + 1);
+  if (skipReasons.size) {
+    out.push(`Skipped: ${[...skipReasons].map(([why, n]) => `${n} × ${why}`).join('; ')}.`, '');
+  }
+
   if (coverage) {
     const verdict = coverage.passed ? '' : input.partialRun ? ` (partial run, ${input.partialRun}: not gated)` : ' (gate failed)';
     out.push(`## Coverage: ${coverage.line}${verdict}`, '');

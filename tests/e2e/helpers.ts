@@ -3,7 +3,7 @@
  * Allure 3 single-file report embeds (its data files are base64 strings in index.html).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,19 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 })));
 }
 
-/** A fresh scratch directory for one test's reports. */
+const scratchDirs: string[] = [];
+
+/** A fresh scratch directory for one test file's reports (removed by `removeScratch`). */
 export function scratch(name: string): string {
-  return mkdtempSync(join(tmpdir(), `pc-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `pc-${name}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** Removes the scratch directories, unless PIECES_KEEP_E2E=1 (to look at the reports of a failure). */
+export function removeScratch(): void {
+  if (process.env.PIECES_KEEP_E2E === '1') return;
+  for (const d of scratchDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** The data files of an Allure 3 single-file report, by name (`data/test-results/<id>.json`, ...). */

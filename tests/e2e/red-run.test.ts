@@ -4,13 +4,15 @@
  * the check and the operation, and an Allure report whose failing test carries the cURL that
  * reproduces the failing exchange; the report then opens in headless Chromium without errors.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allureData, allureTests, attachmentText, cli, scratch } from './helpers.js';
+import { allureData, allureTests, attachmentText, cli, scratch, removeScratch } from './helpers.js';
+
+after(removeScratch);
 
 const reports = scratch('red');
 const run = await cli(['run', '--suite', 'contract', '--fault', 'delete-does-not-delete', '--grep', '@Assets', '--reports-dir', reports]);

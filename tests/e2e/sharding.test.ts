@@ -3,11 +3,13 @@
  * by `run --list`), and two shards of a small run against the emulator, merged by
  * `pieces-conformance merge`, give one set of reports holding every test (JSON, JUnit, Allure).
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, scratch } from './helpers.js';
+import { cli, scratch, removeScratch } from './helpers.js';
+
+after(removeScratch);
 
 /** The test ids of a `--list` output: `[project] › file:line:col › title path`. */
 function listed(stdout: string): string[] {
@@ -20,6 +22,13 @@ const [all, first, second] = await Promise.all([
   cli(['run', '--list', '--shard', '2/2']),
 ]);
 
+// Every run happens before any test is registered (the scratch directory lives until the end).
+const dir = scratch('shards');
+const shardArgs = (i: number) => ['run', '--suite', 'contract', '--grep', '@WellKnown', '--shard', `${i}/2`, '--no-html',
+  '--reports-dir', join(dir, `shard-${i}`)];
+const shards = await Promise.all([cli(shardArgs(1)), cli(shardArgs(2))]);
+const merged = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), '--reports-dir', join(dir, 'merged')]);
+
 test('two shards list disjoint halves whose union is the whole suite', () => {
   for (const r of [all, first, second]) assert.equal(r.code, 0, r.stdout + r.stderr);
   const whole = listed(all.stdout);
@@ -31,12 +40,6 @@ test('two shards list disjoint halves whose union is the whole suite', () => {
   assert.deepEqual([...a, ...b].sort(), [...whole].sort(), 'together they are the whole suite');
   // fullyParallel cuts shards by test (serial describe groups stay whole), so neither half is empty.
 });
-
-const dir = scratch('shards');
-const shardArgs = (i: number) => ['run', '--suite', 'contract', '--grep', '@WellKnown', '--shard', `${i}/2`, '--no-html',
-  '--reports-dir', join(dir, `shard-${i}`)];
-const shards = await Promise.all([cli(shardArgs(1)), cli(shardArgs(2))]);
-const merged = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), '--reports-dir', join(dir, 'merged')]);
 
 /** Titles of every test in a Playwright JSON report. */
 function jsonTitles(file: string): string[] {

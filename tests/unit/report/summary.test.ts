@@ -71,6 +71,7 @@ const expectedInOrder = [
   '- **getAssetsSnapshot**: getAssetsSnapshot still lists a1 after deleteAsset',
   '### Other failures',
   '- contract › Models › hangs: Test timeout of 60000ms exceeded.',
+  'Skipped: 1 × model downloads on a live target need PIECES_ALLOW_DOWNLOADS=1.',
   '## Coverage: 3/4 seed operations, 0/0 neighbours (gate failed)',
   'Never exercised: getUser.',
   '<details>',
