@@ -162,7 +162,7 @@ export class QgptStreamSocket {
     this.pending.set(id, p);
     if (this.ws.readyState !== WebSocket.OPEN) {
       const c = this.log.closed;
-      this.end(p, { kind: 'closed', atMs: 0, detail: c ? `code ${c.code}${c.reason ? ` ${c.reason}` : ''}, before sending` : 'not open' });
+      this.end(p, { kind: 'not-sent', atMs: 0, detail: c ? `code ${c.code}${c.reason ? ` ${c.reason}` : ''}` : 'not open' });
     } else {
       p.timers.push(setTimeout(() => this.end(p, { kind: 'timeout', atMs: Date.now() - req.sentAt, detail: `${req.timeoutMs} ms` }), req.timeoutMs));
       this.touch(p);

@@ -32,7 +32,8 @@ export interface StreamFrame {
 
 /** How a request stopped being watched. */
 export interface RequestEnd {
-  kind: 'terminal' | 'timeout' | 'idle' | 'closed';
+  /** `not-sent`: the socket had already closed when the request was to be sent. */
+  kind: 'terminal' | 'timeout' | 'idle' | 'closed' | 'not-sent';
   /** Ms since the request was sent. */
   atMs: number;
   /** Close code and reason, or which timeout. */

@@ -2,8 +2,8 @@
 import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
 import type { QgptStreamSubject } from '../../stream/types.js';
-import { conversationOf, describeFrame } from '../../stream/frames.js';
-import { failOn, isQgpt } from './util.js';
+import { conversationOf, describeFrame, statusOf } from '../../stream/frames.js';
+import { collapse, failOn, isQgpt } from './util.js';
 
 /** `conversation` is required in every QGPTStreamOutput; one answer belongs to one conversation. */
 export const streamConversationPresent = registerCheck(defineCheck<QgptStreamSubject>({
@@ -18,16 +18,19 @@ export const streamConversationPresent = registerCheck(defineCheck<QgptStreamSub
   run(s, ctx, fail) {
     const req = s.request;
     let first: string | undefined = req.conversation;
-    return req.frames.flatMap((frame, i) => {
+    const findings = req.frames.flatMap((frame, i) => {
       if (frame.parseError !== undefined) return [];
       const where = `frame ${i + 1} (${describeFrame(req, frame)})`;
       const conv = conversationOf(frame);
-      if (conv === undefined) return [failOn(fail, s, `${where} has no conversation`)];
+      // An in-band error before any conversation exists may name none: the key is there, empty.
+      if (conv === undefined && statusOf(frame) === 'FAILED' && (frame.value as any)?.conversation === '') return [];
+      if (conv === undefined) return [{ where, detail: 'has no conversation' }];
       if (first === undefined) first = conv;
       if (conv === first) return [];
       const expected = req.conversation !== undefined ? `the requested ${JSON.stringify(first)}` : `${JSON.stringify(first)} of the earlier frames`;
-      return [failOn(fail, s, `${where} carries conversation ${JSON.stringify(conv)}, not ${expected}`)];
+      return [{ where, detail: `carries conversation ${JSON.stringify(conv)}, not ${expected}` }];
     });
+    return collapse(findings).map((facts) => failOn(fail, s, facts));
   },
 }));
 

@@ -3,7 +3,7 @@ import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
 import type { ProgressSubject, QgptStreamSubject } from '../../stream/types.js';
 import { describeFrame } from '../../stream/frames.js';
-import { failOn, frameDiagnostics, framesOf, isProgress, isQgpt, MESSAGE_SCHEMA } from './util.js';
+import { collapse, failOn, frameDiagnostics, framesOf, isProgress, isQgpt, MESSAGE_SCHEMA } from './util.js';
 
 /** Validates every frame (QGPTStreamOutput, ModelDownloadProgress) with the contract's schemas. */
 export const streamFrameSchema = registerCheck(defineCheck<QgptStreamSubject | ProgressSubject>({
@@ -16,13 +16,13 @@ export const streamFrameSchema = registerCheck(defineCheck<QgptStreamSubject | P
   run(s, ctx, fail) {
     const origin = isQgpt(s) ? s.request : { sentAt: s.watch.openedAt };
     const schema = MESSAGE_SCHEMA[s.channel].split('/').pop();
-    return framesOf(s).flatMap((frame, i) => {
+    const findings = framesOf(s).flatMap((frame, i) => {
       const where = `frame ${i + 1} (${describeFrame(origin, frame)})`;
-      if (frame.parseError !== undefined) return [failOn(fail, s, `${where} is not JSON: ${frame.parseError}`)];
+      if (frame.parseError !== undefined) return [{ where, detail: `is not JSON: ${frame.parseError}` }];
       const errors = frameDiagnostics(s, frame, ctx).filter((d) => d.severity === 'error');
-      if (errors.length === 0) return [];
-      return [failOn(fail, s, `${where} violates ${schema}: ${errors.map((d) => d.message).join('; ')}`)];
+      return errors.length === 0 ? [] : [{ where, detail: `violates ${schema}: ${errors.map((d) => d.message).join('; ')}` }];
     });
+    return collapse(findings).map((facts) => failOn(fail, s, facts));
   },
 }));
 

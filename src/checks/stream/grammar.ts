@@ -20,6 +20,8 @@ function missingTerminal(req: StreamRequest): string | undefined {
   const last = req.frames.at(-1);
   const seen = last ? `${req.frames.length} frame${req.frames.length > 1 ? 's' : ''}, last ${describeFrame(req, last)}` : 'no frame at all';
   switch (req.end?.kind) {
+    case 'not-sent':
+      return `never answered: the socket had already closed (${req.end.detail ?? 'no code'}) when it was sent`;
     case 'closed':
       return `socket closed (${req.end.detail ?? 'no code'}) at +${req.end.atMs} ms before a terminal frame (${seen})`;
     case 'timeout':

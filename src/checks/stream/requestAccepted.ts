@@ -14,7 +14,7 @@ function asksQuestion(input: unknown): boolean {
 /** A positive request must end COMPLETED (or STOPPED when stopped), with a non-empty answer when it asked a question. */
 export const streamRequestAccepted = registerCheck(defineCheck<QgptStreamSubject>({
   name: 'stream_request_accepted',
-  title: 'Valid stream request refused in-band',
+  title: 'Valid stream request not answered',
   kind: 'stream',
   severity: 'high',
   description: 'A valid question on /qgpt/stream is answered (COMPLETED with a non-empty answer), not refused with FAILED or CANCELED.',

@@ -3,7 +3,7 @@ import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
 import type { QgptStreamSubject, StreamFrame } from '../../stream/types.js';
 import { describeFrame, requestIdOf } from '../../stream/frames.js';
-import { failOn, isQgpt } from './util.js';
+import { collapse, failOn, isQgpt } from './util.js';
 import { strayFrames } from './strays.js';
 
 function carried(frame: StreamFrame): string {
@@ -22,13 +22,14 @@ export const streamRequestEchoed = registerCheck(defineCheck<QgptStreamSubject>(
   run(s, ctx, fail) {
     const req = s.request;
     const own = req.frames.flatMap((frame, i) => requestIdOf(frame) === req.id ? [] : [
-      failOn(fail, s, `frame ${i + 1} (${describeFrame(req, frame)}) carries ${carried(frame)} instead of ${JSON.stringify(req.id)}`),
+      { where: `frame ${i + 1} (${describeFrame(req, frame)})`, detail: `carries ${carried(frame)} instead of ${JSON.stringify(req.id)}` },
     ]);
     const peers = new Set(s.peers.map((p) => p.id));
-    const unclaimed = strayFrames(s).filter((f) => !peers.has(requestIdOf(f) ?? ''));
-    const stray = unclaimed.map((frame) => failOn(fail, s,
-      `socket frame #${frame.seq} (${describeFrame(req, frame)}) carries ${carried(frame)}, which no request sent, while this request was open`));
-    return [...own, ...stray];
+    const stray = strayFrames(s).filter((f) => !peers.has(requestIdOf(f) ?? '')).map((frame) => ({
+      where: `socket frame #${frame.seq} (${describeFrame(req, frame)})`,
+      detail: `carries ${carried(frame)}, which no request sent, while this request was open`,
+    }));
+    return [...collapse(own), ...collapse(stray)].map((facts) => failOn(fail, s, facts));
   },
 }));
 

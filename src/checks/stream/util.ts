@@ -48,3 +48,20 @@ export function frameDiagnostics(s: QgptStreamSubject | ProgressSubject, frame: 
   if (frame.parseError !== undefined) return [];
   return ctx.validators.validateAt(MESSAGE_SCHEMA[s.channel], frame.value, 'frame').diagnostics;
 }
+
+/** One frame-level finding: which frame (as `frame 3 (IN-PROGRESS at +12 ms)`) and what is wrong with it. */
+export interface FrameFinding { where: string; detail: string }
+
+/**
+ * Collapses findings with the same detail into one line each, in first-seen order:
+ * `frame 3 (IN-PROGRESS at +12 ms) has no conversation (and 38 more frames like it)`. One broken frame
+ * per chunk must not become one failure per chunk.
+ */
+export function collapse(findings: readonly FrameFinding[]): string[] {
+  const groups = new Map<string, FrameFinding[]>();
+  for (const f of findings) groups.set(f.detail, [...(groups.get(f.detail) ?? []), f]);
+  return [...groups.entries()].map(([detail, list]) => {
+    const more = list.length > 1 ? ` (and ${list.length - 1} more frame${list.length > 2 ? 's' : ''} like it)` : '';
+    return `${list[0]!.where} ${detail}${more}`;
+  });
+}

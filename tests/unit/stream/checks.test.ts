@@ -50,6 +50,8 @@ const bad: Array<[string, StreamSubject, string, string]> = [
     'stream_grammar', 'request r-1: no terminal frame within 1000 ms (2 frames, last IN-PROGRESS at +3 ms)'],
   ['missing terminal (socket closed)', subject(request([f.chunk(3, 'a')], { end: { kind: 'closed', atMs: 8, detail: 'code 1006' } })),
     'stream_grammar', 'socket closed (code 1006) at +8 ms before a terminal frame'],
+  ['request sent on a socket the server had closed', subject(request([], { end: { kind: 'not-sent', atMs: 0, detail: 'code 1003 malformed input' } })),
+    'stream_grammar', 'request r-1: never answered: the socket had already closed (code 1003 malformed input) when it was sent'],
   ['frame after terminal', subject(request([...answer, f.chunk(20, 'late')])),
     'stream_grammar', 'request r-1: frame after terminal COMPLETED (IN-PROGRESS at +20 ms)'],
   ['INITIALIZED after a chunk', subject(request([f.chunk(1, 'a'), f.init(3), f.end(5)])),
@@ -64,7 +66,7 @@ const bad: Array<[string, StreamSubject, string, string]> = [
   ['conversation changes mid-answer', subject(request([f.init(1), f.chunk(3, 'a', 'r-1', 'c-2'), f.end(5)])),
     'stream_conversation_present', 'frame 2 (IN-PROGRESS at +3 ms) carries conversation "c-2", not "c-1" of the earlier frames'],
   ['not the requested conversation', subject(request(answer, { conversation: 'c-9' })),
-    'stream_conversation_present', 'frame 1 (INITIALIZED at +2 ms) carries conversation "c-1", not the requested "c-9"'],
+    'stream_conversation_present', 'frame 1 (INITIALIZED at +2 ms) carries conversation "c-1", not the requested "c-9" (and 3 more frames like it)'],
   // request id
   ['unechoed id (attributed as the only open request)', subject(request([f.init(1), { ...f.chunk(3, 'a', 'srv-7'), attributed: 'single-open' }, f.end(5)])),
     'stream_request_echoed', 'request r-1: frame 2 (IN-PROGRESS at +3 ms) carries request "srv-7" instead of "r-1"'],
@@ -120,6 +122,17 @@ for (const [name, s, check, fragment] of bad) {
     assert.ok(mine.every((x) => x.operation === s.channel), 'the failure names the channel as its operation');
   });
 }
+
+test('a refusal before any conversation exists may carry an empty conversation: only stream_request_accepted fails', () => {
+  const s = subject(request([frame(2, { request: 'r-1', conversation: '', status: 'FAILED', statusCode: 429, errorMessage: 'quota' })]));
+  assert.deepEqual(failures(s).map((x) => x.check), ['stream_request_accepted']);
+});
+
+test('the same defect on many frames is one failure that counts them', () => {
+  const frames = [f.init(1, 'r-1', null), ...[2, 3, 4, 5].map((at) => f.chunk(at, 'x', 'r-1', null)), f.end(6)];
+  const got = failures(subject(request(frames))).filter((x) => x.check === 'stream_conversation_present');
+  assert.deepEqual(got.map((x) => x.facts), ['request r-1: frame 1 (INITIALIZED at +1 ms) has no conversation (and 4 more frames like it)']);
+});
 
 test('a failure reads like the REST ones: [check] operation: Title. facts', () => {
   const [x] = failures(subject(request([...answer, f.chunk(20, 'late')])));
