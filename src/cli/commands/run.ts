@@ -63,6 +63,7 @@ export default {
     { name: 'fc-runs', type: 'int', min: 1, placeholder: 'N', description: 'Property suite: runs per property (env PIECES_FC_RUNS)' },
     { name: 'fc-seed', type: 'int', placeholder: 'N', description: 'Property suite: seed to replay (env PIECES_FC_SEED)' },
     { name: 'fc-path', type: 'string', placeholder: 'PATH', description: 'Property suite: counterexample path to replay, with --fc-seed (env PIECES_FC_PATH)' },
+    { name: 'fc-replay-path', type: 'string', placeholder: 'PATH', description: 'Property suite: replayPath of a failed stateful command sequence (env PIECES_FC_REPLAY_PATH)' },
     { name: 'reports-dir', type: 'string', placeholder: 'DIR', description: 'Where the reports go (env PIECES_REPORTS_DIR)', defaultText: 'reports' },
     { name: 'no-html', type: 'boolean', description: 'Skip the Allure HTML report (results, JUnit and the summary are still written)' },
     { name: 'list', type: 'boolean', description: 'List the tests that would run (after --suite, --grep and --shard) and exit' },

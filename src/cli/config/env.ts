@@ -23,6 +23,7 @@ export const ENV_KEYS: ReadonlyArray<[variable: string, key: keyof RunConfig]> =
   ['PIECES_FC_RUNS', 'fcRuns'],
   ['PIECES_FC_SEED', 'fcSeed'],
   ['PIECES_FC_PATH', 'fcPath'],
+  ['PIECES_FC_REPLAY_PATH', 'fcReplayPath'],
 ];
 
 function bad(variable: string, value: string, key: string): HarnessError {
@@ -86,7 +87,7 @@ export function readEnv(env: NodeJS.ProcessEnv): Partial<RunConfig> {
       case 'fcSeed':
         out.fcSeed = int(variable, value, key);
         break;
-      case 'grep': case 'reportsDir': case 'fcPath':
+      case 'grep': case 'reportsDir': case 'fcPath': case 'fcReplayPath':
         out[key] = value;
         break;
     }

@@ -36,6 +36,7 @@ export function fromFlags(values: Record<string, OptionValue>): Partial<RunConfi
   if (typeof v['fc-runs'] === 'number') out.fcRuns = v['fc-runs'];
   if (typeof v['fc-seed'] === 'number') out.fcSeed = v['fc-seed'];
   if (typeof v['fc-path'] === 'string') out.fcPath = v['fc-path'];
+  if (typeof v['fc-replay-path'] === 'string') out.fcReplayPath = v['fc-replay-path'];
   if (v['no-html'] === true) out.html = false;
   return out;
 }

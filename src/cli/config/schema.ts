@@ -40,6 +40,8 @@ export interface RunConfig {
   fcRuns?: number;
   fcSeed?: number;
   fcPath?: string;
+  /** Property suite: the replayPath of a failed command sequence (stateful properties). */
+  fcReplayPath?: string;
   /** Generate the Allure HTML report (results, JUnit and the summary are always written). */
   html: boolean;
 }
@@ -84,6 +86,7 @@ export const CONFIG_SCHEMA = {
     fcRuns: { type: 'integer', minimum: 1 },
     fcSeed: { type: 'integer' },
     fcPath: { type: 'string', minLength: 1 },
+    fcReplayPath: { type: 'string', minLength: 1 },
     html: { type: 'boolean' },
   },
 } as const;
@@ -106,6 +109,7 @@ export const FIXES: Record<string, string> = {
   fcRuns: 'use a whole number, at least 1',
   fcSeed: 'use a whole number',
   fcPath: 'use the path printed by a failing property run, e.g. "3:1:0"',
+  fcReplayPath: 'use the replayPath printed by a failing stateful property',
   html: 'use true or false',
 };
 

@@ -41,6 +41,7 @@ export function suiteEnv(c: RunConfig, p: ReportPaths, resolvedTarget?: string):
     PIECES_FC_RUNS: c.fcRuns !== undefined ? String(c.fcRuns) : undefined,
     PIECES_FC_SEED: c.fcSeed !== undefined ? String(c.fcSeed) : undefined,
     PIECES_FC_PATH: c.fcPath,
+    PIECES_FC_REPLAY_PATH: c.fcReplayPath,
     PIECES_REPORTS_DIR: p.dir,
     // A shard writes a blob report (input of `pieces-conformance merge`), one directory per shard.
     PLAYWRIGHT_BLOB_OUTPUT_DIR: c.shard ? p.blob : undefined,

@@ -29,6 +29,7 @@ const good: Array<[string[], Record<string, OptionValue>]> = [
   [['--timeout-ms', '2500'], { 'timeout-ms': 2500 }],
   [['--workers=1'], { workers: 1 }],
   [['--fc-runs', '500', '--fc-seed', '-42', '--fc-path', '3:1:0'], { 'fc-runs': 500, 'fc-seed': -42, 'fc-path': '3:1:0' }],
+  [['--fc-replay-path', 'AAB:C'], { 'fc-replay-path': 'AAB:C' }],
   [['--reports-dir', 'out/shard-1'], { 'reports-dir': 'out/shard-1' }],
   [['--no-html'], { 'no-html': true }],
   [['--list'], { list: true }],
