@@ -10,12 +10,11 @@ import { test as base, expect } from '../fixtures/index.js';
 import { ApiClient, playwrightTransport } from '../../src/client/index.js';
 import { checksOfKind } from '../../src/checks/registry.js';
 import { HarnessError } from '../../src/core/errors.js';
-import type { LoadedSpec } from '../../src/spec/types.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
 import {
   answerTimings, attemptUpgrade, channelOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
-  type StreamVerdict, type UpgradeAttempt,
+  type StreamSubject, type StreamVerdict, type UpgradeAttempt,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { CoverageLedger } from '../../src/coverage/index.js';
@@ -50,13 +49,11 @@ function sessionTimeouts(target: Target) {
 class StreamHarness implements Streams {
   private readonly sessions: StreamSession[] = [];
   private readonly upgrades: UpgradeAttempt[] = [];
-  private judged = 0;
-  private judgedUpgrades = 0;
+  private readonly judged = new WeakSet<object>();
   readonly verdicts: StreamVerdict[] = [];
 
   constructor(
     private readonly target: Target,
-    private readonly spec: LoadedSpec,
     private readonly validators: ValidatorSet,
     private readonly recorder: ScenarioRecorder,
     private readonly coverage: CoverageLedger,
@@ -81,8 +78,9 @@ class StreamHarness implements Streams {
       ...this.sessions.flatMap((s) => s.subjects()),
       ...this.upgrades.map((upgrade) => ({ channel: channelOf(upgrade.url), upgrade })),
     ];
-    // Judge each subject once, even when a test asks for a verdict before teardown.
-    const fresh = subjects.filter((s) => !this.verdicts.some((v) => v.subject === s || ('upgrade' in s && 'upgrade' in v.subject && v.subject.upgrade === s.upgrade)));
+    // Judge each request, watch and upgrade once, even when a test asks for a verdict before teardown.
+    const fresh = subjects.filter((s) => !this.judged.has(recordOf(s)));
+    for (const s of fresh) this.judged.add(recordOf(s));
     const verdicts = judgeStreams(fresh, checksOfKind('stream'), { validators: this.validators });
     for (const v of verdicts) {
       this.recorder.add(v.failures);
@@ -113,6 +111,11 @@ class StreamHarness implements Streams {
   }
 }
 
+/** The stable record behind a subject (subjects are rebuilt on every call; their records are not). */
+function recordOf(s: StreamSubject): object {
+  return 'request' in s ? s.request : 'watch' in s ? s.watch : s.upgrade;
+}
+
 /** The frames of a session as a report attachment: per socket, per request, with arrival times. */
 function framesRecord(s: StreamSession) {
   return {
@@ -139,8 +142,8 @@ interface StreamWorkerFixtures {
 }
 
 export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
-  streams: async ({ target, spec, validators, recorder, coverage }, use, testInfo) => {
-    const harness = new StreamHarness(target, spec, validators, recorder, coverage);
+  streams: async ({ target, validators, recorder, coverage }, use, testInfo) => {
+    const harness = new StreamHarness(target, validators, recorder, coverage);
     await use(harness);
     await harness.finish(testInfo);
   },
