@@ -43,10 +43,14 @@ export function replayParameters<T>(config: PropertyConfig, budget: Budget): Par
   };
 }
 
-/** The `fc.commands` constraints: the command budget, and the replay path of a failed sequence. */
+/**
+ * The `fc.commands` constraints: the command budget, and the replay path of a failed sequence.
+ * `size: 'max'` lets sequences reach the budget (the default size keeps them under ten commands).
+ */
 export function commandsConstraints(config: PropertyConfig, budget: CommandBudget): CommandsContraints {
   return {
     maxCommands: maxCommandsFor(config, budget),
+    size: 'max',
     ...(config.replayPath !== undefined ? { replayPath: config.replayPath } : {}),
   };
 }

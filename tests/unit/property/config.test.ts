@@ -64,9 +64,9 @@ test('replay parameters: seed and path replay the counterexample only (endOnFail
 });
 
 test('commands constraints: the command budget, deeper in the deep mode, and the replay path', () => {
-  assert.deepEqual(commandsConstraints(readPropertyConfig({}), { maxCommands: 10 }), { maxCommands: 10 });
+  assert.deepEqual(commandsConstraints(readPropertyConfig({}), { maxCommands: 10 }), { maxCommands: 10, size: 'max' });
   assert.equal(maxCommandsFor(readPropertyConfig({ PIECES_FC_DEEP: '1' }), { maxCommands: 10 }), 30);
   assert.equal(maxCommandsFor(readPropertyConfig({ PIECES_FC_DEEP: '1' }), { maxCommands: 10, deepMaxCommands: 12 }), 12);
   assert.deepEqual(commandsConstraints(readPropertyConfig({ PIECES_FC_SEED: '1', PIECES_FC_PATH: '0', PIECES_FC_REPLAY_PATH: 'BA:C' }), { maxCommands: 10 }),
-    { maxCommands: 10, replayPath: 'BA:C' });
+    { maxCommands: 10, size: 'max', replayPath: 'BA:C' });
 });

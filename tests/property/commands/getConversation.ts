@@ -1,0 +1,32 @@
+/** getConversation: a created conversation is readable and keeps its name. */
+import fc from 'fast-check';
+import { need, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+
+/** GET /conversation/{conversation} of the conversation at a position. */
+export class GetConversationCommand implements PiecesCommand {
+  constructor(readonly position: number) {}
+
+  check(m: Readonly<PiecesModel>): boolean {
+    return m.conversations.length > 0;
+  }
+
+  async run(m: PiecesModel, r: PiecesReal): Promise<void> {
+    const i = slot(this.position, m.conversations.length);
+    const id = r.conversations[i];
+    r.probe.begin(`${this}: #${i} ${id}`);
+    const read = await r.api.call('getConversation', { path: { conversation: id } });
+    r.probe.judge('ensure_resource_availability', { operation: 'getConversation', id, createdBy: 'createConversation', read: read.exchange });
+    const conversation = need(r, read.data, 'getConversation');
+    r.probe.judge('references_consistent', { operation: 'getConversation', id, field: 'name', source: 'createConversation', expected: m.conversations[i].name, actual: conversation.name });
+    r.probe.settle();
+  }
+
+  toString(): string {
+    return `getConversation(GET /conversation/{#${this.position}})`;
+  }
+}
+
+/** Generated getConversation commands. */
+export function getConversation(): fc.Arbitrary<PiecesCommand> {
+  return fc.nat().map((p) => new GetConversationCommand(p));
+}

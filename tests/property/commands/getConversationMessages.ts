@@ -1,0 +1,33 @@
+/** getConversationMessages: a conversation lists the messages it was seeded with, in order. */
+import fc from 'fast-check';
+import { slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+
+/** GET /conversation/{conversation}/messages of the conversation at a position. */
+export class GetConversationMessagesCommand implements PiecesCommand {
+  constructor(readonly position: number) {}
+
+  check(m: Readonly<PiecesModel>): boolean {
+    return m.conversations.length > 0;
+  }
+
+  async run(m: PiecesModel, r: PiecesReal): Promise<void> {
+    const i = slot(this.position, m.conversations.length);
+    const id = r.conversations[i];
+    r.probe.begin(`${this}: #${i} ${id}`);
+    const res = await r.api.call('getConversationMessages', { path: { conversation: id }, query: { transferables: true } });
+    if (res.data) {
+      const recorded = res.data.iterable.map((msg) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
+      r.probe.judge('conversation_messages_recorded', { operation: 'getConversationMessages', conversation: id, expected: m.conversations[i].messages, recorded });
+    }
+    r.probe.settle();
+  }
+
+  toString(): string {
+    return `getConversationMessages(GET /conversation/{#${this.position}}/messages)`;
+  }
+}
+
+/** Generated getConversationMessages commands. */
+export function getConversationMessages(): fc.Arbitrary<PiecesCommand> {
+  return fc.nat().map((p) => new GetConversationMessagesCommand(p));
+}

@@ -1,0 +1,80 @@
+/**
+ * The model of the stateful property: a simplification of Pieces OS, never a copy of it. Assets
+ * are positions holding what the run gave them (a name, the unique token in their content) and
+ * whether they were deleted; conversations are a name and the messages seeded into them; local
+ * models are two flags. Ids, timestamps, formats, rendering and search ranking are not modelled:
+ * the real side keeps the target's ids by position, and commands address resources by position
+ * modulo the count, so a sequence stays meaningful while it shrinks.
+ */
+import type fc from 'fast-check';
+import type { ApiClient, Contract } from '../../src/client/index.js';
+import type { MessageFacts } from '../../src/checks/index.js';
+import type { Probe } from './support/probe.js';
+
+/** What the model knows of one asset the run created. */
+export interface AssetView {
+  name: string;
+  /** The unique token its content holds (searching it must find the asset while it lives). */
+  token: string;
+  renamed: boolean;
+  deleted: boolean;
+}
+
+/** What the model knows of one conversation the run created. */
+export interface ConversationView {
+  name: string;
+  messages: MessageFacts[];
+}
+
+/** What the model knows of one local model: the lifecycle flags. */
+export interface ModelView {
+  downloaded: boolean;
+  loaded: boolean;
+}
+
+/** The model: positions, never ids. */
+export interface PiecesModel {
+  assets: AssetView[];
+  conversations: ConversationView[];
+  models: ModelView[];
+}
+
+/** The real side: the recorded client, the probe, and the target's ids by position. */
+export interface PiecesReal {
+  api: ApiClient;
+  probe: Probe;
+  /** The test's nonce: every name the run gives carries it (with the fixtures' marker). */
+  nonce: string;
+  /** Asset ids by position, with the last Asset the target answered for each (updates send it back). */
+  assets: Array<{ id: string; asset: Contract.Asset }>;
+  conversations: string[];
+  /** Local model ids by position. */
+  models: string[];
+  /** How long a download may take before the model must report it finished. */
+  downloadWaitMs: number;
+}
+
+/** A command of the stateful property. */
+export type PiecesCommand = fc.AsyncCommand<PiecesModel, PiecesReal>;
+
+/** The index `position` addresses in a list of `count` (modulo the count). */
+export function slot(position: number, count: number): number {
+  return position % count;
+}
+
+/** Positions of the assets still alive. */
+export function liveAssets(m: Readonly<PiecesModel>): number[] {
+  return m.assets.flatMap((a, i) => (a.deleted ? [] : [i]));
+}
+
+/** The 2xx data a step needs to go on; without it the step settles (its checks explain why) or stops. */
+export function need<T>(r: PiecesReal, data: T | undefined, what: string): T {
+  if (data !== undefined) return data;
+  r.probe.settle();
+  throw new Error(`${what}: the target answered nothing to go on with`);
+}
+
+/** A short, printable excerpt of a generated string (counterexamples stay readable). */
+export function excerpt(s: string, max = 24): string {
+  return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+}

@@ -1,0 +1,52 @@
+/**
+ * Stateful property: random sequences of asset, conversation and model-lifecycle commands
+ * (`fc.commands` over the one list in commands/index.ts) run against the target with
+ * `fc.asyncModelRun`. After each command the model's view matches the target, and every exchange
+ * passes the checks. Model downloads run only on the embedded emulator or with
+ * PIECES_ALLOW_DOWNLOADS=1. A failure prints the seed, the path and the command replay path.
+ */
+import fc from 'fast-check';
+import { test } from './support/test.js';
+import { testNonce } from './support/data.js';
+import { drivenModels } from './support/models.js';
+import { allCommands } from './commands/index.js';
+import type { PiecesModel, PiecesReal } from './model.js';
+
+// On the embedded emulator a download takes a fraction of a second: a stalled one is found sooner.
+const EMULATOR_DOWNLOAD_WAIT_MS = 3_000;
+
+test.describe('Properties: stateful', { tag: '@property' }, () => {
+  test('any sequence of asset, conversation and model commands keeps the target in step with the model', async ({ api, probe, spec, safety, target, suiteConfig }) => {
+    safety.writes();
+    const models = target.kind === 'emulator' || suiteConfig.allowDownloads;
+    // A real download takes minutes: give the test the time the configured waits need.
+    if (target.kind === 'live' && models) test.setTimeout(Math.max(test.info().timeout, 20 * suiteConfig.downloadWaitMs));
+    const nonce = testNonce();
+    const downloadWaitMs = target.kind === 'emulator' ? Math.min(suiteConfig.downloadWaitMs, EMULATOR_DOWNLOAD_WAIT_MS) : suiteConfig.downloadWaitMs;
+    const commands = fc.commands(allCommands({ spec: spec.dereferenced, models }), probe.commands({ maxCommands: 20, deepMaxCommands: 60 }));
+
+    await fc.assert(fc.asyncProperty(commands, probe.case(async (cmds) => {
+      let run: { model: PiecesModel; real: PiecesReal } | undefined;
+      const setup = async () => {
+        probe.begin('setup');
+        // The models' flags are the target's at the start of each run: downloads are one-way.
+        const driven = models ? await drivenModels(api) : [];
+        probe.settle();
+        run = {
+          model: { assets: [], conversations: [], models: driven.map(({ downloaded, loaded }) => ({ downloaded, loaded })) },
+          real: { api, probe, nonce, assets: [], conversations: [], models: driven.map((m) => m.id), downloadWaitMs },
+        };
+        return run;
+      };
+      try {
+        await fc.asyncModelRun(setup, cmds);
+      } finally {
+        // Keeps the target small between runs (the fixtures remove anything left at the end).
+        probe.begin('cleanup');
+        for (const [i, view] of (run?.model.assets ?? []).entries()) {
+          if (!view.deleted) await api.call('deleteAsset', { path: { asset: run!.real.assets[i].id }, intent: 'neutral', note: 'end of a run' });
+        }
+      }
+    })), probe.parameters({ runs: 25, deepRuns: 250 }));
+  });
+});
