@@ -7,12 +7,15 @@
 import type { TestOutcome } from './results.js';
 import { testName } from './results.js';
 
-/** One distinct failure, with the tests that showed it. */
+/** One distinct failure (facts of the same shape collapsed), with the tests that showed it. */
 export interface FailureGroupItem {
   check: string;
   operation: string;
   title: string;
+  /** The facts of the first occurrence. */
   facts: string;
+  /** How many distinct facts of this shape were collapsed into this item (1: just this one). */
+  occurrences: number;
   tests: string[];
 }
 
@@ -33,8 +36,8 @@ export interface OtherFailure {
 const LINE = /\[([a-z][a-z0-9_]*)\] ([^\s:]+): ([^.\n]+)\. ?([^\n]*)/g;
 
 /** Every `[check] operation: title. facts` line in a message. */
-export function parseFailureLines(message: string): Array<Omit<FailureGroupItem, 'tests'>> {
-  const out: Array<Omit<FailureGroupItem, 'tests'>> = [];
+export function parseFailureLines(message: string): Array<Omit<FailureGroupItem, 'tests' | 'occurrences'>> {
+  const out: Array<Omit<FailureGroupItem, 'tests' | 'occurrences'>> = [];
   for (const m of message.matchAll(LINE)) {
     out.push({ check: m[1], operation: m[2], title: m[3].trim(), facts: m[4].trim() });
   }
@@ -48,11 +51,30 @@ export function firstLine(message: string): string {
 }
 
 /**
- * Groups the failures of failed tests by check, then by operation and facts (duplicates across
- * tests collapse into one item listing the tests). Groups and items are sorted by name.
+ * The shape of a facts line: ids (UUIDs, `r-12`) and measures (`3000 ms`, `36 frames`) become
+ * placeholders, while the statuses after `Received:`, `Expected:` and `Documented:` are kept — so
+ * twenty sockets failing the same way collapse into one item, and a 500 never hides behind a 404.
+ */
+export function factShape(facts: string): string {
+  const kept: string[] = [];
+  // Placeholders hold no digit (a letter per kept part), so the number rule below leaves them alone.
+  const mark = (i: number) => `\u0000${String.fromCharCode(65 + (i % 26)).repeat(1 + Math.floor(i / 26))}\u0000`;
+  const text = facts.replace(/\b(Received|Expected|Documented):\s*[\dxX, ]*\d[xX]*/g, (m) => mark(kept.push(m) - 1));
+  return text
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
+    .replace(/\b[A-Za-z]+-\d+\b/g, '<id>')
+    .replace(/\d+(\.\d+)?/g, '#')
+    .replace(/\u0000([A-Z]+)\u0000/g, (_, m: string) => kept[(m.length - 1) * 26 + (m.charCodeAt(0) - 65)] ?? '');
+}
+
+/**
+ * Groups the failures of failed tests by check, then by operation and the shape of their facts
+ * (the same failure in several tests, or for several requests, is one item that counts them).
+ * Groups and items are sorted by name.
  */
 export function groupFailures(tests: readonly TestOutcome[]): { groups: FailureGroup[]; other: OtherFailure[] } {
   const items = new Map<string, FailureGroupItem>();
+  const seen = new Map<string, Set<string>>();
   const other: OtherFailure[] = [];
   for (const t of tests) {
     if (t.status !== 'failed') continue;
@@ -63,10 +85,16 @@ export function groupFailures(tests: readonly TestOutcome[]): { groups: FailureG
       continue;
     }
     for (const l of lines) {
-      const key = `${l.check}|${l.operation}|${l.facts}`;
-      const item = items.get(key) ?? { ...l, tests: [] };
+      const key = `${l.check}|${l.operation}|${factShape(l.facts)}`;
+      let item = items.get(key);
+      if (!item) {
+        item = { ...l, occurrences: 0, tests: [] };
+        items.set(key, item);
+        seen.set(key, new Set());
+      }
+      const facts = seen.get(key)!;
+      if (!facts.has(l.facts)) { facts.add(l.facts); item.occurrences++; }
       if (!item.tests.includes(name)) item.tests.push(name);
-      items.set(key, item);
     }
   }
   const byCheck = new Map<string, FailureGroup>();

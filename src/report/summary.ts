@@ -86,7 +86,8 @@ export function renderSummary(input: SummaryInput): string {
       out.push(`### \`${g.check}\`: ${g.title}`, '');
       for (const item of g.items.slice(0, max - shown)) {
         const tests = item.tests.length === 1 ? item.tests[0] : `${item.tests[0]} (+${item.tests.length - 1} more)`;
-        out.push(`- **${item.operation}**: ${item.facts || item.title} (test: ${tests})`);
+        const times = item.occurrences > 1 ? ` (×${item.occurrences} alike; first shown)` : '';
+        out.push(`- **${item.operation}**: ${item.facts || item.title}${times} (test: ${tests})`);
         shown++;
       }
       out.push('');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { firstLine, groupFailures, parseFailureLines } from '../../../src/report/failures.js';
+import { factShape, firstLine, groupFailures, parseFailureLines } from '../../../src/report/failures.js';
 import { parseResults, readResults, stripAnsi } from '../../../src/report/results.js';
 import type { PwJsonReport } from '../../../src/report/results.js';
 import { formatMs, renderSummary } from '../../../src/report/summary.js';
@@ -42,6 +42,33 @@ for (const [message, expected] of lines) {
     assert.deepEqual(parseFailureLines(message).map((f) => [f.check, f.operation, f.title, f.facts]), expected);
   });
 }
+
+// facts → their shape (ids and measures blurred, statuses kept)
+const shapes: Array<[string, string]> = [
+  ['request r-12: no terminal frame: the stream went silent for 3000 ms (40 frames, last IN-PROGRESS at +122 ms)',
+    'request <id>: no terminal frame: the stream went silent for # ms (# frames, last IN-PROGRESS at +# ms)'],
+  ['Received: 200 for GET /asset/d4781efc-2c01-475c-b6c8-45f98b8ba364 after deleteAsset / Expected: 410',
+    'Received: 200 for GET /asset/<id> after deleteAsset / Expected: 410'],
+  ['Received: 500 / Documented: 200, 400, 4XX', 'Received: 500 / Documented: 200, 400, 4XX'],
+  ['Received: 404 / Documented: 200, 400, 410', 'Received: 404 / Documented: 200, 400, 410'],
+];
+for (const [facts, shape] of shapes) test(`factShape: ${facts.slice(0, 40)}…`, () => assert.equal(factShape(facts), shape));
+
+test('failures of the same shape collapse into one item that counts them; different statuses do not', () => {
+  const outcome = (title: string, lines: string[]) => ({ project: 'stream', file: 'f', line: 1, titlePath: [title], tags: [], status: 'failed' as const, durationMs: 1, errors: [lines.join('\n')] });
+  const { groups } = groupFailures([
+    outcome('twenty sockets', Array.from({ length: 20 }, (_, i) => `✗ [stream_grammar] qgptStream: Grammar broken. request r-${i}: no terminal frame after ${3000 + i} ms`)),
+    outcome('one socket', ['✗ [stream_grammar] qgptStream: Grammar broken. request r-1: no terminal frame after 3000 ms']),
+    outcome('statuses', ['✗ [status_code_conformance] getAsset: Undocumented HTTP status code. Received: 404 / Documented: 200, 410',
+      '✗ [status_code_conformance] getAsset: Undocumented HTTP status code. Received: 500 / Documented: 200, 410']),
+  ]);
+  const grammar = groups.find((g) => g.check === 'stream_grammar')!;
+  assert.equal(grammar.items.length, 1);
+  assert.equal(grammar.items[0].occurrences, 21); // 20 distinct facts + the one socket's own
+  assert.deepEqual(grammar.items[0].tests, ['stream › twenty sockets', 'stream › one socket']);
+  const status = groups.find((g) => g.check === 'status_code_conformance')!;
+  assert.equal(status.items.length, 2);
+});
 
 test('failures are grouped by check, then operation; duplicates across tests collapse', () => {
   const { groups, other } = groupFailures(results.tests);
