@@ -19,6 +19,8 @@ const STEPS = 10;
 export class Downloads {
   private readonly running = new Map<string, Running>();
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** Counts starts and ends of downloads (the models' `downloading` flags change then). */
+  version = 0;
 
   /** Uses the model store for the final state; `downloadMs` is the whole duration. */
   constructor(private readonly models: ModelStore, private readonly downloadMs: number, private readonly faults: FaultSet) {}
@@ -44,6 +46,7 @@ export class Downloads {
     if (this.running.has(id)) return;
     const run: Running = { step: 0, last: { status: 'INITIALIZED', percentage: 0 } };
     this.running.set(id, run);
+    this.version++;
     this.emit(id, run.last);
     this.schedule(id, run);
   }
@@ -54,6 +57,7 @@ export class Downloads {
     if (!run) return false;
     clearTimeout(run.timer);
     this.running.delete(id);
+    this.version++;
     this.emit(id, { status: 'CANCELED', percentage: run.last.percentage ?? 0 });
     return true;
   }
@@ -76,6 +80,7 @@ export class Downloads {
     if (run.step >= STEPS) {
       if (this.faults.has('download-stalls')) return; // the planted bug: stuck at 90 %, forever
       this.running.delete(id);
+      this.version++;
       this.models.setState(id, { downloaded: true, loaded: false });
       this.emit(id, { status: 'COMPLETED', percentage: 100 });
       return;

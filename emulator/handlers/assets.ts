@@ -43,11 +43,10 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
 
   return {
     getAssetsSnapshot: (req, reply) => {
-      let docs = store.assets.allJson(flag(req, 'transferables'));
-      if (faults.has('snapshot-omits-new-asset')) {
-        const newest = store.assets.newestId();
-        if (newest) docs = docs.filter((d) => !d.includes(`"id":"${newest}"`));
-      }
+      const transferables = flag(req, 'transferables');
+      if (!faults.has('snapshot-omits-new-asset')) return sendJsonText(reply, store.assets.snapshotJson(transferables));
+      const newest = store.assets.newestId();
+      const docs = store.assets.allJson(transferables).filter((d) => !newest || !d.includes(`"id":"${newest}"`));
       return sendJsonText(reply, `{"iterable":[${docs.join(',')}]}`);
     },
 

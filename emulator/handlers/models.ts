@@ -3,7 +3,7 @@
  * (not downloaded → downloading → downloaded ⇄ loaded), with download progress on a WebSocket.
  */
 import type { Ctx, HandlerMap } from '../context.js';
-import { gone, HttpError, sendJson } from '../http.js';
+import { gone, HttpError, sendJson, sendJsonText } from '../http.js';
 import type { CatalogueModel } from '../catalogue.js';
 
 /** Handlers of the Models tag. */
@@ -26,8 +26,16 @@ export function modelHandlers(ctx: Ctx): HandlerMap {
     throw new HttpError(409, `Cannot ${action} ${m.name} (${m.id}): ${why}.`);
   };
 
+  // The catalogue is read far more often than it changes: its JSON is kept until a state change.
+  let snapshot = { key: '', json: '' };
+  const snapshotJson = () => {
+    const key = `${models.version}:${downloads.version}`;
+    if (snapshot.key !== key) snapshot = { key, json: JSON.stringify({ iterable: models.entries().map(render) }) };
+    return snapshot.json;
+  };
+
   return {
-    getModelsSnapshot: (_req, reply) => sendJson(reply, { iterable: models.entries().map(render) }),
+    getModelsSnapshot: (_req, reply) => sendJsonText(reply, snapshotJson()),
 
     getModel: (req, reply) => sendJson(reply, render(find(req))),
 

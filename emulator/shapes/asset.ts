@@ -54,19 +54,28 @@ function flattenedAsset(r: AssetRecord) {
   };
 }
 
-/** The Format (asset as a FlattenedAsset) or FlattenedFormat (asset as its id). */
-function format(r: AssetRecord, withPayload: boolean, flattened: boolean) {
+/** A timestamp as nested copies carry it: the value only (`readable` is optional). */
+function bare(iso: string) { return { value: iso }; }
+
+/**
+ * A format in one of three places: standalone (/format, /formats: a Format whose asset is a
+ * FlattenedAsset), inside its asset's `formats` (a Format naming its asset by {id} only), or as
+ * the asset's `original.reference` (a FlattenedFormat: the asset as its id string). The nested
+ * copies leave out what their asset already says, as flattened references do.
+ */
+function format(r: AssetRecord, withPayload: boolean, place: 'standalone' | 'listed' | 'original') {
+  const standalone = place === 'standalone';
   return {
-    schema: SCHEMA,
+    ...(standalone ? { schema: SCHEMA } : {}),
     id: r.formatId,
     creator: r.creator,
     classification: r.classification,
     role: 'ORIGINAL',
     application: r.application,
-    asset: flattened ? r.id : flattenedAsset(r),
+    asset: place === 'original' ? r.id : standalone ? flattenedAsset(r) : { id: r.id },
     bytes: byteDescriptor(r.byteCount),
-    created: stamp(r.created),
-    updated: stamp(r.updated),
+    created: standalone ? stamp(r.created) : bare(r.created),
+    updated: standalone ? stamp(r.updated) : bare(r.updated),
     [r.kind]: withPayload ? r.payload : lite(r.payload),
   };
 }
@@ -79,9 +88,9 @@ function asset(r: AssetRecord, withPayload: boolean) {
     creator: r.creator,
     created: stamp(r.created),
     updated: stamp(r.updated),
-    formats: { iterable: [format(r, withPayload, false)] },
+    formats: { iterable: [format(r, withPayload, 'listed')] },
     preview: { base: { id: r.formatId } },
-    original: { id: r.formatId, reference: format(r, withPayload, true) },
+    original: { id: r.formatId, reference: format(r, withPayload, 'original') },
     mechanism: r.mechanism,
   };
   for (const k of ['favorited', 'pseudo', 'discovered', 'demo'] as const) if (r[k] !== undefined) out[k] = r[k];
@@ -94,8 +103,8 @@ export function renderAsset(r: AssetRecord): AssetDocs {
   return {
     asset: JSON.stringify(asset(r, true)),
     assetLite: JSON.stringify(asset(r, false)),
-    format: JSON.stringify(format(r, true, false)),
-    formatLite: JSON.stringify(format(r, false, false)),
+    format: JSON.stringify(format(r, true, 'standalone')),
+    formatLite: JSON.stringify(format(r, false, 'standalone')),
   };
 }
 

@@ -11,6 +11,9 @@ export class AssetStore {
   private readonly q: Record<string, Statement>;
   private readonly writeTx: (r: AssetRecord, replace: boolean) => void;
   private readonly deleteTx: (id: string, keepFormat: boolean) => boolean;
+  // The snapshot body per transferables flag, dropped on every write: reads of an unchanged
+  // store (the common case) cost one string, not a 100-row query and a join.
+  private readonly snapshots = new Map<boolean, string>();
 
   /** Prepares every statement once. */
   constructor(private readonly db: DB) {
@@ -57,13 +60,23 @@ export class AssetStore {
   }
 
   /** Stores a new asset. */
-  insert(r: AssetRecord): void { this.writeTx(r, false); }
+  insert(r: AssetRecord): void { this.snapshots.clear(); this.writeTx(r, false); }
 
   /** Replaces a stored asset (same id). */
-  replace(r: AssetRecord): void { this.writeTx(r, true); }
+  replace(r: AssetRecord): void { this.snapshots.clear(); this.writeTx(r, true); }
 
   /** Deletes an asset, its format and its index entry; false when it did not exist. */
-  delete(id: string, keepFormat = false): boolean { return this.deleteTx(id, keepFormat); }
+  delete(id: string, keepFormat = false): boolean { this.snapshots.clear(); return this.deleteTx(id, keepFormat); }
+
+  /** The Assets body (`{"iterable":[...]}`) of every asset in creation order. */
+  snapshotJson(transferables: boolean): string {
+    let body = this.snapshots.get(transferables);
+    if (body === undefined) {
+      body = `{"iterable":[${this.allJson(transferables).join(',')}]}`;
+      this.snapshots.set(transferables, body);
+    }
+    return body;
+  }
 
   /** The Asset JSON, with or without transferables; undefined when unknown. */
   json(id: string, transferables: boolean): string | undefined {

@@ -69,6 +69,9 @@ export function openDatabase(dataDir?: string): DB {
     // power loss could drop the last transactions.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Reads go through a memory map and a larger page cache instead of a read() per page.
+    db.pragma('mmap_size = 268435456');
+    db.pragma('cache_size = -65536');
   } else {
     db = new Database(':memory:');
   }

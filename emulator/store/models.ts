@@ -13,6 +13,8 @@ export interface ModelState { downloaded: boolean; loaded: boolean }
 export class ModelStore {
   private readonly q: Record<string, Statement>;
   private readonly byId = new Map(CATALOGUE.map((m) => [m.id, m]));
+  /** Counts state changes, so that rendered answers can be cached until the next one. */
+  version = 0;
 
   /** Prepares statements and gives every catalogue model a state row. */
   constructor(db: DB) {
@@ -39,5 +41,6 @@ export class ModelStore {
   /** Stores a model's state. */
   setState(id: string, s: ModelState): void {
     this.q.set.run(s.downloaded ? 1 : 0, s.loaded ? 1 : 0, id);
+    this.version++;
   }
 }

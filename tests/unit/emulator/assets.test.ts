@@ -96,7 +96,9 @@ describe('emulator assets', () => {
     assert.equal(got.json.name, 'Renamed');
     assert.equal(got.json.favorited, true);
     assert.equal(got.json.original.reference.fragment.string.raw, 'to be renamed');
-    assert.equal(got.json.formats.iterable[0].asset.name, 'Renamed');
+    const format = await call(em, 'GET', `/format/${created.original.id}`);
+    assert.equal(format.json.asset.name, 'Renamed');
+    assert.equal(format.json.updated.value, got.json.updated.value);
   });
 
   test('update of an unknown asset is 410', async () => {
