@@ -23,6 +23,7 @@ export interface EmulatorOptions {
 /** A listening emulator. */
 export interface RunningEmulator { url: string; port: number; faults: readonly string[]; close(): Promise<void>; }
 
+/** One fault switch (name, tag, operation, description, expected check). */
 export type { FaultInfo };
 
 /** Every fault switch the emulator knows, with the check expected to catch it. */

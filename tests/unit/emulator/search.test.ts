@@ -1,5 +1,6 @@
 /** Emulator search (POST /assets/search) and formats: FTS5 ranking, safe queries, superset body. */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { after, before, describe, test } from 'node:test';
 import { assertConforms, call, createAsset, makeEmulator, type TestEmulator } from './helpers.js';
 
@@ -80,6 +81,15 @@ describe('emulator search and formats', () => {
       assertConforms('searchAssets', r);
     });
   }
+
+  test('any string as a query answers 200, never 5xx (property)', async () => {
+    const special = fc.constantFrom('"', '*', '(', ')', ':', '^', 'NEAR', 'AND', 'OR', 'NOT', '%', '_', '\\', "'", '{', '}', '-', '+', ' ');
+    const query = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.oneof(special, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((a) => a.join('')));
+    await fc.assert(fc.asyncProperty(query, fc.boolean(), async (q, casing) => {
+      const r = await search({ query: q, casing });
+      assert.equal(r.status, 200, `${JSON.stringify(q)}: ${r.text}`);
+    }), { numRuns: 200 });
+  });
 
   test('wrong types in the search body are 400 naming the field', async () => {
     const r = await search({ query: 42 });
