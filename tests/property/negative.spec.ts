@@ -136,7 +136,7 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
         probe.judge('no_state_change_on_rejection', {
           operation: row.operationId, rejected: res.exchange, what: `assets${row.extra ? ` and this test's ${row.extra}` : ''}`, before, after,
         });
-      })), probe.parameters({ runs: 15, deepRuns: 150 }));
+      })), probe.parameters({ runs: 25, deepRuns: 250 }));
     });
   }
 });

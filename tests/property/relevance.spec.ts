@@ -30,6 +30,6 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
       if (res.data) probe.judge('relevance_sorted', { operation: 'qgptRelevance', query, ...ranked(res.data), expected: best.id, within: 1 });
       await api.call('deleteAsset', { path: { asset: best.id } });
       await api.call('deleteAsset', { path: { asset: other.id } });
-    })), probe.parameters({ runs: 30, deepRuns: 300 }));
+    })), probe.parameters({ runs: 40, deepRuns: 400 }));
   });
 });

@@ -38,6 +38,6 @@ test.describe('Properties: content round trip', { tag: '@property' }, () => {
 
       // Keeps the target small while the property runs (the fixtures would delete it at the end anyway).
       await api.call('deleteAsset', { path: { asset: id } });
-    })), probe.parameters({ runs: 40, deepRuns: 400 }));
+    })), probe.parameters({ runs: 60, deepRuns: 600 }));
   });
 });

@@ -34,7 +34,7 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
       await api.call('searchAssets', { body: search as Contract.AssetsSearchWithFiltersInput, query: { transferables: false } });
       const res = await api.call('qgptRelevance', { body: relevance as Contract.QGPTRelevanceInput });
       if (res.data) probe.judge('relevance_sorted', { operation: 'qgptRelevance', query: String(relevance.query), ...ranked(res.data) });
-    })), probe.parameters({ runs: 60, deepRuns: 600 }));
+    })), probe.parameters({ runs: 100, deepRuns: 1000 }));
   });
 
   test('the unique token of a created asset finds that asset', async ({ api, probe, spec, safety }) => {
@@ -52,6 +52,6 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
       const found = await api.call('searchAssets', { body: { query: token, ...(caseSensitive === undefined ? {} : { casing: caseSensitive }) }, query: { transferables: false } });
       probe.judge('search_finds_created', { operation: 'searchAssets', query: token, id, found: searchIds(found.data) });
       await api.call('deleteAsset', { path: { asset: id } });
-    })), probe.parameters({ runs: 40, deepRuns: 400 }));
+    })), probe.parameters({ runs: 60, deepRuns: 600 }));
   });
 });

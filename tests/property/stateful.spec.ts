@@ -23,7 +23,7 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
     if (target.kind === 'live' && models) test.setTimeout(Math.max(test.info().timeout, 20 * suiteConfig.downloadWaitMs));
     const nonce = testNonce();
     const downloadWaitMs = target.kind === 'emulator' ? Math.min(suiteConfig.downloadWaitMs, EMULATOR_DOWNLOAD_WAIT_MS) : suiteConfig.downloadWaitMs;
-    const commands = fc.commands(allCommands({ spec: spec.dereferenced, models }), probe.commands({ maxCommands: 20, deepMaxCommands: 60 }));
+    const commands = fc.commands(allCommands({ spec: spec.dereferenced, models }), probe.commands({ maxCommands: 25, deepMaxCommands: 60 }));
 
     await fc.assert(fc.asyncProperty(commands, probe.case(async (cmds) => {
       let run: { model: PiecesModel; real: PiecesReal } | undefined;
@@ -47,6 +47,6 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
           if (!view.deleted) await api.call('deleteAsset', { path: { asset: run!.real.assets[i].id }, intent: 'neutral', note: 'end of a run' });
         }
       }
-    })), probe.parameters({ runs: 25, deepRuns: 250 }));
+    })), probe.parameters({ runs: 40, deepRuns: 400 }));
   });
 });
