@@ -67,11 +67,16 @@ export function liveAssets(m: Readonly<PiecesModel>): number[] {
   return m.assets.flatMap((a, i) => (a.deleted ? [] : [i]));
 }
 
-/** The 2xx data a step needs to go on; without it the step settles (its checks explain why) or stops. */
+/** The 2xx JSON object a step needs to go on; without it the step settles (its checks explain why) or stops. */
 export function need<T>(r: PiecesReal, data: T | undefined, what: string): T {
-  if (data !== undefined) return data;
+  if (data !== undefined && data !== null && typeof data === 'object') return data;
   r.probe.settle();
   throw new Error(`${what}: the target answered nothing to go on with`);
+}
+
+/** The `iterable` of a 2xx listing, when the answer is one (a text/plain answer is not). */
+export function iterable<T>(data: { iterable?: T[] } | string | undefined): T[] | undefined {
+  return typeof data === 'object' && data !== null && Array.isArray(data.iterable) ? data.iterable : undefined;
 }
 
 /** A short, printable excerpt of a generated string (counterexamples stay readable). */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Contract } from '../../src/client/index.js';
 import { uniqueToken, validRelevanceInput, validSeed } from '../../src/fuzz/index.js';
 import { test } from './support/test.js';
-import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withRaw, withToken } from './support/data.js';
+import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withId, withRaw, withToken } from './support/data.js';
 
 test.describe('Properties: relevance', { tag: '@property' }, () => {
   test('relevance scores are sorted descending and the asset holding the whole query ranks first', async ({ api, probe, spec, safety }) => {
@@ -21,8 +21,8 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
       // `best` holds both words of the query, `other` only the second one.
       const bestBody = namedSeed(withRaw(a, withToken(seedRaw(a), `${x} ${y}`)), marked(nonce, seedName(a))) as Contract.Seed;
       const otherBody = namedSeed(withRaw(b, withToken(seedRaw(b), y)), marked(nonce, seedName(b))) as Contract.Seed;
-      const best = (await api.call('createAsset', { body: bestBody })).data;
-      const other = (await api.call('createAsset', { body: otherBody })).data;
+      const best = withId((await api.call('createAsset', { body: bestBody })).data);
+      const other = withId((await api.call('createAsset', { body: otherBody })).data);
       if (!best || !other) return;
       const query = `${x} ${y}`;
       const body = { ...input, query, assets: { iterable: [{ id: other.id }, { id: best.id }] }, options: { ...input.options, database: true } } as Contract.QGPTRelevanceInput;

@@ -1,6 +1,6 @@
 /** getConversationMessages: a conversation lists the messages it was seeded with, in order. */
 import fc from 'fast-check';
-import { slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { iterable, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
 /** GET /conversation/{conversation}/messages of the conversation at a position. */
 export class GetConversationMessagesCommand implements PiecesCommand {
@@ -15,8 +15,9 @@ export class GetConversationMessagesCommand implements PiecesCommand {
     const id = r.conversations[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     const res = await r.api.call('getConversationMessages', { path: { conversation: id }, query: { transferables: true } });
-    if (res.data) {
-      const recorded = res.data.iterable.map((msg) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
+    const items = iterable(res.data);
+    if (items) {
+      const recorded = items.map((msg) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
       r.probe.judge('conversation_messages_recorded', { operation: 'getConversationMessages', conversation: id, expected: m.conversations[i].messages, recorded });
     }
     r.probe.settle();

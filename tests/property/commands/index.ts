@@ -14,6 +14,7 @@ import { listAssets } from './listAssets.js';
 import { createConversation } from './createConversation.js';
 import { getConversation } from './getConversation.js';
 import { getConversationMessages } from './getConversationMessages.js';
+import { listConversations } from './listConversations.js';
 import { downloadModel } from './downloadModel.js';
 import { loadModel } from './loadModel.js';
 import { unloadModel } from './unloadModel.js';
@@ -37,6 +38,7 @@ export function allCommands(options: CommandOptions): fc.Arbitrary<PiecesCommand
     createConversation(options.spec),
     getConversation(),
     getConversationMessages(),
+    listConversations(),
     ...(options.models ? [downloadModel(), loadModel(), unloadModel()] : []),
   ];
 }

@@ -1,6 +1,6 @@
 /** getAssetsSnapshot: every live asset of the run is listed, no deleted one is. */
 import fc from 'fast-check';
-import { type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { iterable, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
 /** GET /assets, compared with the model's positions. */
 export class ListAssetsCommand implements PiecesCommand {
@@ -11,8 +11,9 @@ export class ListAssetsCommand implements PiecesCommand {
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
     r.probe.begin(this.toString());
     const res = await r.api.call('getAssetsSnapshot', { query: { transferables: false } });
-    if (res.data) {
-      const listed = new Set(res.data.iterable.map((a) => a.id));
+    const items = iterable(res.data);
+    if (items) {
+      const listed = new Set(items.map((a) => a.id));
       m.assets.forEach((view, i) => {
         const { id } = r.assets[i];
         if (view.deleted) r.probe.judge('use_after_delete', { operation: 'getAssetsSnapshot', id, deletedBy: 'deleteAsset', listed: listed.has(id) });

@@ -61,3 +61,8 @@ export function withRaw<T extends Record<string, any>>(seed: T, raw: string): T 
 export function seedRaw(seed: Record<string, any>): string {
   return String(seed.asset?.format?.fragment?.string?.raw ?? '');
 }
+
+/** The answered object when it has a string id (a created asset, conversation...), else undefined. */
+export function withId<T>(data: T | string | undefined): (T & { id: string }) | undefined {
+  return typeof data === 'object' && data !== null && typeof (data as any).id === 'string' ? (data as T & { id: string }) : undefined;
+}

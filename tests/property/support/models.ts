@@ -19,6 +19,6 @@ export async function drivenModels(api: ApiClient): Promise<Array<{ id: string; 
 /** A model's lifecycle flags as getModel answers them (undefined ones when it did not answer). */
 export async function modelFlags(api: ApiClient, id: string, note?: string): Promise<ModelFlags> {
   const res = await api.call('getModel', { path: { model: id }, ...(note ? { note } : {}) });
-  const m = res.data;
+  const m = typeof res.data === 'object' && res.data !== null ? res.data : undefined;
   return m ? { downloaded: m.downloaded === true, loaded: m.loaded === true, downloading: m.downloading === true } : {};
 }
