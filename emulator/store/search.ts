@@ -21,9 +21,12 @@ export class SearchIndex {
 
   /** Prepares every statement once. */
   constructor(db: DB) {
+    // Rank inside FTS5 first, then read the (large) asset rows of the top hits only.
     const ranked = (doc: string, extra = '') =>
-      db.prepare(`SELECT ${COLS(doc)}, bm25(assets_fts, 4.0, 1.0) AS rank ${FROM}
-        WHERE assets_fts MATCH ? ${extra} ORDER BY rank LIMIT ?`);
+      db.prepare(`SELECT a.id AS id, a.${doc} AS doc, f.name AS name, f.content AS content, f.rank AS rank
+        FROM (SELECT rowid, name, content, bm25(assets_fts, 4.0, 1.0) AS rank FROM assets_fts
+              WHERE assets_fts MATCH ? ORDER BY rank LIMIT ?) f
+        JOIN assets a ON a.seq = f.rowid ${extra} ORDER BY f.rank`);
     const scan = (doc: string) =>
       db.prepare(`SELECT ${COLS(doc)}, 0 AS rank ${FROM}
         WHERE assets_fts.content LIKE ? ESCAPE '\\' OR assets_fts.name LIKE ? ESCAPE '\\' ORDER BY a.seq LIMIT ?`);
@@ -31,7 +34,8 @@ export class SearchIndex {
       match: ranked('doc'), matchLite: ranked('doc_lite'),
       scan: scan('doc'), scanLite: scan('doc_lite'),
       relevant: ranked('record'),
-      relevantIn: ranked('record', 'AND a.id IN (SELECT value FROM json_each(?))'),
+      relevantIn: db.prepare(`SELECT a.id AS id, a.record AS doc, bm25(assets_fts, 4.0, 1.0) AS rank ${FROM}
+        WHERE assets_fts MATCH ? AND a.id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`),
     };
   }
 
