@@ -2,3 +2,7 @@
 export * from './core/index.js';
 export * from './spec/index.js';
 export * from './validate/index.js';
+export * from './checks/index.js';
+export * from './client/index.js';
+export * from './coverage/index.js';
+export * from './target/index.js';

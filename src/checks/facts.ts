@@ -16,7 +16,9 @@ export function documentedStatuses(op: Operation): string {
 export function requestLine(method: string, url: string): string {
   try {
     const u = new URL(url);
-    return `${method} ${u.pathname}${u.search}`;
+    let path = u.pathname;
+    try { path = decodeURI(path); } catch { /* keep it encoded */ }
+    return `${method} ${path}${u.search}`;
   } catch {
     return `${method} ${url}`;
   }
