@@ -10,6 +10,7 @@ import { HarnessError } from '../src/core/errors.js';
 import { loadSpecCached } from './fixtures/specCache.js';
 import { buildValidators } from '../src/validate/validators.js';
 import { clearParts } from '../src/coverage/parts.js';
+import { clearExchangeLog } from '../src/compat/live/log.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
 import { startEmbeddedEmulator } from './fixtures/emulator.js';
 import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
@@ -26,6 +27,8 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
   // A shard (or a CLI that merges shards) keeps the other shards' parts; a whole run starts clean.
   if (!config.shard && process.env.PIECES_KEEP_COVERAGE_PARTS !== '1') {
     clearParts(COVERAGE_PARTS);
+    // The exchange log (PIECES_EXCHANGE_LOG=1) holds this run's exchanges only.
+    clearExchangeLog(REPORTS);
     // allure-playwright never clears its results: a whole run starts from an empty directory.
     rmSync(join(REPORTS, 'allure-results'), { recursive: true, force: true });
   }

@@ -1,0 +1,110 @@
+/**
+ * A contract version as the validators need it: the bundled document, its dereferenced twin and the
+ * operation index (what `loadSpec` makes of a file), built from the already loaded version.
+ *
+ * Upstream documents write regular expressions that only compile without the `u` flag (`\-` outside
+ * a character class, an identity escape Unicode mode refuses); Ajv compiles patterns with `u`. Such
+ * escapes are dropped (same language); a pattern that still does not compile is removed, and listed.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { HarnessError } from '../../core/errors.js';
+import { indexOperations } from '../../spec/operations.js';
+import type { LoadedSpec } from '../../spec/types.js';
+import type { ContractVersion, Json } from '../types.js';
+
+/** A version ready for validation, with the patterns that had to be changed. */
+export interface VersionSpec {
+  spec: LoadedSpec;
+  /** `pointer: old -> new` (or `removed`) for every pattern rewritten for Unicode mode. */
+  patternFixes: string[];
+}
+
+/** True when the pattern compiles in Unicode mode (as Ajv compiles it). */
+function compilesUnicode(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes identity escapes of characters that need no escape (`\-`, `\_`, `\'`, ...) outside character
+ * classes, which Unicode mode refuses; inside a class they are kept (`[\-]` is valid there).
+ */
+export function unicodeSafePattern(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) {
+      const next = pattern[i + 1];
+      const needless = !inClass && !/[A-Za-z0-9^$\\.*+?()[\]{}|/]/.test(next);
+      out += needless ? next : ch + next;
+      i++;
+      continue;
+    }
+    if (ch === '[' && !inClass) inClass = true;
+    else if (ch === ']' && inClass) inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** Rewrites (in place) every `pattern` keyword that does not compile in Unicode mode; answers what changed. */
+export function fixPatterns(doc: Json): string[] {
+  const fixes: string[] = [];
+  const seen = new Set<object>();
+  const walk = (node: unknown, pointer: string): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, `${pointer}/${i}`));
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    for (const [k, v] of Object.entries(obj)) {
+      const here = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (k === 'pattern' && typeof v === 'string' && !compilesUnicode(v)) {
+        const fixed = unicodeSafePattern(v);
+        if (compilesUnicode(fixed)) {
+          obj[k] = fixed;
+          fixes.push(`${here}: ${v} -> ${fixed}`);
+        } else {
+          delete obj[k];
+          fixes.push(`${here}: ${v} removed (does not compile in Unicode mode)`);
+        }
+      } else {
+        walk(v, here);
+      }
+    }
+  };
+  walk(doc, '#');
+  return fixes;
+}
+
+/** Builds the LoadedSpec of a version (a copy: the version's document is not changed). */
+export async function versionSpec(version: Pick<ContractVersion, 'id' | 'file' | 'doc'>): Promise<VersionSpec> {
+  const document = structuredClone(version.doc) as Record<string, any>;
+  const patternFixes = fixPatterns(document);
+  let dereferenced: Record<string, any>;
+  try {
+    dereferenced = (await SwaggerParser.dereference(structuredClone(document) as any)) as Record<string, any>;
+  } catch (err: any) {
+    throw new HarnessError('spec', `${version.file}: contract version ${version.id} does not dereference: ${String(err?.message ?? err).split('\n')[0]}`);
+  }
+  const openapi = String(document.openapi ?? '');
+  return {
+    spec: {
+      file: version.file,
+      dialect: openapi.startsWith('3.1') ? '3.1' : '3.0',
+      title: String(document.info?.title ?? version.id),
+      version: String(document.info?.version ?? ''),
+      document,
+      dereferenced,
+      operations: indexOperations(dereferenced, version.file),
+    },
+    patternFixes,
+  };
+}
