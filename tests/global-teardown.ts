@@ -7,9 +7,10 @@
 import type { FullConfig } from '@playwright/test';
 import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageReports } from '../src/coverage/index.js';
 import { loadSpecCached } from './fixtures/specCache.js';
-import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
+import { COVERAGE_PARTS, REPORTS, ROOT, specFile } from './fixtures/paths.js';
+import { WRITE_OPERATIONS } from './fixtures/owned.js';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** Runner options that select a subset of the tests (a gate over a subset would be meaningless). */
 const FILTERS = new Set(['-g', '--grep', '--grep-invert', '--last-failed', '--only-changed', '--shard', '--repeat-each']);
@@ -38,10 +39,12 @@ export default async function globalTeardown(config: FullConfig): Promise<void> 
   if (existsSync(join(REPORTS, 'harness-error.json'))) return;
   const spec = await loadSpecCached(specFile());
   const { ledger, projects } = mergeParts(readParts(COVERAGE_PARTS));
-  const summary = evaluateCoverage(spec.operations.values(), ledger, projects);
+  // A read-only run never writes: the write operations cannot be required of it.
+  const exempt = process.env.PIECES_READONLY && /^(1|true|yes|on)$/i.test(process.env.PIECES_READONLY) ? WRITE_OPERATIONS : undefined;
+  const summary = evaluateCoverage(spec.operations.values(), ledger, projects, { exempt });
   const { md } = writeCoverageReports(REPORTS, summary, { target: process.env.PIECES_TARGET_URL, contract: `${spec.title} ${spec.version}` });
   const exemption = gateExemption(config);
-  console.log(`pieces-conformance: ${gateMessage(summary)}${summary.skipped.length ? ` (not required: ${summary.skipped.join(', ')})` : ''} → ${md.slice(REPORTS.length - 'reports'.length)}`);
+  console.log(`pieces-conformance: ${gateMessage(summary)}${summary.skipped.length ? ` (not required: ${summary.skipped.join(', ')})` : ''} → ${relative(ROOT, md)}`);
   if (!summary.passed && !exemption) {
     const line = `pieces-conformance: ${gateMessage(summary)} (add tests for them, or set PIECES_COVERAGE_GATE=report)`;
     const e = new Error(line);

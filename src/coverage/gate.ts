@@ -52,6 +52,8 @@ export interface CoverageSummary {
 export interface GateOptions {
   httpProject?: string;
   streamProject?: string;
+  /** Operations this run may not exercise (e.g. writes in a read-only run): never required. */
+  exempt?: ReadonlySet<string>;
 }
 
 /** Evaluates the ledger against the contract's operations. */
@@ -62,7 +64,7 @@ export function evaluateCoverage(operations: Iterable<Operation>, ledger: Covera
   const rows: OperationCoverage[] = ops.map((op) => {
     const mine = entries.filter((e) => e.operationId === op.operationId);
     const counted = mine.filter((e) => (op.websocket ? e.source === 'stream' : e.status > 0));
-    const required = ran.has(op.websocket ? opts.streamProject ?? 'stream' : opts.httpProject ?? 'contract');
+    const required = ran.has(op.websocket ? opts.streamProject ?? 'stream' : opts.httpProject ?? 'contract') && !opts.exempt?.has(op.operationId);
     return {
       operationId: op.operationId,
       method: op.method,

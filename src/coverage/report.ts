@@ -23,7 +23,7 @@ export function coverageMarkdown(s: CoverageSummary, meta: { target?: string; co
     '',
   ];
   if (meta.target || meta.contract) lines.push(`Target: ${meta.target ?? '?'} · Contract: ${meta.contract ?? '?'} · Suites: ${s.projects.join(', ') || 'none'}`, '');
-  if (s.skipped.length) lines.push(`Not required in this run (their suite did not run): ${s.skipped.join(', ')}`, '');
+  if (s.skipped.length) lines.push(`Not required in this run (their suite did not run, or the run may not call them): ${s.skipped.join(', ')}`, '');
   if (s.unknown.length) lines.push(`Recorded but not in the contract: ${s.unknown.join(', ')}`, '');
   lines.push('| Operation | Request | Statuses seen | Statuses documented | Checks run | Failed checks | Requests | State |');
   lines.push('|---|---|---|---|---|---|---|---|');

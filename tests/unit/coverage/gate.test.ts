@@ -72,6 +72,15 @@ for (const [name, hits, projects, missing, line] of rows) {
   });
 }
 
+test('exempt operations (a read-only run) are not required', () => {
+  const ledger = new CoverageLedger();
+  for (const id of http.filter((id) => id !== 'createAsset' && id !== 'connect')) ledger.record(hit(id));
+  const s = evaluateCoverage(ops, ledger, ['contract'], { exempt: new Set(['createAsset', 'connect']) });
+  assert.deepEqual(s.missing, []);
+  assert.deepEqual(s.skipped, ['createAsset', 'qgptStream', 'modelDownloadProgress', 'connect']);
+  assert.equal(s.line, '26/28 seed operations, 1/3 neighbours');
+});
+
 test('unknown operations are reported, not counted', () => {
   const ledger = new CoverageLedger();
   ledger.record(hit('qgptStreem', 101, { source: 'stream' }));
