@@ -87,7 +87,7 @@ describe('emulator models', () => {
     assertConforms('downloadModel', started);
     assert.deepEqual([started.json.downloading, started.json.downloaded], [true, false]);
     assert.equal((await call(em, 'POST', `/model/${id}/load`)).status, 409);
-    for (let i = 0; i < 100 && !(await call(em, 'GET', `/model/${id}`)).json.downloaded; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 250 && !(await call(em, 'GET', `/model/${id}`)).json.downloaded; i++) await new Promise((r) => setTimeout(r, 20));
     const done = (await call(em, 'GET', `/model/${id}`)).json;
     assert.deepEqual([done.downloading, done.downloaded, done.loaded], [false, true, false]);
     assert.equal((await call(em, 'POST', `/model/${id}/load`)).status, 200);
