@@ -16,7 +16,7 @@ export class AssetStore {
   private readonly snapshots = new Map<boolean, string>();
 
   /** Prepares every statement once. */
-  constructor(private readonly db: DB) {
+  constructor(db: DB) {
     this.q = {
       insert: db.prepare('INSERT INTO assets (id, record, doc, doc_lite) VALUES (?, ?, ?, ?)'),
       update: db.prepare('UPDATE assets SET record = ?, doc = ?, doc_lite = ? WHERE id = ?'),
