@@ -638,6 +638,7 @@ export type UserSnapshot = {
   name?: string;
   email?: string;
   username?: string;
+  vanityname?: string;
   picture?: string;
   allocation?: Record<string, unknown>;
   aesthetics?: Aesthetics;
