@@ -4,13 +4,14 @@
  */
 import type { Command } from '../command.js';
 import { Registry } from '../../core/registry.js';
+import compat from './compat.js';
 import emulator from './emulator.js';
 import merge from './merge.js';
 import run from './run.js';
 
 /** Every command, registered once (a duplicate name is refused at startup). */
 export const registry = new Registry<Command>('command');
-for (const c of [run, emulator, merge]) registry.register(c);
+for (const c of [run, emulator, merge, compat]) registry.register(c);
 
 /** Every command, in `--help` order. */
 export const commands: readonly Command[] = registry.all();

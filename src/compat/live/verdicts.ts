@@ -244,20 +244,42 @@ export function liveCell(t: OperationTally | undefined, websocket = false): Matr
   return { verdict: 'conformant', source: 'live', reason: `${n} conformant (${extras})` };
 }
 
+/** A version ready to judge: its spec and its lenient validators. */
+export interface PreparedVersion {
+  id: string;
+  spec: LoadedSpec;
+  validators: ValidatorSet;
+  patternFixes: string[];
+}
+
+/**
+ * Builds every version's spec and lenient validators (the slow part: every schema is compiled; it
+ * needs no exchange, so it can run while the conformance run does).
+ */
+export async function prepareVersions(versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[]): Promise<PreparedVersion[]> {
+  const out: PreparedVersion[] = [];
+  for (const v of versions) {
+    const { spec, patternFixes } = await versionSpec(v);
+    out.push({ id: v.id, spec, validators: buildValidators(spec, 'lenient'), patternFixes });
+  }
+  return out;
+}
+
+/** Judges every prepared version over the exchanges. */
+export function judgeVersions(prepared: readonly PreparedVersion[], exchanges: readonly LoggedExchange[], opts: JudgeOptions = {}): LiveResult {
+  const websocketKeys = new Set<string>();
+  const versions = prepared.map((p) => {
+    for (const op of p.spec.operations.values()) if (op.websocket) websocketKeys.add(operationKey(op.method, op.path));
+    return { ...judgeVersion(p.id, p.spec, p.validators, exchanges, opts), patternFixes: p.patternFixes };
+  });
+  return { versions, exchanges: exchanges.length, websocketKeys };
+}
+
 /** Judges every version over the exchanges (validators built per version, lenient mode). */
 export async function liveVerdicts(
   versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[], exchanges: readonly LoggedExchange[], opts: JudgeOptions = {},
 ): Promise<LiveResult> {
-  const out: VersionLive[] = [];
-  const websocketKeys = new Set<string>();
-  for (const v of versions) {
-    const { spec, patternFixes } = await versionSpec(v);
-    for (const op of spec.operations.values()) if (op.websocket) websocketKeys.add(operationKey(op.method, op.path));
-    const live = judgeVersion(v.id, spec, buildValidators(spec, 'lenient'), exchanges, opts);
-    live.patternFixes = patternFixes;
-    out.push(live);
-  }
-  return { versions: out, exchanges: exchanges.length, websocketKeys };
+  return judgeVersions(await prepareVersions(versions), exchanges, opts);
 }
 
 /**
