@@ -30,6 +30,8 @@ export interface SdkHttp {
   body?: string;
   /** The fetch error, when no answer came. */
   error?: string;
+  /** fetch refused to build the request (nothing was sent). */
+  notSent?: boolean;
   durationMs: number;
 }
 
@@ -156,8 +158,16 @@ export async function runSdkSmoke(opts: SdkSmokeOptions): Promise<SdkSmokeResult
     };
     current?.http.push(http);
     const started = performance.now();
+    let request: Request;
     try {
-      const res = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+      request = new Request(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+    } catch (err: any) {
+      http.notSent = true;
+      http.error = `${err?.name ?? 'Error'}: ${oneLine(String(err?.message ?? err))}`;
+      throw err;
+    }
+    try {
+      const res = await fetch(request);
       http.status = res.status;
       http.contentType = res.headers.get('content-type') ?? undefined;
       try { http.body = oneLine(await res.clone().text(), 200); } catch { /* streamed or aborted */ }
@@ -198,7 +208,8 @@ export async function runSdkSmoke(opts: SdkSmokeOptions): Promise<SdkSmokeResult
     } catch (err) {
       call.outcome = 'failed';
       call.error = await describeSdkError(err);
-      if (call.http.length === 0) call.error += ' (no request reached the target)';
+      if (call.http.length === 0) call.error += ' (no request was made)';
+      else if (call.http.every((h) => h.notSent)) call.error += ' (fetch refused the request the SDK built: nothing reached the target)';
       return undefined;
     } finally {
       call.durationMs = Math.round((performance.now() - s) * 10) / 10;
