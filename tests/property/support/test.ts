@@ -9,6 +9,7 @@ import { Probe } from './probe.js';
 /** The timeout of a property in the deep mode or with PIECES_FC_RUNS (per test). */
 const DEEP_TIMEOUT_MS = 15 * 60_000;
 
+/** The fixtures' `test` with the property probe and settings. */
 export const test = base.extend<{ probe: Probe }, { props: PropertyConfig }>({
   props: [async ({}, use) => { await use(readPropertyConfig()); }, { scope: 'worker' }],
 
