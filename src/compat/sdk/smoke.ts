@@ -274,18 +274,23 @@ export async function runSdkSmoke(opts: SdkSmokeOptions): Promise<SdkSmokeResult
       () => api('AssetsApi').assetsCreateNewAsset({
         seed: { type: 'SEEDED_ASSET', asset: { application: app, format: { fragment: { string: { raw: content } } }, metadata: { name: `${marker}:asset` } } },
       }),
-      (a: any) => (a?.id ? contentOf(a, content) : { shapeProblem: 'the asset has no id' }));
+      (a: any) => {
+        const c = contentOf(a, content);
+        if (a?.id == null) return { ...c, shapeProblem: 'the asset has no id' };
+        return typeof a.id === 'string' ? c : { ...c, shapeProblem: `the asset id is not a string: ${JSON.stringify(a.id)}` };
+      });
   } else skip('createAsset', 'AssetsApi.assetsCreateNewAsset', ['POST', '/assets/create'], noWrite);
-  const assetId: string | undefined = typeof asset?.id === 'string' ? asset.id : undefined;
-  const noAsset = writes ? 'no asset (createAsset failed)' : noWrite;
+  // An id of the wrong type is reported on createAsset; the later steps still use it (and delete the asset).
+  const assetId: string | undefined = asset?.id != null && asset.id !== '' ? String(asset.id) : undefined;
+  const noAsset = writes ? 'no asset id (createAsset failed or answered none)' : noWrite;
   await step('assetsSnapshot', 'AssetsApi.assetsSnapshot', ['GET', '/assets'], () => api('AssetsApi').assetsSnapshot({}),
     (a: any) => (Array.isArray(a?.iterable)
-      ? { note: `${a.iterable.length} assets${assetId ? (a.iterable.some((x: any) => x?.id === assetId) ? ', the created one among them' : ', the created one missing') : ''}` }
+      ? { note: `${a.iterable.length} assets${assetId ? (a.iterable.some((x: any) => String(x?.id) === assetId) ? ', the created one among them' : ', the created one missing') : ''}` }
       : { shapeProblem: 'iterable is missing' }));
   let fetched: any;
   if (assetId) {
     fetched = await step('getAsset', 'AssetApi.assetSnapshot', ['GET', '/asset/{asset}'], () => api('AssetApi').assetSnapshot({ asset: assetId, transferables: true }),
-      (a: any) => (a?.id === assetId ? contentOf(a, content) : { shapeProblem: `answered asset ${a?.id}, not ${assetId}` }));
+      (a: any) => (String(a?.id) === assetId ? contentOf(a, content) : { shapeProblem: `answered asset ${a?.id}, not ${assetId}` }));
     const renamed = `${marker}:renamed`;
     await step('updateAsset', 'AssetApi.assetUpdate', ['POST', '/asset/update'],
       () => api('AssetApi').assetUpdate({ asset: { ...(fetched ?? asset), name: renamed }, transferables: true }),
@@ -303,7 +308,7 @@ export async function runSdkSmoke(opts: SdkSmokeOptions): Promise<SdkSmokeResult
     (out: any) => {
       const list = out?.results?.iterable;
       if (!Array.isArray(list)) return { shapeProblem: 'results.iterable is missing: the answer lacks the {results} envelope the SDK reads (AssetsSearchWithFiltersOutput), so the SDK answers results: undefined' };
-      const found = assetId ? list.some((r: any) => (r?.asset?.id ?? r?.identifier) === assetId) : undefined;
+      const found = assetId ? list.some((r: any) => String(r?.asset?.id ?? r?.identifier) === assetId) : undefined;
       return { note: `${list.length} results${found === undefined ? '' : found ? ', the created asset among them' : ', the created asset not found'}` };
     });
 
