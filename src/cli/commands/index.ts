@@ -5,13 +5,16 @@
 import type { Command } from '../command.js';
 import { Registry } from '../../core/registry.js';
 import compat from './compat.js';
+import diff from './diff.js';
 import emulator from './emulator.js';
 import merge from './merge.js';
+import proxy from './proxy.js';
 import run from './run.js';
+import selftest from './selftest.js';
 
 /** Every command, registered once (a duplicate name is refused at startup). */
 export const registry = new Registry<Command>('command');
-for (const c of [run, emulator, merge, compat]) registry.register(c);
+for (const c of [run, emulator, merge, compat, selftest, proxy, diff]) registry.register(c);
 
 /** Every command, in `--help` order. */
 export const commands: readonly Command[] = registry.all();
