@@ -14,7 +14,8 @@ test.describe('Applications', { tag: '@Applications' }, () => {
     const registered = must(await api.call('registerApplication', { body: app }), 'the application test');
     judge('references_consistent', { operation: 'registerApplication', id: registered.id, field: 'name, version, platform', source: 'the request', expected: [app.name, app.version, app.platform], actual: [registered.name, registered.version, registered.platform] });
     const listed = await api.call('getApplicationsSnapshot');
-    judge('ensure_resource_availability', { operation: 'getApplicationsSnapshot', id: registered.id, createdBy: 'registerApplication', listed: listed.data?.iterable.some((a) => a.id === registered.id) });
+    // Applications have no read by id: an unlisted registration is the registration's fault.
+    judge('ensure_resource_availability', { operation: 'registerApplication', via: 'getApplicationsSnapshot', id: registered.id, createdBy: 'registerApplication', listed: listed.data?.iterable.some((a) => a.id === registered.id) });
   });
 
   test('a session opens, closes once and refuses a second close', async ({ api, judge, safety }) => {

@@ -20,11 +20,11 @@ test.describe('Conversations', { tag: '@Conversations' }, () => {
     expect.soft(created.name, 'createConversation answers the given name').toBe(name);
 
     const read = await api.call('getConversation', { path: { conversation: created.id }, query: { transferables: true } });
-    judge('ensure_resource_availability', { operation: 'getConversation', id: created.id, createdBy: 'createConversation', read: read.exchange });
+    judge('ensure_resource_availability', { operation: 'createConversation', via: 'getConversation', id: created.id, createdBy: 'createConversation', read: read.exchange });
     const ids = (read.data ?? created).messages.iterable.map((m) => m.id);
 
     const listed = await api.call('getConversationsSnapshot', { query: { transferables: false } });
-    judge('ensure_resource_availability', { operation: 'getConversationsSnapshot', id: created.id, createdBy: 'createConversation', listed: listed.data?.iterable.some((c) => c.id === created.id) });
+    judge('ensure_resource_availability', { operation: read.ok ? 'getConversationsSnapshot' : 'createConversation', via: 'getConversationsSnapshot', id: created.id, createdBy: 'createConversation', listed: listed.data?.iterable.some((c) => c.id === created.id) });
 
     const recorded = await api.call('getConversationMessages', { path: { conversation: created.id }, query: { transferables: true } });
     const list = recorded.data?.iterable ?? [];

@@ -16,13 +16,13 @@ test.describe('Formats', { tag: '@Formats' }, () => {
     const formatIds = asset.formats.iterable.map((f) => f.id);
     judge('references_consistent', { operation: 'createAsset', id: asset.id, field: 'original.id among formats', source: 'createAsset formats', expected: true, actual: formatIds.includes(asset.original.id) });
 
+    const read = await api.call('getFormat', { path: { format: asset.original.id }, query: { transferable: true } });
+    judge('ensure_resource_availability', { operation: 'createAsset', via: 'getFormat', id: asset.original.id, createdBy: 'createAsset', read: read.exchange });
     const snapshot = await api.call('getFormatsSnapshot', { query: { transferables: false } });
     for (const id of formatIds) {
-      judge('ensure_resource_availability', { operation: 'getFormatsSnapshot', id, createdBy: 'createAsset', listed: snapshot.data?.iterable.some((f) => f.id === id) });
+      judge('ensure_resource_availability', { operation: read.ok ? 'getFormatsSnapshot' : 'createAsset', via: 'getFormatsSnapshot', id, createdBy: 'createAsset', listed: snapshot.data?.iterable.some((f) => f.id === id) });
     }
 
-    const read = await api.call('getFormat', { path: { format: asset.original.id }, query: { transferable: true } });
-    judge('ensure_resource_availability', { operation: 'getFormat', id: asset.original.id, createdBy: 'createAsset', read: read.exchange });
     if (!read.data) return;
     judge('references_consistent', { operation: 'getFormat', id: read.data.id, field: 'asset.id', source: 'createAsset', expected: asset.id, actual: read.data.asset?.id });
     judge('references_consistent', { operation: 'getFormat', id: read.data.id, field: 'id', source: 'the path', expected: asset.original.id, actual: read.data.id });

@@ -4,10 +4,15 @@ import { registerCheck } from '../store.js';
 import { requestLine } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
-/** What the test saw after creating `id` with `createdBy`. */
+/**
+ * What the test saw after creating `id` with `createdBy`. `operation` is the operation blamed: the
+ * listing when the resource reads fine by id (the listing leaves it out), else the create (nothing
+ * was stored, or there is no read by id to tell). `via` is the operation that missed it.
+ */
 export interface ResourceAvailabilityFacts {
-  /** The operation used to find the resource (`getAsset`, `getAssetsSnapshot` ...). */
   operation: string;
+  /** The operation used to find the resource (`getAsset`, `getAssetsSnapshot` ...); default: `operation`. */
+  via?: string;
   id: string;
   createdBy: string;
   /** A read of the new resource (must be 2xx), or */
@@ -28,7 +33,7 @@ export default registerCheck(defineCheck<ResourceAvailabilityFacts>({
     if (f.read && (status === undefined || status >= 300)) {
       out.push(fail(f.operation, `Received: ${status ?? 'no response'} for ${requestLine(f.read.request.method, f.read.request.url)} just created by ${f.createdBy} / Expected: 200`, f.read.id));
     }
-    if (f.listed === false) out.push(fail(f.operation, `${f.operation} does not list ${f.id} just created by ${f.createdBy}`));
+    if (f.listed === false) out.push(fail(f.operation, `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}`));
     return out;
   },
 }));

@@ -3,11 +3,17 @@ import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
 import { deepEqual, show } from '../diff.js';
 
-/** A field the test changed with `updatedBy`, and what `operation` read back afterwards. */
+/**
+ * A field the test changed with an update, and what a read answered afterwards. The update is the
+ * operation blamed: `updatedBy` when given, else `operation`; the read is `readBy`, else `operation`.
+ */
 export interface UpdatePersistedFacts {
   operation: string;
   id: string;
-  updatedBy: string;
+  /** The update that was accepted (`updateAsset`). */
+  updatedBy?: string;
+  /** The read that answered `readBack` (`getAsset`, or the update's own answer). */
+  readBy?: string;
   field: string;
   sent: unknown;
   readBack: unknown;
@@ -18,8 +24,11 @@ export default registerCheck(defineCheck<UpdatePersistedFacts>({
   title: 'Update not persisted',
   kind: 'scenario',
   severity: 'high',
-  description: 'A check that a field changed by an accepted update reads back with the new value.',
-  run: (f, _ctx, fail) => deepEqual(f.sent, f.readBack)
-    ? []
-    : [fail(f.operation, `${f.field} of ${f.id}: sent ${show(f.sent)} with ${f.updatedBy} / read back ${show(f.readBack)}`)],
+  description: 'A check that a field changed by an accepted update reads back with the new value (the update is blamed).',
+  run: (f, _ctx, fail) => {
+    if (deepEqual(f.sent, f.readBack)) return [];
+    const update = f.updatedBy ?? f.operation;
+    const reader = f.readBy ?? f.operation;
+    return [fail(update, `${f.field} of ${f.id}: sent ${show(f.sent)} with ${update} / ${reader === update ? 'its answer' : reader} read back ${show(f.readBack)}`)];
+  },
 }));

@@ -4,10 +4,15 @@ import { registerCheck } from '../store.js';
 import { requestLine } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
-/** What the test saw after deleting `id` with `deletedBy`. */
+/**
+ * What the test saw after deleting `id` with `deletedBy`. `operation` is the operation blamed: the
+ * delete itself when the resource's own read still answers it (nothing was deleted), else the
+ * listing or read that still shows it (`via`, default: `operation`).
+ */
 export interface UseAfterDeleteFacts {
-  /** The operation that was used after the delete (`getAsset`, `getAssetsSnapshot`, `getFormat` ...). */
   operation: string;
+  /** The operation that still showed the resource (`getAsset`, `getAssetsSnapshot`, `getFormat` ...). */
+  via?: string;
   id: string;
   deletedBy: string;
   /** A read of the deleted resource (its status is judged), or */
@@ -26,9 +31,9 @@ export default registerCheck(defineCheck<UseAfterDeleteFacts>({
     const out = [];
     const status = f.read?.response?.status;
     if (f.read && status !== undefined && status < 300) {
-      out.push(fail(f.operation, `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} of ${f.id} / Expected: 410`, f.read.id));
+      out.push(fail(f.operation, `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} / Expected: 410`, f.read.id));
     }
-    if (f.listed) out.push(fail(f.operation, `${f.operation} still lists ${f.id} after ${f.deletedBy}`));
+    if (f.listed) out.push(fail(f.operation, `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}`));
     return out;
   },
 }));

@@ -24,6 +24,6 @@ test('judges scenario facts by check name; an exchange check cannot be judged by
   const rec = new ScenarioRecorder({ validators: strict });
   const failures = rec.judge('update_persisted', { operation: 'getAsset', id: 'a', updatedBy: 'updateAsset', field: 'name', sent: 'b', readBack: 'a' });
   assert.equal(failures.length, 1);
-  assert.equal(failureLine(failures[0]), '✗ [update_persisted] getAsset: Update not persisted. name of a: sent "b" with updateAsset / read back "a"');
+  assert.equal(failureLine(failures[0]), '✗ [update_persisted] updateAsset: Update not persisted. name of a: sent "b" with updateAsset / getAsset read back "a"');
   assert.throws(() => rec.judge('not_a_server_error', {}), HarnessError);
 });

@@ -15,16 +15,19 @@ const closedTwice409 = exchange({ op: 'closeApplicationSession', status: 409, co
 const rows: Array<[string, string, unknown, RegExp[]]> = [
   // use_after_delete
   ['use_after_delete', 'read is gone', { operation: 'getAsset', id: 'a', deletedBy: 'deleteAsset', read: gone }, []],
-  ['use_after_delete', 'read still 200', { operation: 'getAsset', id: 'a', deletedBy: 'deleteAsset', read: ok }, [/^Received: 200 for GET \/asset\/\{asset\} after deleteAsset of a \/ Expected: 410$/]],
+  ['use_after_delete', 'read still 200', { operation: 'getAsset', id: 'a', deletedBy: 'deleteAsset', read: ok }, [/^Received: 200 for GET \/asset\/\{asset\} after deleteAsset \/ Expected: 410$/]],
   ['use_after_delete', 'still listed', { operation: 'getAssetsSnapshot', id: 'a', deletedBy: 'deleteAsset', listed: true }, [/^getAssetsSnapshot still lists a after deleteAsset$/]],
+  ['use_after_delete', 'the delete blamed, seen via the listing', { operation: 'deleteAsset', via: 'getAssetsSnapshot', id: 'a', deletedBy: 'deleteAsset', listed: true }, [/^getAssetsSnapshot still lists a after deleteAsset$/]],
   ['use_after_delete', 'not listed', { operation: 'getAssetsSnapshot', id: 'a', deletedBy: 'deleteAsset', listed: false }, []],
   // ensure_resource_availability
   ['ensure_resource_availability', 'readable and listed', { operation: 'getAsset', id: 'a', createdBy: 'createAsset', read: ok, listed: true }, []],
   ['ensure_resource_availability', 'read gone', { operation: 'getAsset', id: 'a', createdBy: 'createAsset', read: gone }, [/^Received: 410 for GET \/asset\/\{asset\} just created by createAsset \/ Expected: 200$/]],
   ['ensure_resource_availability', 'not listed', { operation: 'getAssetsSnapshot', id: 'a', createdBy: 'createAsset', listed: false }, [/^getAssetsSnapshot does not list a just created by createAsset$/]],
+  ['ensure_resource_availability', 'the create blamed, seen via the listing', { operation: 'registerApplication', via: 'getApplicationsSnapshot', id: 'x', createdBy: 'registerApplication', listed: false }, [/^getApplicationsSnapshot does not list x just created by registerApplication$/]],
   // update_persisted
-  ['update_persisted', 'persisted', { operation: 'getAsset', id: 'a', updatedBy: 'updateAsset', field: 'name', sent: 'n2', readBack: 'n2' }, []],
-  ['update_persisted', 'lost', { operation: 'getAsset', id: 'a', updatedBy: 'updateAsset', field: 'name', sent: 'n2', readBack: 'n1' }, [/^name of a: sent "n2" with updateAsset \/ read back "n1"$/]],
+  ['update_persisted', 'persisted', { operation: 'updateAsset', id: 'a', readBy: 'getAsset', field: 'name', sent: 'n2', readBack: 'n2' }, []],
+  ['update_persisted', 'lost', { operation: 'updateAsset', id: 'a', readBy: 'getAsset', field: 'name', sent: 'n2', readBack: 'n1' }, [/^name of a: sent "n2" with updateAsset \/ getAsset read back "n1"$/]],
+  ['update_persisted', 'answered unchanged', { operation: 'updateAsset', id: 'a', readBy: 'updateAsset', field: 'name', sent: 'n2', readBack: 'n1' }, [/^name of a: sent "n2" with updateAsset \/ its answer read back "n1"$/]],
   // no_state_change_on_rejection: only a refusal promises "no change".
   ['no_state_change_on_rejection', 'unchanged', { operation: 'createAsset', rejected: refused, what: 'assets', before: { a: 1 }, after: { a: 1 } }, []],
   ['no_state_change_on_rejection', 'changed', { operation: 'createAsset', rejected: refused, what: 'assets', before: { foreign: {} }, after: { foreign: { x: 'UNKNOWN Snippet' } } }, [/^assets changed after 400 to POST \/assets\/create: foreign\.x: added "UNKNOWN Snippet"$/]],
