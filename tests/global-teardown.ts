@@ -9,6 +9,7 @@ import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageRepo
 import { loadSpecCached } from './fixtures/specCache.js';
 import { COVERAGE_PARTS, REPORTS, ROOT, specFile } from './fixtures/paths.js';
 import { WRITE_OPERATIONS } from './fixtures/owned.js';
+import { readConfig, TARGET_ENV } from '../src/target/index.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -34,14 +35,23 @@ export function gateExemption(config: Pick<FullConfig, 'shard'>, argv: string[] 
   return undefined;
 }
 
+/**
+ * Operations the run's safety settings keep it from exercising: a read-only run never writes, and
+ * download progress needs a download, which a live target only allows with PIECES_ALLOW_DOWNLOADS=1.
+ */
+export function exemptOperations(env: NodeJS.ProcessEnv = process.env): Set<string> {
+  const config = readConfig(env);
+  const exempt = new Set<string>(config.readonly ? WRITE_OPERATIONS : []);
+  if (env[TARGET_ENV.kind] === 'live' && !config.allowDownloads) exempt.add('modelDownloadProgress');
+  return exempt;
+}
+
 export default async function globalTeardown(config: FullConfig): Promise<void> {
   // A run that never started (harness error in setup) has no coverage to judge.
   if (existsSync(join(REPORTS, 'harness-error.json'))) return;
   const spec = await loadSpecCached(specFile());
   const { ledger, projects } = mergeParts(readParts(COVERAGE_PARTS));
-  // A read-only run never writes: the write operations cannot be required of it.
-  const exempt = process.env.PIECES_READONLY && /^(1|true|yes|on)$/i.test(process.env.PIECES_READONLY) ? WRITE_OPERATIONS : undefined;
-  const summary = evaluateCoverage(spec.operations.values(), ledger, projects, { exempt });
+  const summary = evaluateCoverage(spec.operations.values(), ledger, projects, { exempt: exemptOperations() });
   const { md } = writeCoverageReports(REPORTS, summary, { target: process.env.PIECES_TARGET_URL, contract: `${spec.title} ${spec.version}` });
   const exemption = gateExemption(config);
   console.log(`pieces-conformance: ${gateMessage(summary)}${summary.skipped.length ? ` (not required: ${summary.skipped.join(', ')})` : ''} → ${relative(ROOT, md)}`);

@@ -21,6 +21,7 @@ export async function probeHealth(url: string, timeoutMs: number, fetchImpl: typ
   } catch (err: any) {
     const timedOut = err?.name === 'TimeoutError' || err?.name === 'AbortError';
     const code = err?.cause?.code as string | undefined;
-    return done({ healthy: false, detail: timedOut ? `no answer within ${timeoutMs} ms` : code ?? String(err?.message ?? err) });
+    const why = code ?? (err?.cause?.message ? `${err.message}: ${err.cause.message}` : String(err?.message ?? err));
+    return done({ healthy: false, detail: timedOut ? `no answer within ${timeoutMs} ms` : why });
   }
 }

@@ -8,5 +8,6 @@ export function transportErrorLine(err: unknown, timeoutMs: number): string {
     return `timed out after ${timeoutMs} ms`;
   }
   const code = any?.cause?.code;
-  return code ? `${code}: ${any.cause?.message ?? msg}` : msg;
+  if (code) return `${code}: ${any.cause?.message ?? msg}`;
+  return any?.cause?.message ? `${msg}: ${any.cause.message}` : msg;
 }

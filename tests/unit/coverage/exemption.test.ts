@@ -1,7 +1,7 @@
 /** When the coverage gate only reports: shards, test filters, and PIECES_COVERAGE_GATE. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gateExemption } from '../../global-teardown.js';
+import { exemptOperations, gateExemption } from '../../global-teardown.js';
 
 const rows: Array<[string, string[], Record<string, string>, { current: number; total: number } | null, RegExp | undefined]> = [
   ['a whole run enforces', ['node', 'cli.js', 'test'], {}, null, undefined],
@@ -20,3 +20,12 @@ for (const [name, argv, env, shard, expected] of rows) {
     else assert.equal(got, undefined);
   });
 }
+
+test('exempt operations: writes in a read-only run, download progress on a live target without downloads', () => {
+  assert.deepEqual([...exemptOperations({})], []);
+  assert.deepEqual([...exemptOperations({ PIECES_TARGET_KIND: 'emulator' })], []);
+  assert.deepEqual([...exemptOperations({ PIECES_TARGET_KIND: 'live' })], ['modelDownloadProgress']);
+  assert.deepEqual([...exemptOperations({ PIECES_TARGET_KIND: 'live', PIECES_ALLOW_DOWNLOADS: '1' })], []);
+  const ro = exemptOperations({ PIECES_READONLY: '1' });
+  assert.ok(ro.has('createAsset') && ro.has('closeApplicationSession') && !ro.has('getAsset') && !ro.has('searchAssets'));
+});
