@@ -28,6 +28,12 @@ const STREAM_CHECK = /^(stream_|download_progress_)/;
  */
 const ALSO_STREAM = new Set(['conversation_messages_recorded']);
 
+/**
+ * Tags whose lifecycle tests live under another tag: a format is created and deleted through its
+ * asset, so the asset lifecycle test is the one that reads formats after a delete.
+ */
+const RELATED_TAGS: Record<string, string[]> = { Formats: ['@Assets'] };
+
 /** The Playwright tag of a contract tag: `Well Known` → `@WellKnown`. */
 export function tagOf(tag: string): string {
   return `@${tag.replace(/\s+/g, '')}`;
@@ -38,7 +44,7 @@ export function selectionFor(f: Pick<FaultEntry, 'tag' | 'expectedCheck'>): Sele
   const tag = tagOf(f.tag);
   if (STREAM_CHECK.test(f.expectedCheck)) return { suites: ['stream'], grep: tag };
   if (ALSO_STREAM.has(f.expectedCheck)) return { suites: ['contract', 'stream'], grep: `${tag}|@QGPT` };
-  return { suites: ['contract'], grep: `${tag}|@Negative` };
+  return { suites: ['contract'], grep: [tag, ...(RELATED_TAGS[f.tag] ?? []), '@Negative'].join('|') };
 }
 
 /** `contract --grep @Assets|@Negative`, `stream @QGPT`, `every suite`: how the table names a selection. */
