@@ -1,7 +1,8 @@
 /**
- * `npm run bench:fuzz`: the property harness's own cost. It starts an emulator and runs N property
- * cases against it, then sends the same N request bodies as plain requests, and prints both rates
- * and their ratio (the harness's overhead).
+ * `npm run bench:fuzz`: the property harness's own cost. It starts an emulator (in its own
+ * process, as a target runs; `--in-process` shares this one) and runs N property cases against it,
+ * then sends the same N request bodies as plain requests, and prints both rates and their ratio
+ * (the harness's overhead).
  *
  * A case is one single-request property case, as the search property runs it: fast-check generates
  * an AssetsSearchWithFiltersInput (queries full of search-engine and SQL metacharacters and
@@ -11,9 +12,11 @@
  * nothing else. Targets (issue 6): >= 1,000 cases/s and overhead <= 2x.
  *
  * Both are measured in alternating rounds and the medians are printed, so a busy machine skews
- * neither side. Options: --cases N per round (default 3000), --rounds R (default 3),
+ * neither side. Options: --cases N per round (default 2000), --rounds R (default 5),
  * --concurrency C (default 4: C properties run side by side, and C plain loops), --seed S.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { ApiClient, fetchTransport } from '../src/client/index.js';
 import { ScenarioRecorder } from '../src/checks/recorder.js';
@@ -32,8 +35,8 @@ function option(name: string, fallback: number): number {
   return n;
 }
 
-const CASES = option('cases', 3000);
-const ROUNDS = option('rounds', 3);
+const CASES = option('cases', 2000);
+const ROUNDS = option('rounds', 5);
 const CONCURRENCY = option('concurrency', 4);
 const SEED = option('seed', 42);
 /** Cases per property run: a Playwright property test runs about this many, with its own recorder. */
@@ -49,9 +52,27 @@ const CORPUS = [
 ];
 const APP = { id: 'bench', name: 'OPEN_SOURCE', version: '1.0.0', platform: 'LINUX', onboarded: true, privacy: 'OPEN' };
 
-const spec = await loadSpec('spec/pieces-os.openapi.yaml');
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const IN_PROCESS = process.argv.includes('--in-process');
+
+/** Starts the emulator CLI in memory on a free port; resolves once it prints its URL. */
+function startEmulatorProcess(): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(process.execPath, [`${ROOT}bin/pieces-os-emulator.mjs`, '--port', '0', '--memory'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const close = () => new Promise<void>((done) => { if (child.exitCode !== null) done(); else { child.once('exit', () => done()); child.kill('SIGTERM'); } });
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) { child.stdout!.removeAllListeners('data'); child.stdout!.resume(); resolve({ url: m[1], close }); }
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code} before listening`)));
+  });
+}
+
+const spec = await loadSpec(`${ROOT}spec/pieces-os.openapi.yaml`);
 const validators = buildValidators(spec, 'strict');
-const emulator = await startEmulator({ port: 0, memory: true });
+const emulator = IN_PROCESS ? await startEmulator({ port: 0, memory: true }) : await startEmulatorProcess();
 const url = emulator.url.replace(/\/+$/, '');
 
 try {
@@ -119,7 +140,7 @@ try {
   const plainPerSecond = CASES / plainSeconds;
   const overhead = caseSeconds / plainSeconds;
   const rates = (xs: number[]) => xs.map((t) => (CASES / t).toFixed(0)).join(', ');
-  console.log(`bench:fuzz: embedded emulator at ${url} holding ${CORPUS.length} assets; ${ROUNDS} rounds of ${CASES} of each, ${CONCURRENCY} at a time, after ${WARMUP} to warm up`);
+  console.log(`bench:fuzz: emulator (${IN_PROCESS ? 'in this process' : 'own process'}) at ${url} holding ${CORPUS.length} assets; ${ROUNDS} rounds of ${CASES} of each, ${CONCURRENCY} at a time, after ${WARMUP} to warm up`);
   console.log('a case: generate an AssetsSearchWithFiltersInput (metacharacters, unicode), POST /assets/search through the typed client,');
   console.log('        record the exchange and run every exchange check on it (status, content type, response schema, ...)');
   console.log('a plain request: fetch POST /assets/search with the same body (generated beforehand) and read the answer');

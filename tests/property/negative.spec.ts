@@ -1,6 +1,6 @@
 /**
  * Property: any invalid body (a valid value with one required field dropped, a type changed, an
- * enum value invented, a format, pattern or bound broken) is refused with a 4xx
+ * enum value invented, a format, pattern or bound broken; or its JSON text cut short) is refused with a 4xx
  * (`negative_data_rejection`), and the refusal changes nothing (`no_state_change_on_rejection`):
  * the assets snapshot, and this test's own conversations and applications, are as before.
  */
