@@ -7,9 +7,11 @@
  */
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import type { ContractFailure } from '../../../src/core/errors.js';
+import { HarnessError, type ContractFailure } from '../../../src/core/errors.js';
 import type { Exchange } from '../../../src/core/types.js';
 import type { ScenarioRecorder } from '../../../src/checks/recorder.js';
+import { checkNamed, judge } from '../../../src/checks/index.js';
+import type { ValidatorSet } from '../../../src/validate/validators.js';
 import {
   CaseFailure, commandsConstraints, failingExchanges, formatReport, replayParameters, reportingPlugin,
   type Budget, type CommandBudget, type PropertyConfig, type PropertyReport,
@@ -25,7 +27,12 @@ export class Probe {
   private current: Step = { from: 0, judged: [] };
   private inflight: Promise<unknown> | undefined;
 
-  constructor(private readonly recorder: ScenarioRecorder, private readonly testInfo: TestInfo, readonly config: PropertyConfig) {}
+  constructor(
+    private readonly recorder: ScenarioRecorder,
+    private readonly validators: ValidatorSet,
+    private readonly testInfo: TestInfo,
+    readonly config: PropertyConfig,
+  ) {}
 
   /** The parameters of `fc.assert` for this test: runs, replay, time limit and reporting. */
   parameters<T>(budget: Budget): fc.Parameters<T> {
@@ -63,9 +70,15 @@ export class Probe {
     this.current = { label, from: this.recorder.exchanges.length, judged: [] };
   }
 
-  /** Judges a scenario check on facts; its failures belong to the current step. */
+  /**
+   * Judges a scenario check on facts; its failures belong to the current step. They reach the
+   * test's verdict only for the shrunk counterexample (see `attach`): the cases fast-check tried
+   * while shrinking would list the same bug once per attempt.
+   */
   judge<S>(checkName: string, facts: S): void {
-    this.current.judged.push(...this.recorder.judge(checkName, facts));
+    const check = checkNamed<S>(checkName);
+    if (check.kind === 'exchange') throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
+    this.current.judged.push(...judge(check, facts, { validators: this.validators, history: this.recorder.exchanges }).failures);
   }
 
   /** The exchanges recorded since the current step began. */
@@ -91,6 +104,7 @@ export class Probe {
   }
 
   private async attach(r: PropertyReport): Promise<void> {
+    this.recorder.add(r.failures);
     await this.testInfo.attach('property failure', { body: `${formatReport(r, { maxCounterexample: Infinity, maxCurl: Infinity })}\n`, contentType: 'text/plain' });
     if (r.counterexample !== undefined) await this.testInfo.attach('counterexample', { body: `${r.counterexample}\n`, contentType: 'text/plain' });
     for (const [i, curl] of r.curls.entries()) {

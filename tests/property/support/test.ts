@@ -15,12 +15,12 @@ export const test = base.extend<{ probe: Probe }, { props: PropertyConfig }>({
 
   // Depends on `api` so that it is torn down first: a case still running when fast-check stopped
   // finishes before the api's cleanup removes what the test created.
-  probe: async ({ recorder, props, api }, use, testInfo) => {
+  probe: async ({ recorder, validators, props, api }, use, testInfo) => {
     void api;
     // A deep or explicitly sized run is a nightly one: give it the time its runs need (its
     // properties still stop at a share of it, and report the runs they did).
     if (props.deep || props.runs !== undefined) testInfo.setTimeout(Math.max(testInfo.timeout, DEEP_TIMEOUT_MS));
-    const probe = new Probe(recorder, testInfo, props);
+    const probe = new Probe(recorder, validators, testInfo, props);
     await use(probe);
     await probe.idle();
   },
