@@ -66,12 +66,13 @@ export function unionSelection(list: readonly Selection[]): Selection {
 }
 
 /**
- * The fast subset `npm test` runs: one fault per kind of check and across tags (a content type
- * on Well Known, a lifecycle scenario on Assets, a model state machine, the stream grammar).
+ * The fast subset `npm test` runs: one fault per kind of check and across tags — an exchange
+ * check (a content type, Well Known), a lifecycle scenario (Assets), the stream grammar (QGPT)
+ * and a download-progress check (Models) — chosen among the quickest of their kind.
  */
 export const FAST_FAULTS = [
   'health-json',
   'update-not-persisted',
-  'load-without-download',
-  'stream-no-completed',
+  'stream-frames-after-terminal',
+  'download-progress-decreases',
 ] as const;
