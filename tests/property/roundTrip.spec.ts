@@ -33,7 +33,7 @@ test.describe('Properties: content round trip', { tag: '@property' }, () => {
       probe.judge('content_round_trip', { operation: 'createAsset', id, field: 'name', sent: name, received: asset.name });
 
       const read = await api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
-      probe.judge('ensure_resource_availability', { operation: 'getAsset', id, createdBy: 'createAsset', read: read.exchange });
+      probe.judge('ensure_resource_availability', { operation: 'createAsset', via: 'getAsset', id, createdBy: 'createAsset', read: read.exchange });
       probe.judge('content_round_trip', { operation: 'getAsset', id, field: RAW, sent, received: rawOf(read.data) });
       probe.judge('content_round_trip', { operation: 'getAsset', id, field: 'name', sent: name, received: withId(read.data)?.name });
 

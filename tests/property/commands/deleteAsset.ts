@@ -17,7 +17,7 @@ export class DeleteAssetCommand implements PiecesCommand {
     r.probe.begin(`${this}: #${i} ${id}`);
     await r.api.call('deleteAsset', { path: { asset: id } });
     const read = await r.api.call('getAsset', { path: { asset: id }, intent: 'neutral', note: 'read after delete' });
-    r.probe.judge('use_after_delete', { operation: 'getAsset', id, deletedBy: 'deleteAsset', read: read.exchange });
+    r.probe.judge('use_after_delete', { operation: 'deleteAsset', via: 'getAsset', id, deletedBy: 'deleteAsset', read: read.exchange });
     r.probe.settle();
     m.assets[i] = { ...m.assets[i], deleted: true };
   }

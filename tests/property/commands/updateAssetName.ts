@@ -19,10 +19,10 @@ export class UpdateAssetNameCommand implements PiecesCommand {
     const name = marked(r.nonce, this.name);
     r.probe.begin(`${this}: #${i} ${id}`);
     const updated = await r.api.call('updateAsset', { body: { ...asset, name }, query: { transferables: false } });
-    r.probe.judge('update_persisted', { operation: 'updateAsset', id, updatedBy: 'updateAsset', field: 'name (answer)', sent: name, readBack: need(r, updated.data, 'updateAsset').name });
+    r.probe.judge('update_persisted', { operation: 'updateAsset', id, field: 'name', sent: name, readBack: need(r, updated.data, 'updateAsset').name });
     const read = await r.api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
     const reread = need(r, read.data, 'getAsset after updateAsset');
-    r.probe.judge('update_persisted', { operation: 'getAsset', id, updatedBy: 'updateAsset', field: 'name', sent: name, readBack: reread.name });
+    r.probe.judge('update_persisted', { operation: 'updateAsset', readBy: 'getAsset', id, field: 'name', sent: name, readBack: reread.name });
     r.probe.settle();
     m.assets[i] = { ...m.assets[i], name, renamed: true };
     r.assets[i].asset = reread;
