@@ -33,7 +33,7 @@ test('the JUnit file holds the failure with its check and operation', () => {
   const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
   assert.match(junit, /<testsuites [^>]*failures="[1-9]/);
   assert.match(junit, /<failure [^>]*>/);
-  assert.match(junit, /\[use_after_delete\] (getAsset|getAssetsSnapshot|getFormat|getFormatsSnapshot): Use after delete\./);
+  assert.match(junit, /\[use_after_delete\] deleteAsset: Use after delete\./);
 });
 
 test('the summary names the check and the operation, with facts', () => {
@@ -41,7 +41,8 @@ test('the summary names the check and the operation, with facts', () => {
   assert.match(md, /^# Pieces OS conformance: ❌ FAIL/);
   assert.match(md, /\*\*Fault switches:\*\* delete-does-not-delete/);
   assert.match(md, /### `use_after_delete`: Use after delete/);
-  assert.match(md, /- \*\*getAsset\*\*: Received: 200 .*Expected: 410/);
+  // Scenario checks blame the operation at fault (the delete), and name the read that showed it.
+  assert.match(md, /- \*\*deleteAsset\*\*: Received: 200 for GET \/asset\/\S+ after deleteAsset .*Expected: 410/);
   assert.match(md, /\*\*Contract version:\*\* \d+\.\d+\.\d+/);
   assert.match(md, /\*\*Target version:\*\* \d+\.\d+\.\d+/);
 });
