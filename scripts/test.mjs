@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The project's own test command (`npm test`): the unit tests (node's test runner, through tsx),
-// then the conformance suites against the embedded emulator (Playwright). It ends with one line
-// `N passed, N failed` summed over both, and exits non-zero when anything failed.
+// The project's own test command (`npm test`): the type check, the unit and end-to-end tests
+// (node's test runner, through tsx), then the conformance suites against the embedded emulator
+// (Playwright). It ends with one line `N passed, N failed` summed over all three, and exits
+// non-zero when anything failed. `node scripts/test.mjs types|unit|suite` runs one part.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,9 +26,16 @@ function testFiles(dir) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const only = process.argv[2]; // 'unit' | 'suite' | undefined (both)
+const only = process.argv[2]; // 'types' | 'unit' | 'suite' | undefined (all three)
 
-if (only !== 'suite') {
+// The type check first: one "test" that passes when `tsc --noEmit` reports nothing.
+if (only === undefined || only === 'types') {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root, '--noEmit'],
+    { stdio: 'inherit', cwd: root });
+  if (r.status === 0) { passed += 1; console.log('✔ typecheck (tsc --noEmit)'); } else { failed += 1; console.log('✖ typecheck (tsc --noEmit)'); }
+}
+
+if (only === undefined || only === 'unit') {
   // Unit tests, then the CLI's end-to-end tests (real bin, embedded emulator, headless Chromium).
   const files = [...testFiles(join(root, 'tests', 'unit')), ...testFiles(join(root, 'tests', 'e2e'))];
   const tap = join(reports, 'unit.tap');
@@ -43,7 +51,7 @@ if (only !== 'suite') {
   if (r.status !== 0 && count('fail') + count('cancelled') === 0) failed += 1; // runner itself broke
 }
 
-if (only !== 'unit' && existsSync(join(root, 'playwright.config.ts'))) {
+if ((only === undefined || only === 'suite') && existsSync(join(root, 'playwright.config.ts'))) {
   const json = join(reports, 'suite-results.json');
   const r = spawnSync(process.execPath, [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test',
     '--reporter=list,json'], { stdio: 'inherit', cwd: root,
