@@ -47,19 +47,27 @@ function lite(payload: Payload): Payload {
   return out;
 }
 
-function flattenedAsset(r: AssetRecord) {
-  return {
-    id: r.id, ...(r.name !== undefined ? { name: r.name } : {}), creator: r.creator,
-    created: stamp(r.created), updated: stamp(r.updated), mechanism: r.mechanism,
-  };
-}
-
 /** A timestamp as nested copies carry it: the value only (`readable` is optional). */
 function bare(iso: string) { return { value: iso }; }
 
 /**
+ * The asset as its formats carry it (a FlattenedAsset): its own fields, its formats, preview and
+ * original named by id only. Upstream Pieces OS requires all of these on a FlattenedAsset, so
+ * clients generated from its documents can read a format's asset.
+ */
+function flattenedAsset(r: AssetRecord, time: (iso: string) => object = stamp) {
+  return {
+    id: r.id, ...(r.name !== undefined ? { name: r.name } : {}), creator: r.creator,
+    created: time(r.created), updated: time(r.updated), mechanism: r.mechanism,
+    formats: { iterable: [{ id: r.formatId }] },
+    preview: { base: { id: r.formatId } },
+    original: { id: r.formatId },
+  };
+}
+
+/**
  * A format in one of three places: standalone (/format, /formats: a Format whose asset is a
- * FlattenedAsset), inside its asset's `formats` (a Format naming its asset by {id} only), or as
+ * FlattenedAsset), inside its asset's `formats` (the same, with bare timestamps), or as
  * the asset's `original.reference` (a FlattenedFormat: the asset as its id string). The nested
  * copies leave out what their asset already says, as flattened references do.
  */
@@ -72,7 +80,7 @@ function format(r: AssetRecord, withPayload: boolean, place: 'standalone' | 'lis
     classification: r.classification,
     role: 'ORIGINAL',
     application: r.application,
-    asset: place === 'original' ? r.id : standalone ? flattenedAsset(r) : { id: r.id },
+    asset: place === 'original' ? r.id : standalone ? flattenedAsset(r) : flattenedAsset(r, bare),
     bytes: byteDescriptor(r.byteCount),
     created: standalone ? stamp(r.created) : bare(r.created),
     updated: standalone ? stamp(r.updated) : bare(r.updated),

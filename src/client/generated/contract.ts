@@ -173,7 +173,7 @@ export type Tags = {
   }>;
 };
 
-/** An asset as referenced from its formats (no nested formats). */
+/** An asset as referenced from its formats: its formats, preview and original are named by id only (upstream Pieces OS requires them; this contract requires only the id). */
 export type FlattenedAsset = {
   schema?: EmbeddedModelSchema;
   id: string;
@@ -182,6 +182,14 @@ export type FlattenedAsset = {
   created?: GroupedTimestamp;
   updated?: GroupedTimestamp;
   mechanism?: MechanismEnum;
+  formats?: FlattenedFormats;
+  preview?: Preview;
+  original?: ReferencedFormat;
+};
+
+export type FlattenedFormats = {
+  schema?: EmbeddedModelSchema;
+  iterable: Array<ReferencedFormat>;
 };
 
 export type ReferencedAsset = {

@@ -38,7 +38,8 @@ describe('every mutation kind', () => {
     ['pattern-broken', schemas.VersionText, /^pattern .* broken at \(root\)/],
     ['pattern-broken', schemas.SeededTransferableString, /^pattern .* broken at (base64_url|data_url)/],
     ['anyOf-unsatisfied', schemas.SeededFormat, /^none of the anyOf required sets \[\w+\]( \| \[\w+\])+ is left at (\(root\)|fragment|file|fragment\.string|file\.string)$/],
-    ['bound-broken', schemas.ScoredQGPTSeed, /^(below minimum 0|above maximum 1) at score$/],
+    // score is bounded [0, 1]; nested ByteDescriptor values (via asset.reference) are >= 0
+    ['bound-broken', schemas.ScoredQGPTSeed, /^(below minimum 0|above maximum 1) at score$|^below minimum 0 at \S+\.bytes\.value$/],
     ['additional-property', { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, /^undeclared property/],
     ['const-changed', { const: 'fixed' }, /^const "fixed" changed/],
   ];
