@@ -1,0 +1,24 @@
+/** What every group of smoke steps works with: the recorder, the SDK's API classes, the marker, what is allowed. */
+import type { SdkCall } from '../types.js';
+import type { StepRunner, StepSkipper } from '../recorder.js';
+
+/** Why a write step did not run on a read-only run. */
+export const NO_WRITE = 'read-only run: no writes';
+
+/** One smoke run as the step groups see it. */
+export interface SmokeRun {
+  step: StepRunner;
+  skip: StepSkipper;
+  /** Every call so far, in run order. */
+  calls: SdkCall[];
+  /** An instance of the SDK's API class `cls` on the run's configuration (throws when the SDK has none). */
+  api: (cls: string) => any;
+  /** The marker every created name carries. */
+  marker: string;
+  /** False on a read-only run. */
+  writes: boolean;
+  /** Model downloads, loads and unloads may run. */
+  allowDownloads: boolean;
+  /** What the run created and could not remove, with why. */
+  leftovers: string[];
+}
