@@ -79,7 +79,8 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
     ures.on('data', (c: Buffer) => resBody.add(c));
     ures.pipe(res);
     ures.on('end', () => finish());
-    ures.on('error', (e) => { error = `response aborted: ${e.message}`; finish(); });
+    // The target broke off mid-answer: the client's response is cut off the same way.
+    ures.on('error', (e) => { error = `the response was cut off: ${e.message}`; res.destroy(); finish(); });
   });
   upstream.on('error', (e: NodeJS.ErrnoException) => {
     error = `${e.code ?? 'error'}: ${e.message}`;
@@ -92,7 +93,7 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
     finish();
   });
   // The client went away before the answer was complete: stop the target's work too.
-  res.on('close', () => { if (!res.writableFinished) { upstream.destroy(); if (!finished) { error ??= 'the client closed the connection before the response ended'; finish(true); } } });
+  res.on('close', () => { if (!res.writableFinished) { upstream.destroy(); if (!finished) finish(true); } });
 
   function finish(clientGone = false): void {
     if (finished) return;
@@ -111,15 +112,16 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
       operationId: matched?.operation.operationId,
       pathParams: matched?.pathParams,
       request: { method: req.method ?? 'GET', url: `${ctx.target.origin}${url}`, headers: headerRecord(req.rawHeaders), ...(bodyText !== undefined ? { body: bodyText } : {}) },
-      ...(status !== undefined && !clientGone ? { response: { status, headers: headerRecord(resHeaders), body: resBody.truncated ? '' : resBody.text() } } : {}),
-      ...(error && (status === undefined || clientGone) ? { error } : {}),
+      // A response the target cut off is a transport failure, not a body to validate.
+      ...(status !== undefined && !error ? { response: { status, headers: headerRecord(resHeaders), body: resBody.truncated ? '' : resBody.text() } } : {}),
+      ...(error ? { error } : {}),
       startedAt,
       durationMs,
       intent: intent.intent,
       ...(intent.note ? { note: intent.note } : {}),
     };
     // An exchange the client abandoned says nothing about the target.
-    if (clientGone && status === undefined) return;
+    if (clientGone) return;
     ctx.monitor.judgeExchange(ex, matched?.operation, pathname, { bodyUnchecked: resBody.truncated });
     ctx.onJudged?.(ex);
   }

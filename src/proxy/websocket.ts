@@ -113,17 +113,22 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
     startedAt, durationMs: Math.round((performance.now() - t0) * 10) / 10, intent: 'neutral',
   });
 
+  // Settled once the client has its answer (a refusal passed on, or a 502); later errors are noise.
+  let settled = false;
   upstream.once('unexpected-response', (_r, res) => {
+    settled = true;
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => {
       const body = Buffer.concat(chunks);
       writeRawResponse(socket, res.statusCode ?? 502, res.statusMessage ?? '', res.rawHeaders, body);
       ctx.monitor.judgeExchange(exchange(res.statusCode, res.rawHeaders, body.toString('utf8')), matched?.operation, pathname);
+      upstream.terminate();
     });
   });
-  upstream.once('error', (err) => {
-    if (relay.client) return;
+  upstream.on('error', (err) => {
+    if (relay.client || settled) return;
+    settled = true;
     if (!socket.destroyed) writeRawResponse(socket, 502, 'Bad Gateway', ['Content-Type', 'text/plain; charset=utf-8'], Buffer.from(`pieces-conformance proxy: the target ${ctx.target.origin} did not accept the WebSocket (${err.message})\n`));
     ctx.monitor.judgeExchange(exchange(undefined, [], '', err.message), matched?.operation, pathname);
   });

@@ -38,6 +38,7 @@ function request(url: string, opts: { method?: string; headers?: string[]; body?
     const req = http.request({ hostname: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: opts.method ?? 'GET', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
       res.on('end', () => resolve({ status: res.statusCode!, statusMessage: res.statusMessage!, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
@@ -64,6 +65,14 @@ before(async () => {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         for (const part of ['one ', 'two ', 'three']) res.write(part);
         res.end();
+      } else if (req.url === '/.well-known/version') {
+        // Cut off mid-answer: headers and half a body, then the connection drops.
+        res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '100' });
+        res.write('12.');
+        setTimeout(() => res.socket?.destroy(), 10);
+      } else if (req.url === '/.well-known/health') {
+        // Slow: the client gives up first.
+        setTimeout(() => { res.writeHead(200, { 'Content-Type': 'text/plain' }); res.end('ok'); }, 300);
       } else if (req.url === '/empty') {
         res.writeHead(204, { 'X-Why': 'nothing' });
         res.end();
@@ -144,6 +153,20 @@ describe('HTTP pass-through', () => {
     assert.equal(head.status, 201);
     assert.equal(head.body.length, 0);
     assert.ok(head.rawHeaders.includes(String(BINARY.length)), 'HEAD keeps the Content-Length of the GET');
+  });
+
+  test('an answer the target cuts off is cut off for the client too, and judged as no response; a client that gives up is not judged', async () => {
+    await assert.rejects(request(`${proxy.url}/.well-known/version`));
+    await new Promise((r) => setTimeout(r, 30));
+    const cut = proxy.monitor.allFailures().find((f) => f.operationId === 'getWellKnownVersion');
+    assert.equal(cut?.failure.check, 'target_responded');
+    assert.match(cut?.failure.facts ?? '', /cut off/);
+    const before = proxy.monitor.operations.get('getWellKnownHealth')?.judged ?? 0;
+    const gone = http.get(`${proxy.url}/.well-known/health`);
+    gone.on('error', () => undefined);
+    setTimeout(() => gone.destroy(), 50);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(proxy.monitor.operations.get('getWellKnownHealth')?.judged ?? 0, before, 'not judged');
   });
 
   test('an unreachable target answers 502 from the proxy, and the exchange is a target_responded failure', async () => {
