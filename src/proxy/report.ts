@@ -73,6 +73,7 @@ export function trafficSection(m: ProxyMonitor): string {
     '| exchanges | outside the contract | stream frames | streams judged | cut short by the client | in flight | bodies too large to validate |',
     '|---:|---:|---:|---:|---:|---:|---:|',
     `| ${m.exchanges} | ${[...m.unknown.values()].reduce((a, b) => a + b, 0)} | ${m.frames} | ${[...m.operations.values()].filter((s) => s.websocket).reduce((a, s) => a + s.judged, 0)} | ${m.abandoned} | ${m.inFlight} | ${m.unvalidatedBodies} |`, ''];
+  if (m.exchanges === 0 && m.frames === 0) out.push('No traffic yet: the verdict above says nothing about the target.', '');
   if (m.unknown.size) {
     out.push('Requests outside the contract (forwarded, not judged): ' + [...m.unknown].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([r, n]) => `\`${r}\` ×${n}`).join(', ') + (m.unknown.size > 15 ? `, … ${m.unknown.size - 15} more` : '') + '.', '');
   }
