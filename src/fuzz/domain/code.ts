@@ -29,8 +29,12 @@ export function proseText(): Arbitrary<string> {
 
 /** Identifiers that are legal in every template language. */
 export function identifier(): Arbitrary<string> {
-  return fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,10}$/);
+  // Never the unique-token shape (`zq` + a digit, see token.ts), so tokens stay unique in any text.
+  return fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,10}$/).filter((s) => !TOKEN_LIKE.test(s));
 }
+
+/** The shape of a unique token (token.ts), which natural text must never contain. */
+const TOKEN_LIKE = /zq[0-9]/i;
 
 /** The snippet languages, filtered by options; an empty selection is a usage error. */
 export function snippetLanguages(options: CodeSnippetOptions = {}): readonly LanguageTemplates[] {
@@ -51,5 +55,7 @@ export function codeSnippet(options: CodeSnippetOptions = {}): Arbitrary<CodeSni
     text: options.text ?? proseText(),
   }, { noNullPrototype: true });
   return fc.oneof(...snippetLanguages(options).map((lang) =>
-    fc.tuple(fc.constantFrom(...lang.templates), holes).map(([template, h]) => ({ language: lang.language, ext: lang.ext, code: template(h) }))));
+    fc.tuple(fc.constantFrom(...lang.templates), holes).map(([template, h]) => ({ language: lang.language, ext: lang.ext, code: template(h) }))
+      // a template may join a hole to literal text (`bucket = "b${n}"`): keep the token shape out there too
+      .filter((s) => !TOKEN_LIKE.test(s.code))));
 }
