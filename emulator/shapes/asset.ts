@@ -51,8 +51,8 @@ function lite(payload: Payload): Payload {
 function bare(iso: string) { return { value: iso }; }
 
 /**
- * The asset as its formats carry it (a FlattenedAsset): its own fields, its formats, preview and
- * original named by id only. Upstream Pieces OS requires all of these on a FlattenedAsset, so
+ * The asset as its formats carry it (a FlattenedAsset): its own fields, its formats (as
+ * references), its preview and original as format ids. Upstream Pieces OS requires all of these on a FlattenedAsset, so
  * clients generated from its documents can read a format's asset.
  */
 function flattenedAsset(r: AssetRecord, time: (iso: string) => object = stamp) {
@@ -60,8 +60,8 @@ function flattenedAsset(r: AssetRecord, time: (iso: string) => object = stamp) {
     id: r.id, ...(r.name !== undefined ? { name: r.name } : {}), creator: r.creator,
     created: time(r.created), updated: time(r.updated), mechanism: r.mechanism,
     formats: { iterable: [{ id: r.formatId }] },
-    preview: { base: { id: r.formatId } },
-    original: { id: r.formatId },
+    preview: { base: r.formatId },
+    original: r.formatId,
   };
 }
 

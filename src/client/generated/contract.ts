@@ -173,7 +173,7 @@ export type Tags = {
   }>;
 };
 
-/** An asset as referenced from its formats: its formats, preview and original are named by id only (upstream Pieces OS requires them; this contract requires only the id). */
+/** An asset as referenced from its formats: its formats as references, its preview and original as format ids (upstream Pieces OS requires them; this contract requires only the id). */
 export type FlattenedAsset = {
   schema?: EmbeddedModelSchema;
   id: string;
@@ -183,8 +183,14 @@ export type FlattenedAsset = {
   updated?: GroupedTimestamp;
   mechanism?: MechanismEnum;
   formats?: FlattenedFormats;
-  preview?: Preview;
-  original?: ReferencedFormat;
+  preview?: FlattenedPreview;
+  original?: string;
+};
+
+export type FlattenedPreview = {
+  schema?: EmbeddedModelSchema;
+  base: string;
+  overlay?: string;
 };
 
 export type FlattenedFormats = {
