@@ -6,12 +6,11 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompatMatrix } from '../../src/compat/types.js';
-import { cli, removeScratch, scratch } from './helpers.js';
+import { cli, launchChromium, removeScratch, scratch } from './helpers.js';
 
 after(removeScratch);
 
@@ -111,16 +110,7 @@ test('the SDK row: the calls that worked, the SDK\'s own stream method that cann
 });
 
 test('the page renders the matrix in headless Chromium', async () => {
-  const chromium = '/usr/bin/chromium';
-  assert.ok(existsSync(chromium), `${chromium} is missing: install Debian's chromium package (apt-get install -y chromium); this check is not skipped`);
-  const { chromium: launcher } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'pc-chromium-'));
-  const context = await launcher.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { context, close } = await launchChromium();
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const problems: string[] = [];
@@ -144,8 +134,7 @@ test('the page renders the matrix in headless Chromium', async () => {
     assert.notEqual(await colour('td[data-verdict="conformant"]'), await colour('td[data-verdict="not-conformant"]'));
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 });
 

@@ -6,11 +6,10 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allureData, allureTests, attachmentText, cli, scratch, removeScratch } from './helpers.js';
+import { allureData, allureTests, attachmentText, cli, launchChromium, scratch, removeScratch } from './helpers.js';
 
 after(removeScratch);
 
@@ -75,16 +74,7 @@ test('the Allure report is one offline file whose failing test has the cURL that
 });
 
 test('the Allure report opens in headless Chromium without errors and shows the tests', async () => {
-  const chromium = '/usr/bin/chromium';
-  assert.ok(existsSync(chromium), `${chromium} is missing: install Debian's chromium package (apt-get install -y chromium); this check is not skipped`);
-  const { chromium: launcher } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'pc-chromium-'));
-  const context = await launcher.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { context, close } = await launchChromium();
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const problems: string[] = [];
@@ -110,7 +100,6 @@ test('the Allure report opens in headless Chromium without errors and shows the 
     assert.match(text, /Pieces OS conformance/);
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 });
