@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, DEFAULT_SPEC } from '../spec/index.js';
 import type { LoadedSpec, Schema } from '../spec/types.js';
+import { unpointerToken } from '../core/pointer.js';
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -108,7 +109,7 @@ export function generate(spec: LoadedSpec): string {
 function resolve(doc: Record<string, any>, node: any): any {
   let cur = node;
   for (let i = 0; cur && typeof cur.$ref === 'string' && i < 16; i++) {
-    cur = cur.$ref.slice(2).split('/').reduce((n: any, t: string) => n?.[t.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    cur = cur.$ref.slice(2).split('/').reduce((n: any, t: string) => n?.[unpointerToken(t)], doc);
   }
   return cur;
 }

@@ -2,3 +2,4 @@
 export * from './types.js';
 export * from './errors.js';
 export * from './registry.js';
+export * from './pointer.js';

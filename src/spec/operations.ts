@@ -2,12 +2,9 @@
 import { HarnessError } from '../core/errors.js';
 import type { Operation, Parameter, ResponseSpec, Schema } from './types.js';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+import { HTTP_METHODS as METHODS, pointerToken } from '../core/pointer.js';
 
-/** Escapes a path for a JSON pointer (RFC 6901 §3: `~` → `~0`, `/` → `~1`). */
-export function pointerToken(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { pointerToken };
 
 /** Vendor extensions (`x-...`) of an object. */
 function extensionsOf(obj: Record<string, any>): Record<string, unknown> {

@@ -1,6 +1,7 @@
 /** Turning Ajv errors into the harness's own Diagnostic shape (prism `convertAjvErrors`). */
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Severity } from '../core/types.js';
+import { unpointerToken } from '../core/pointer.js';
 
 /** `/iterable/3/id` → `iterable[3].id` (JSON pointer unescaped, RFC 6901 §4). */
 export function dottedPath(instancePath: string): string {
@@ -8,7 +9,7 @@ export function dottedPath(instancePath: string): string {
   return instancePath
     .split('/')
     .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unpointerToken)
     .reduce((acc, t) => (/^\d+$/.test(t) ? `${acc}[${t}]` : acc ? `${acc}.${t}` : t), '');
 }
 

@@ -9,7 +9,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../core/types.js';
 import { HarnessError } from '../core/errors.js';
 import type { LoadedSpec, Operation, Parameter } from '../spec/types.js';
-import { pointerToken } from '../spec/operations.js';
+import { pointerToken, unpointerToken } from '../core/pointer.js';
 import { createAjv } from './ajv.js';
 import { pruneBranchNoise, toDiagnostic } from './diagnostics.js';
 import { isJsonMedia, mediaFor, responseFor } from './media.js';
@@ -212,7 +212,7 @@ export function canonicalPointer(doc: Record<string, any>, tokens: string[]): st
   let pointer: string[] = [];
   const follow = () => {
     for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && hops < 32; hops++) {
-      pointer = node.$ref.slice(2).split('/').map((t: string) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+      pointer = node.$ref.slice(2).split('/').map(unpointerToken);
       node = pointer.reduce((n: any, t) => n?.[t], doc);
     }
   };

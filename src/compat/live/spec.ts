@@ -8,6 +8,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { HarnessError } from '../../core/errors.js';
+import { pointerToken } from '../../core/pointer.js';
 import { indexOperations } from '../../spec/operations.js';
 import type { LoadedSpec } from '../../spec/types.js';
 import type { ContractVersion, Json } from '../types.js';
@@ -65,7 +66,7 @@ export function fixPatterns(doc: Json): string[] {
     }
     const obj = node as Record<string, unknown>;
     for (const [k, v] of Object.entries(obj)) {
-      const here = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const here = `${pointer}/${pointerToken(k)}`;
       if (k === 'pattern' && typeof v === 'string' && !compilesUnicode(v)) {
         const fixed = unicodeSafePattern(v);
         if (compilesUnicode(fixed)) {

@@ -3,6 +3,7 @@ import fc, { type Arbitrary } from 'fast-check';
 import { UnsatisfiableSchemaError, type JsonSchema } from '../types.js';
 import { beyondDepth, propertyCtx, type Ctx } from './context.js';
 import { FORBIDDEN_KEYS } from './merge.js';
+import { pointerToken } from '../../core/pointer.js';
 
 /** Converts a sub-schema in a sub-context (the dispatcher, passed in to keep modules acyclic). */
 export type Compile = (schema: JsonSchema, ctx: Ctx) => Arbitrary<unknown>;
@@ -72,6 +73,4 @@ export function objectArbitrary(schema: JsonSchema, ctx: Ctx, compile: Compile):
 }
 
 /** A property name as a JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`). */
-export function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export const escapePointer = pointerToken;
