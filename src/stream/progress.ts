@@ -28,11 +28,11 @@ export interface WatchOptions {
 
 /** Opens the progress socket of one model and watches it; resolves once the socket is open. */
 export async function watchDownload(url: string, model: string, options: WatchOptions): Promise<ProgressHandle> {
-  const ws: WebSocket = await connect(url, options.connectMs);
   const watch: ProgressWatch = { model, url, openedAt: Date.now(), frames: [], expectTerminal: options.expectTerminal, timeoutMs: options.timeoutMs };
   let resolve!: (w: ProgressWatch) => void;
   const done = new Promise<ProgressWatch>((r) => (resolve = r));
   const timers: NodeJS.Timeout[] = [];
+  let ws: WebSocket | undefined;
   const finish = (end: RequestEnd, closeAfterMs?: number) => {
     if (watch.end) return;
     watch.end = end;
@@ -41,29 +41,38 @@ export async function watchDownload(url: string, model: string, options: WatchOp
       resolve(watch);
       return;
     }
-    setTimeout(() => { ws.close(1000); resolve(watch); }, closeAfterMs);
+    setTimeout(() => { ws?.close(1000); resolve(watch); }, closeAfterMs);
   };
-  ws.on('message', (data) => {
-    const frame: StreamFrame = { seq: watch.frames.length + 1, receivedAt: Date.now(), raw: data.toString() };
-    try { frame.value = JSON.parse(frame.raw); } catch (err: any) { frame.parseError = String(err?.message ?? err); }
-    if (frame.parseError === undefined && options.validators) {
-      frame.diagnostics = options.validators.validateAt('#/components/schemas/ModelDownloadProgress', frame.value, 'frame').diagnostics;
-    }
-    watch.frames.push(frame);
-    const status = statusOf(frame);
-    if (!watch.end && status && (DOWNLOAD_TERMINAL as readonly string[]).includes(status)) {
-      finish({ kind: 'terminal', atMs: frame.receivedAt - watch.openedAt }, options.settleMs ?? 100);
-    }
+  // The server speaks first, and its first frames may come with the upgrade response itself:
+  // the listeners attach inside `open`, before `ws` can emit them.
+  await connect(url, options.connectMs, {}, (socket) => {
+    ws = socket;
+    watch.openedAt = Date.now();
+    socket.on('message', (data) => record(watch, data.toString(), options, finish));
+    socket.on('error', () => undefined);
+    socket.on('close', (code, reason) => finish({ kind: 'closed', atMs: Date.now() - watch.openedAt, detail: `code ${code}${reason.length ? ` ${reason}` : ''}` }));
+    timers.push(setTimeout(() => { finish({ kind: 'timeout', atMs: Date.now() - watch.openedAt }); socket.terminate(); }, options.timeoutMs));
   });
-  ws.on('error', () => undefined);
-  ws.on('close', (code, reason) => finish({ kind: 'closed', atMs: Date.now() - watch.openedAt, detail: `code ${code}${reason.length ? ` ${reason}` : ''}` }));
-  timers.push(setTimeout(() => { finish({ kind: 'timeout', atMs: Date.now() - watch.openedAt }); ws.terminate(); }, options.timeoutMs));
   return {
     watch,
     done,
     async close() {
       finish({ kind: 'closed', atMs: Date.now() - watch.openedAt, detail: 'closed by the harness' });
-      ws.close(1000);
+      ws?.close(1000);
     },
   };
+}
+
+/** Validates and records one frame; a terminal status ends the watch after `settleMs`. */
+function record(watch: ProgressWatch, raw: string, options: WatchOptions, finish: (end: RequestEnd, closeAfterMs?: number) => void): void {
+  const frame: StreamFrame = { seq: watch.frames.length + 1, receivedAt: Date.now(), raw };
+  try { frame.value = JSON.parse(raw); } catch (err: any) { frame.parseError = String(err?.message ?? err); }
+  if (frame.parseError === undefined && options.validators) {
+    frame.diagnostics = options.validators.validateAt('#/components/schemas/ModelDownloadProgress', frame.value, 'frame').diagnostics;
+  }
+  watch.frames.push(frame);
+  const status = statusOf(frame);
+  if (!watch.end && status && (DOWNLOAD_TERMINAL as readonly string[]).includes(status)) {
+    finish({ kind: 'terminal', atMs: frame.receivedAt - watch.openedAt }, options.settleMs ?? 100);
+  }
 }

@@ -69,9 +69,12 @@ export class StreamSession {
   /** Opens a socket on `/qgpt/stream` (a refused upgrade rejects with a target HarnessError). */
   async open(options: WebSocket.ClientOptions = {}): Promise<QgptStreamSocket> {
     const url = wsUrl(this.options.baseUrl, '/qgpt/stream');
-    const ws = await connect(url, this.timeouts.connectMs, options);
-    const socket = new QgptStreamSocket(ws, `s${this.sockets.length + 1}`, url, this.timeouts,
-      () => `r-${++this.requestCount}`, (req) => this.requests.push(req), this.options.validators);
+    let socket!: QgptStreamSocket;
+    // The socket's listeners attach inside `open`, so an unsolicited first frame is recorded too.
+    await connect(url, this.timeouts.connectMs, options, (ws) => {
+      socket = new QgptStreamSocket(ws, `s${this.sockets.length + 1}`, url, this.timeouts,
+        () => `r-${++this.requestCount}`, (req) => this.requests.push(req), this.options.validators);
+    });
     this.sockets.push(socket);
     return socket;
   }

@@ -47,11 +47,17 @@ interface Pending {
   onEnd: (r: StreamRequest) => void;
 }
 
-/** Opens a WebSocket; a refused or timed-out upgrade rejects with a target HarnessError. */
-export function connect(url: string, timeoutMs: number, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
+/**
+ * Opens a WebSocket; a refused or timed-out upgrade rejects with a target HarnessError.
+ * `onOpen` runs synchronously in the `open` event, before any frame can be emitted: a server that
+ * speaks first (the download progress channel) may send its first frames in the same TCP segment
+ * as the upgrade response, and `ws` emits them before an `await connect()` continuation would run.
+ * Attach listeners there, never after the await.
+ */
+export function connect(url: string, timeoutMs: number, options: WebSocket.ClientOptions = {}, onOpen?: (ws: WebSocket) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, ...options });
-    ws.once('open', () => resolve(ws));
+    ws.once('open', () => { onOpen?.(ws); resolve(ws); });
     ws.once('unexpected-response', (_req, res) => {
       reject(new HarnessError('target', `${url}: WebSocket upgrade refused with HTTP ${res.statusCode}`));
       res.resume();
