@@ -10,12 +10,14 @@ import { parameterNewlyRequired } from './rules/parameter-newly-required.js';
 import { parameterRemoved } from './rules/parameter-removed.js';
 import { parameterTypeChanged } from './rules/parameter-type-changed.js';
 import { requestBodyNewlyRequired } from './rules/request-body-newly-required.js';
+import { requestConstraintTightened } from './rules/request-constraint-tightened.js';
 import { requestEnumNarrowed } from './rules/request-enum-narrowed.js';
 import { requestPropertyAdded } from './rules/request-property-added.js';
 import { requestPropertyNewlyRequired } from './rules/request-property-newly-required.js';
 import { requestPropertyNoLongerNullable } from './rules/request-property-no-longer-nullable.js';
 import { requestPropertyRemoved } from './rules/request-property-removed.js';
 import { requestPropertyTypeChanged } from './rules/request-property-type-changed.js';
+import { responseConstraintLoosened } from './rules/response-constraint-loosened.js';
 import { responseEnumWidened } from './rules/response-enum-widened.js';
 import { responsePropertyAdded } from './rules/response-property-added.js';
 import { responsePropertyBecameNullable } from './rules/response-property-became-nullable.js';
@@ -55,10 +57,10 @@ export const BUILTIN_RULES: readonly CompatRule[] = [
   operationRemoved, operationMoved, operationAdded, operationDeprecated,
   statusRemoved, statusAdded, mediaTypeRemoved, mediaTypeAdded,
   parameterAddedRequired, parameterNewlyRequired, parameterRemoved, parameterTypeChanged, parameterAdded,
-  requestBodyNewlyRequired, requestPropertyNewlyRequired, requestPropertyTypeChanged, requestEnumNarrowed,
+  requestBodyNewlyRequired, requestPropertyNewlyRequired, requestPropertyTypeChanged, requestEnumNarrowed, requestConstraintTightened,
   requestPropertyNoLongerNullable, requestPropertyRemoved, requestPropertyAdded,
   responsePropertyRemoved, responsePropertyTypeChanged, responsePropertyNoLongerRequired, responsePropertyBecameNullable,
-  responseEnumWidened, responsePropertyAdded,
+  responseEnumWidened, responseConstraintLoosened, responsePropertyAdded,
 ];
 
 /** A registry holding the built-in rules. */
