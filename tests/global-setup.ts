@@ -14,6 +14,7 @@ import { clearExchangeLog } from '../src/compat/live/log.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
 import { startEmbeddedEmulator } from './fixtures/emulator.js';
 import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
+import { readPropertyConfig } from '../src/property/config.js';
 
 /** Where a harness error is left for the CLI (exit code 2) and the summary. */
 export const HARNESS_ERROR_FILE = join(REPORTS, 'harness-error.json');
@@ -35,6 +36,7 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
   let stop: (() => Promise<void>) | undefined;
   try {
     const suite = readConfig();
+    readPropertyConfig(); // a bad PIECES_FC_* value ends the run here, not in every property test
     const spec = await loadSpecCached(specFile());
     buildValidators(spec, suite.validation); // compiles every schema: a broken contract fails here
     let target: Target;
