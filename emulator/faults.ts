@@ -87,6 +87,8 @@ const ROWS: Row[] = [
     'The conversations snapshot is sent as text/plain.'],
   ['conversation-gone-as-500', 'Conversations', 'getConversation', 'not_a_server_error',
     'An unknown conversation is answered 500 instead of 410.'],
+  ['conversation-delete-keeps', 'Conversations', 'deleteConversation', 'use_after_delete',
+    'Delete answers 204 but the conversation stays readable and listed.'],
   ['load-without-download', 'Models', 'loadModel', 'model_state_machine',
     'A local model that is not downloaded can be loaded.'],
   ['unload-keeps-loaded', 'Models', 'unloadModel', 'model_state_machine',

@@ -1,4 +1,4 @@
-/** Conversations: snapshot, create, get one, its messages. */
+/** Conversations: snapshot, create, get one, its messages, delete. */
 import { newConversation, newMessage } from '../chat.js';
 import { flag, type Ctx, type HandlerMap } from '../context.js';
 import { gone, sendJson, sendText } from '../http.js';
@@ -40,6 +40,16 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
       const { conversation } = req.params as { conversation: string };
       if (!store.conversations.get(conversation)) return missing(conversation);
       return sendJson(reply, renderMessages(store.conversations.messages(conversation), flag(req, 'transferables')));
+    },
+
+    deleteConversation: (req, reply) => {
+      const { conversation } = req.params as { conversation: string };
+      if (faults.has('conversation-delete-keeps')) {
+        if (!store.conversations.get(conversation)) return missing(conversation);
+        return reply.code(204).send();
+      }
+      if (!store.conversations.delete(conversation)) return missing(conversation);
+      return reply.code(204).send();
     },
   };
 }

@@ -8,6 +8,7 @@ export class ConversationStore {
   private readonly q: Record<string, Statement>;
   private readonly createTx: (c: ConversationRecord, ms: MessageRecord[]) => void;
   private readonly appendTx: (c: ConversationRecord, ms: MessageRecord[]) => void;
+  private readonly deleteTx: (id: string) => boolean;
 
   /** Prepares every statement once. */
   constructor(db: DB) {
@@ -18,6 +19,8 @@ export class ConversationStore {
       all: db.prepare('SELECT record FROM conversations ORDER BY seq').pluck(),
       msgInsert: db.prepare('INSERT INTO messages (id, conversation_id, record) VALUES (?, ?, ?)'),
       msgs: db.prepare('SELECT record FROM messages WHERE conversation_id = ? ORDER BY seq').pluck(),
+      delete: db.prepare('DELETE FROM conversations WHERE id = ?'),
+      msgDelete: db.prepare('DELETE FROM messages WHERE conversation_id = ?'),
     };
     const addMessages = (ms: MessageRecord[]) => {
       for (const m of ms) this.q.msgInsert.run(m.id, m.conversation, JSON.stringify(m));
@@ -30,6 +33,11 @@ export class ConversationStore {
       this.q.update.run(JSON.stringify(c), c.id);
       addMessages(ms);
     });
+    this.deleteTx = db.transaction((id: string) => {
+      if (this.q.delete.run(id).changes === 0) return false;
+      this.q.msgDelete.run(id);
+      return true;
+    });
   }
 
   /** Stores a new conversation with its seeded messages. */
@@ -37,6 +45,9 @@ export class ConversationStore {
 
   /** Appends messages and stores the conversation's new state (its `updated`). */
   append(c: ConversationRecord, messages: MessageRecord[]): void { this.appendTx(c, messages); }
+
+  /** Deletes a conversation and its messages in one transaction; false when it is unknown. */
+  delete(id: string): boolean { return this.deleteTx(id); }
 
   /** A conversation record; undefined when unknown. */
   get(id: string): ConversationRecord | undefined {

@@ -1,6 +1,6 @@
 /**
  * The coverage gate: which operations of the contract a run exercised, which it had to, and the
- * summary line (`28/28 seed operations, 3/3 neighbours`). An HTTP operation is exercised by any
+ * summary line (`28/28 seed operations, 4/4 neighbours`). An HTTP operation is exercised by any
  * answered request; a WebSocket operation only by a stream test (a hit with source `stream`).
  * An operation is required when the suite that exercises it ran: HTTP operations when `contract`
  * ran, WebSocket operations when `stream` ran.
@@ -43,7 +43,7 @@ export interface CoverageSummary {
   skipped: string[];
   /** Exercised operations the contract does not know (typos in a stream test, an old contract). */
   unknown: string[];
-  /** `28/28 seed operations, 3/3 neighbours`. */
+  /** `28/28 seed operations, 4/4 neighbours`. */
   line: string;
   passed: boolean;
 }

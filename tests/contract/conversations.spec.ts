@@ -1,6 +1,6 @@
 /**
- * Conversations: create (with seeded messages) → get → listed → its messages, in order; an
- * unknown conversation is gone (410) on both reads.
+ * Conversations: create (with seeded messages) → get → listed → its messages, in order → delete →
+ * gone (410) on both reads and no longer listed; an unknown conversation is gone (410) on both reads.
  */
 import { test, expect } from '../fixtures/index.js';
 import { markedName, seededConversation, unknownId } from '../fixtures/data.js';
@@ -57,6 +57,25 @@ test.describe('Conversations', { tag: '@Conversations' }, () => {
       expected: [{ role: 'USER', text: query }, { role: 'ASSISTANT' }],
       recorded: (recorded.data?.iterable ?? []).map((m) => ({ role: m.role, text: m.fragment?.string?.raw })),
     });
+  });
+
+  test('a deleted conversation is gone: both reads answer 410 and the snapshot no longer lists it', async ({ api, judge, safety }) => {
+    safety.writes();
+    const created = must(await api.call('createConversation', {
+      body: seededConversation(markedName('deleted'), [{ role: 'USER', text: 'Soon gone.' }]),
+    }), 'the conversation delete test');
+    const deleted = await api.call('deleteConversation', { path: { conversation: created.id } });
+    expect(deleted.ok, 'deleteConversation answers 2xx').toBe(true);
+
+    // While the conversation still reads by id, the delete is blamed for every view that shows it.
+    const after = await api.call('getConversation', { path: { conversation: created.id }, intent: 'neutral', note: 'read after delete' });
+    const kept = (after.exchange.response?.status ?? 0) < 300;
+    const blame = (view: string) => (kept ? 'deleteConversation' : view);
+    judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversation', id: created.id, deletedBy: 'deleteConversation', read: after.exchange });
+    const messages = await api.call('getConversationMessages', { path: { conversation: created.id }, intent: 'neutral', note: 'messages after delete' });
+    judge('use_after_delete', { operation: blame('getConversationMessages'), via: 'getConversationMessages', id: created.id, deletedBy: 'deleteConversation', read: messages.exchange });
+    const listed = await api.call('getConversationsSnapshot', { query: { transferables: false } });
+    judge('use_after_delete', { operation: blame('getConversationsSnapshot'), via: 'getConversationsSnapshot', id: created.id, deletedBy: 'deleteConversation', listed: listed.data?.iterable.some((c) => c.id === created.id) });
   });
 
   test('the conversations snapshot answers', async ({ api }) => {

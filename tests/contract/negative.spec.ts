@@ -104,6 +104,7 @@ const UNKNOWN_IDS: Array<{ op: OperationId; param?: string; write: boolean; what
   { op: 'getFormat', param: 'format', write: false, what: 'assets', state: assetsState },
   { op: 'getConversation', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
   { op: 'getConversationMessages', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
+  { op: 'deleteConversation', param: 'conversation', write: true, what: 'conversations', state: conversationsState },
   { op: 'getModel', param: 'model', write: false, what: 'model ids', state: (api) => modelIds(api) },
   { op: 'downloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
   { op: 'loadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },

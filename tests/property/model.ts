@@ -1,7 +1,8 @@
 /**
  * The model of the stateful property: a simplification of Pieces OS, never a copy of it. Assets
  * are positions holding what the run gave them (a name, the unique token in their content) and
- * whether they were deleted; conversations are a name and the messages seeded into them; local
+ * whether they were deleted; conversations are a name, the messages seeded into them and whether
+ * they were deleted; local
  * models are two flags. Ids, timestamps, formats, rendering and search ranking are not modelled:
  * the real side keeps the target's ids by position, and commands address resources by position
  * modulo the count, so a sequence stays meaningful while it shrinks.
@@ -24,6 +25,7 @@ export interface AssetView {
 export interface ConversationView {
   name: string;
   messages: MessageFacts[];
+  deleted: boolean;
 }
 
 /** What the model knows of one local model: the lifecycle flags. */
@@ -65,6 +67,11 @@ export function slot(position: number, count: number): number {
 /** Positions of the assets still alive. */
 export function liveAssets(m: Readonly<PiecesModel>): number[] {
   return m.assets.flatMap((a, i) => (a.deleted ? [] : [i]));
+}
+
+/** The positions of the conversations that were not deleted. */
+export function liveConversations(m: Readonly<PiecesModel>): number[] {
+  return m.conversations.flatMap((c, i) => (c.deleted ? [] : [i]));
 }
 
 /** The 2xx JSON object a step needs to go on; without it the step settles (its checks explain why) or stops. */

@@ -13,11 +13,12 @@ import { HarnessError } from '../../src/core/errors.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
 import {
-  answerTimings, attemptUpgrade, channelOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
+  answerTimings, attemptUpgrade, channelOf, conversationOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
   type StreamSubject, type StreamVerdict, type UpgradeAttempt,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { CoverageLedger } from '../../src/coverage/index.js';
+import type { Owned } from '../fixtures/owned.js';
 
 /** A second target for tests that need time (stop mid-answer, cancel mid-download). */
 export interface SlowTarget {
@@ -48,6 +49,8 @@ function sessionTimeouts(target: Target) {
 
 class StreamHarness implements Streams {
   private readonly sessions: StreamSession[] = [];
+  /** The sessions on the target itself (not on the dedicated slow emulator). */
+  private readonly onTarget = new Set<StreamSession>();
   private readonly upgrades: UpgradeAttempt[] = [];
   private readonly judged = new WeakSet<object>();
   readonly verdicts: StreamVerdict[] = [];
@@ -57,11 +60,13 @@ class StreamHarness implements Streams {
     private readonly validators: ValidatorSet,
     private readonly recorder: ScenarioRecorder,
     private readonly coverage: CoverageLedger,
+    private readonly owned: Owned,
   ) {}
 
   session(baseUrl = this.target.url): StreamSession {
     const s = new StreamSession({ baseUrl, validators: this.validators, timeouts: sessionTimeouts(this.target) });
     this.sessions.push(s);
+    if (baseUrl === this.target.url) this.onTarget.add(s);
     return s;
   }
 
@@ -92,11 +97,26 @@ class StreamHarness implements Streams {
     return verdicts;
   }
 
+  /**
+   * A question streamed without a conversation starts one on the target: hand those to `owned`,
+   * whose cleanup (the `api` fixture's teardown, after this one) deletes them.
+   */
+  private adoptNewConversations(): void {
+    for (const s of this.onTarget) {
+      for (const r of s.requests) {
+        if (r.conversation !== undefined || r.intent !== 'positive') continue;
+        const id = r.frames.map(conversationOf).find((c) => c !== undefined);
+        if (id) this.owned.adoptConversation(id);
+      }
+    }
+  }
+
   async finish(testInfo: TestInfo): Promise<void> {
     try {
       await this.judgeNow();
     } finally {
       await Promise.all(this.sessions.map((s) => s.close()));
+      this.adoptNewConversations();
     }
     const timings = this.sessions.flatMap((s) => s.requests.map(answerTimings));
     if (timings.length > 0) {
@@ -142,8 +162,9 @@ interface StreamWorkerFixtures {
 }
 
 export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
-  streams: async ({ target, validators, recorder, coverage }, use, testInfo) => {
-    const harness = new StreamHarness(target, validators, recorder, coverage);
+  // `api` first: its teardown (the owned cleanup) then runs after this one hands over conversations.
+  streams: async ({ target, validators, recorder, coverage, owned, api: _api }, use, testInfo) => {
+    const harness = new StreamHarness(target, validators, recorder, coverage, owned);
     await use(harness);
     await harness.finish(testInfo);
   },

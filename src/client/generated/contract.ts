@@ -839,6 +839,14 @@ export interface Operations {
     body: never;
     response: ConversationMessages;
   };
+  deleteConversation: {
+    method: "POST";
+    path: "/conversations/{conversation}/delete";
+    pathParams: { conversation: string };
+    query: never;
+    body: never;
+    response: undefined;
+  };
   getModelsSnapshot: {
     method: "GET";
     path: "/models";

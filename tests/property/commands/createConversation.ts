@@ -22,7 +22,7 @@ export class CreateConversationCommand implements PiecesCommand {
     r.probe.judge('references_consistent', { operation: 'createConversation', id: created.id, field: 'name', source: 'the seeded conversation', expected: name, actual: created.name });
     r.probe.settle();
     const messages = (this.seeded.messages ?? []).map((msg: any) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
-    m.conversations.push({ name, messages });
+    m.conversations.push({ name, messages, deleted: false });
     r.conversations.push(created.id);
   }
 

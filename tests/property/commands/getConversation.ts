@@ -1,4 +1,4 @@
-/** getConversation: a created conversation is readable and keeps its name. */
+/** getConversation: a created conversation is readable and keeps its name; a deleted one is gone (use after delete). */
 import fc from 'fast-check';
 import { need, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
@@ -14,6 +14,12 @@ export class GetConversationCommand implements PiecesCommand {
     const i = slot(this.position, m.conversations.length);
     const id = r.conversations[i];
     r.probe.begin(`${this}: #${i} ${id}`);
+    if (m.conversations[i].deleted) {
+      const gone = await r.api.call('getConversation', { path: { conversation: id }, intent: 'neutral', note: 'read after delete' });
+      r.probe.judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversation', id, deletedBy: 'deleteConversation', read: gone.exchange });
+      r.probe.settle();
+      return;
+    }
     const read = await r.api.call('getConversation', { path: { conversation: id } });
     r.probe.judge('ensure_resource_availability', { operation: 'createConversation', via: 'getConversation', id, createdBy: 'createConversation', read: read.exchange });
     const conversation = need(r, read.data, 'getConversation');

@@ -1,4 +1,4 @@
-/** getConversationMessages: a conversation lists the messages it was seeded with, in order. */
+/** getConversationMessages: a conversation lists the messages it was seeded with, in order; a deleted one has none to list. */
 import fc from 'fast-check';
 import { iterable, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
@@ -14,6 +14,12 @@ export class GetConversationMessagesCommand implements PiecesCommand {
     const i = slot(this.position, m.conversations.length);
     const id = r.conversations[i];
     r.probe.begin(`${this}: #${i} ${id}`);
+    if (m.conversations[i].deleted) {
+      const gone = await r.api.call('getConversationMessages', { path: { conversation: id }, intent: 'neutral', note: 'messages after delete' });
+      r.probe.judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversationMessages', id, deletedBy: 'deleteConversation', read: gone.exchange });
+      r.probe.settle();
+      return;
+    }
     const res = await r.api.call('getConversationMessages', { path: { conversation: id }, query: { transferables: true } });
     const items = iterable(res.data);
     if (items) {

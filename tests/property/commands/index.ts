@@ -15,6 +15,7 @@ import { createConversation } from './createConversation.js';
 import { getConversation } from './getConversation.js';
 import { getConversationMessages } from './getConversationMessages.js';
 import { listConversations } from './listConversations.js';
+import { deleteConversation } from './deleteConversation.js';
 import { downloadModel } from './downloadModel.js';
 import { loadModel } from './loadModel.js';
 import { unloadModel } from './unloadModel.js';
@@ -38,6 +39,7 @@ export function allCommands(options: CommandOptions): fc.Arbitrary<PiecesCommand
     createConversation(options.spec),
     getConversation(),
     getConversationMessages(),
+    deleteConversation(),
     listConversations(),
     ...(options.models ? [downloadModel(), loadModel(), unloadModel()] : []),
   ];

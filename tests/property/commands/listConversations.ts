@@ -1,4 +1,4 @@
-/** getConversationsSnapshot: every conversation the run created is listed, under the name it was given. */
+/** getConversationsSnapshot: every live conversation the run created is listed, under the name it was given; no deleted one is. */
 import fc from 'fast-check';
 import { iterable, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
@@ -16,6 +16,10 @@ export class ListConversationsCommand implements PiecesCommand {
       const names = new Map(items.map((c) => [c.id, c.name]));
       m.conversations.forEach((view, i) => {
         const id = r.conversations[i];
+        if (view.deleted) {
+          r.probe.judge('use_after_delete', { operation: 'getConversationsSnapshot', via: 'getConversationsSnapshot', id, deletedBy: 'deleteConversation', listed: names.has(id) });
+          return;
+        }
         r.probe.judge('ensure_resource_availability', { operation: 'getConversationsSnapshot', id, createdBy: 'createConversation', listed: names.has(id) });
         if (names.has(id)) r.probe.judge('references_consistent', { operation: 'getConversationsSnapshot', id, field: 'name', source: 'createConversation', expected: view.name, actual: names.get(id) });
       });

@@ -52,12 +52,12 @@ test('parts: every worker writes its own file; the gate reads them all back', ()
 
 /** Gate cases: what was recorded, by which suites, and the verdict. */
 const rows: Array<[name: string, hits: CoverageHit[], projects: string[], missing: string[], line: string]> = [
-  ['every HTTP operation, contract only: WebSocket ones not required', http.map((id) => hit(id)), ['contract'], [], '27/28 seed operations, 2/3 neighbours'],
-  ['stream ran but recorded nothing: WebSocket ones missing', http.map((id) => hit(id)), ['contract', 'stream'], ['qgptStream', 'modelDownloadProgress'], '27/28 seed operations, 2/3 neighbours'],
-  ['a plain GET of a WebSocket operation does not count', [...http.map((id) => hit(id)), hit('qgptStream', 200), hit('modelDownloadProgress', 200)], ['contract', 'stream'], ['qgptStream', 'modelDownloadProgress'], '27/28 seed operations, 2/3 neighbours'],
-  ['stream hits count', [...http.map((id) => hit(id)), hit('qgptStream', 101, { source: 'stream' }), hit('modelDownloadProgress', 101, { source: 'stream' })], ['contract', 'stream'], [], '28/28 seed operations, 3/3 neighbours'],
-  ['a request without a response does not exercise', http.filter((id) => id !== 'getUser').map((id) => hit(id)).concat(hit('getUser', 0)), ['contract'], ['getUser'], '26/28 seed operations, 2/3 neighbours'],
-  ['nothing ran: nothing required', [], [], [], '0/28 seed operations, 0/3 neighbours'],
+  ['every HTTP operation, contract only: WebSocket ones not required', http.map((id) => hit(id)), ['contract'], [], '27/28 seed operations, 3/4 neighbours'],
+  ['stream ran but recorded nothing: WebSocket ones missing', http.map((id) => hit(id)), ['contract', 'stream'], ['qgptStream', 'modelDownloadProgress'], '27/28 seed operations, 3/4 neighbours'],
+  ['a plain GET of a WebSocket operation does not count', [...http.map((id) => hit(id)), hit('qgptStream', 200), hit('modelDownloadProgress', 200)], ['contract', 'stream'], ['qgptStream', 'modelDownloadProgress'], '27/28 seed operations, 3/4 neighbours'],
+  ['stream hits count', [...http.map((id) => hit(id)), hit('qgptStream', 101, { source: 'stream' }), hit('modelDownloadProgress', 101, { source: 'stream' })], ['contract', 'stream'], [], '28/28 seed operations, 4/4 neighbours'],
+  ['a request without a response does not exercise', http.filter((id) => id !== 'getUser').map((id) => hit(id)).concat(hit('getUser', 0)), ['contract'], ['getUser'], '26/28 seed operations, 3/4 neighbours'],
+  ['nothing ran: nothing required', [], [], [], '0/28 seed operations, 0/4 neighbours'],
 ];
 
 for (const [name, hits, projects, missing, line] of rows) {
@@ -78,7 +78,7 @@ test('exempt operations (a read-only run) are not required', () => {
   const s = evaluateCoverage(ops, ledger, ['contract'], { exempt: new Set(['createAsset', 'connect']) });
   assert.deepEqual(s.missing, []);
   assert.deepEqual(s.skipped, ['createAsset', 'qgptStream', 'modelDownloadProgress', 'connect']);
-  assert.equal(s.line, '26/28 seed operations, 1/3 neighbours');
+  assert.equal(s.line, '26/28 seed operations, 2/4 neighbours');
 });
 
 test('unknown operations are reported, not counted', () => {
@@ -93,7 +93,7 @@ test('reports: coverage.json is the summary; coverage.md has one row per operati
   ledger.record(hit('getAsset', 410, { failed: ['not_a_server_error'] }));
   const s = evaluateCoverage(ops, ledger, ['contract']);
   const md = coverageMarkdown(s, { target: 'http://t', contract: 'C 1' });
-  assert.match(md, /\*\*1\/28 seed operations, 0\/3 neighbours\*\* — never exercised: getWellKnownHealth/);
+  assert.match(md, /\*\*1\/28 seed operations, 0\/4 neighbours\*\* — never exercised: getWellKnownHealth/);
   assert.match(md, /\| getAsset \| `GET \/asset\/\{asset\}` \| 200, 410 \| 200, 400, 410 \| not_a_server_error, status_code_conformance \| not_a_server_error \| 2 \| ✗ failed \|/);
   assert.match(md, /\| qgptStream \(ws\) \| .* \| – suite not run \|/);
   assert.match(md, /\| connect \(neighbour\) \| .* \| ✗ never exercised \|/);
@@ -102,7 +102,7 @@ test('reports: coverage.json is the summary; coverage.md has one row per operati
     const { json } = writeCoverageReports(dir, s, { target: 'http://t' });
     const back = JSON.parse(readFileSync(json, 'utf8'));
     assert.equal(back.line, s.line);
-    assert.equal(back.operations.length, 31);
+    assert.equal(back.operations.length, 32);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

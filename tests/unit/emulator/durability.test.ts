@@ -54,6 +54,8 @@ describe('emulator durability', { concurrency: true }, () => {
     const first = await startEmulator({ port: 0, dataDir: dir });
     const asset = await post(`${first.url}/assets/create`, seed('persist me 💾\u0000', { name: 'Kept' }));
     const conv = await post(`${first.url}/conversations/create`, { type: 'COPILOT', name: 'Kept chat' });
+    const gone = await post(`${first.url}/conversations/create`, { type: 'COPILOT', name: 'Deleted chat' });
+    assert.equal((await fetch(`${first.url}/conversations/${gone.id}/delete`, { method: 'POST' })).status, 204);
     await post(`${first.url}/model/${PHI}/load`);
     const app = await post(`${first.url}/connect`, { application: { name: 'VIM', platform: 'LINUX', version: '9' } });
     const session = await post(`${first.url}/applications/session/open`);
@@ -66,6 +68,7 @@ describe('emulator durability', { concurrency: true }, () => {
       assert.equal(got.original.reference.fragment.string.raw, 'persist me 💾\u0000');
       assert.equal(got.name, 'Kept');
       assert.equal((await (await fetch(`${second.url}/conversation/${conv.id}`)).json()).name, 'Kept chat');
+      assert.equal((await fetch(`${second.url}/conversation/${gone.id}`)).status, 410, 'a deleted conversation stays deleted');
       assert.equal((await (await fetch(`${second.url}/model/${PHI}`)).json()).loaded, true);
       const apps = await (await fetch(`${second.url}/applications`)).json();
       assert.ok(apps.iterable.some((a: any) => a.id === app.application.id));

@@ -172,6 +172,11 @@ const PROBES: Record<string, Probe> = {
   },
   'conversations-text-plain': async (em) => (await req(em, 'GET', '/conversations')).type.startsWith('text/plain'),
   'conversation-gone-as-500': async (em) => (await req(em, 'GET', '/conversation/no-such')).status === 500,
+  'conversation-delete-keeps': async (em) => {
+    const { id } = (await req(em, 'POST', '/conversations/create', { type: 'COPILOT', name: 'short-lived' })).json;
+    const deleted = await req(em, 'POST', `/conversations/${id}/delete`);
+    return deleted.status === 204 && (await req(em, 'GET', `/conversation/${id}`)).status === 200;
+  },
   'load-without-download': async (em) => (await req(em, 'POST', `/model/${LLAMA}/load`)).status === 200,
   'unload-keeps-loaded': async (em) => {
     await req(em, 'POST', `/model/${PHI}/load`);

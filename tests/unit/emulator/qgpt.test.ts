@@ -112,6 +112,25 @@ describe('emulator qgpt and conversations', () => {
     assert.deepEqual(lite.json.iterable[0].fragment.string, {});
   });
 
+  test('conversations: delete answers 204 with no body; then both reads are 410, the snapshot drops it, a second delete is 410', async () => {
+    const created = await call(em, 'POST', '/conversations/create', {
+      body: { type: 'COPILOT', name: 'Short-lived', messages: [{ role: 'USER', fragment: { string: { raw: 'bye' } } }] },
+    });
+    const id = created.json.id;
+    const kept = (await call(em, 'POST', '/conversations/create', { body: { type: 'COPILOT', name: 'Kept' } })).json.id;
+    const deleted = await call(em, 'POST', `/conversations/${id}/delete`);
+    assert.equal(deleted.status, 204);
+    assert.equal(deleted.text, '');
+    for (const url of [`/conversation/${id}`, `/conversation/${id}/messages`, `/conversations/${id}/delete`]) {
+      const r = await call(em, url.endsWith('/delete') ? 'POST' : 'GET', url);
+      assert.equal(r.status, 410, url);
+      assert.match(r.text, new RegExp(`Conversation ${id}`));
+    }
+    const ids = (await call(em, 'GET', '/conversations')).json.iterable.map((c: any) => c.id);
+    assert.ok(!ids.includes(id));
+    assert.ok(ids.includes(kept), 'only the deleted conversation is gone');
+  });
+
   test('conversations: unknown ids are 410, bad seeds 400', async () => {
     for (const url of ['/conversation/nope', '/conversation/nope/messages']) {
       const r = await call(em, 'GET', url);

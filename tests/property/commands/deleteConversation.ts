@@ -1,0 +1,33 @@
+/** deleteConversation: a live conversation is deleted; reading it afterwards answers that it is gone. */
+import fc from 'fast-check';
+import { liveConversations, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+
+/** POST /conversations/{conversation}/delete of the live conversation at a position. */
+export class DeleteConversationCommand implements PiecesCommand {
+  constructor(readonly position: number) {}
+
+  check(m: Readonly<PiecesModel>): boolean {
+    return liveConversations(m).length > 0;
+  }
+
+  async run(m: PiecesModel, r: PiecesReal): Promise<void> {
+    const live = liveConversations(m);
+    const i = live[slot(this.position, live.length)];
+    const id = r.conversations[i];
+    r.probe.begin(`${this}: #${i} ${id}`);
+    await r.api.call('deleteConversation', { path: { conversation: id } });
+    const read = await r.api.call('getConversation', { path: { conversation: id }, intent: 'neutral', note: 'read after delete' });
+    r.probe.judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversation', id, deletedBy: 'deleteConversation', read: read.exchange });
+    r.probe.settle();
+    m.conversations[i] = { ...m.conversations[i], deleted: true };
+  }
+
+  toString(): string {
+    return `deleteConversation(POST /conversations/{#${this.position}}/delete)`;
+  }
+}
+
+/** Generated conversation delete commands. */
+export function deleteConversation(): fc.Arbitrary<PiecesCommand> {
+  return fc.nat().map((p) => new DeleteConversationCommand(p));
+}
