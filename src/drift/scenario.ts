@@ -12,7 +12,7 @@ import { fetchTransport } from '../client/transport/fetch.js';
 import type { OperationId } from '../client/types.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { StreamSession } from '../stream/session.js';
-import { statusOf } from '../stream/frames.js';
+import { conversationOf, statusOf } from '../stream/frames.js';
 import { essence } from '../validate/media.js';
 import { bodyShape, mergeShapes, shapeOf, type Shape } from './shape.js';
 
@@ -112,15 +112,20 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
   await call('get model (the first listed)', 'getModel', { path: { model: modelId } });
   await call('list applications', 'getApplicationsSnapshot');
   await call('user', 'getUser');
-  const stream = await streamQuestion(baseUrl, token, o);
+  const { record: stream, conversation: streamed } = await streamQuestion(baseUrl, token, o);
   await call('delete asset', 'deleteAsset', { path: { asset: idA } });
   await call('delete asset', 'deleteAsset', { path: { asset: idB } });
+  await call('delete conversation', 'deleteConversation', { path: { conversation: convId } });
+  // The streamed question started a conversation of its own: removed too, but not compared (a
+  // stream that failed started none).
+  if (streamed) await api.callLoose('deleteConversation', { path: { conversation: streamed }, intent: 'neutral' });
   return { baseUrl, steps, stream };
 }
 
-/** One question on /qgpt/stream: the statuses of its frames and their shape. */
-async function streamQuestion(baseUrl: string, token: string, o: ScenarioOptions): Promise<StreamRecord> {
+/** One question on /qgpt/stream: the statuses of its frames and their shape, and the conversation it started. */
+async function streamQuestion(baseUrl: string, token: string, o: ScenarioOptions): Promise<{ record: StreamRecord; conversation?: string }> {
   const record: StreamRecord = { step: 'streamed question', operationId: 'qgptStream', statuses: [], sequence: '(no frame)', frameShape: {} };
+  let conversation: string | undefined;
   const session = new StreamSession({ baseUrl, timeouts: { requestMs: o.streamTimeoutMs ?? 15_000, idleMs: o.streamIdleMs ?? 5_000, connectMs: 5_000 }, settleMs: 100 });
   try {
     const socket = await session.open();
@@ -131,10 +136,11 @@ async function streamQuestion(baseUrl: string, token: string, o: ScenarioOptions
     record.sequence = collapseSequence(record.statuses);
     record.end = req.end?.kind;
     record.frameShape = mergeShapes(...req.frames.filter((f) => f.parseError === undefined).map((f) => shapeOf(f.value)));
+    conversation = req.frames.map(conversationOf).find((c) => c !== undefined);
   } catch (err) {
     record.error = String((err as Error).message ?? err);
   } finally {
     await session.close();
   }
-  return record;
+  return { record, conversation };
 }
