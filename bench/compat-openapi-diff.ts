@@ -35,8 +35,8 @@ const EXPLANATION = `## Why the two differ (details: src/compat/README.md, "Comp
    (non-breaking), rules response-property-added (non-breaking).
 5. Set semantics vs structure: adding an unconstrained optional property ({}), with additional properties
    allowed, does not change the set of valid bodies, so openapi-diff reports nothing; the rules report a
-   non-breaking response/request-property-added. openapi-diff also sees anyOf/oneOf/not changes, which the
-   rules do not compare. Bounds both compare (the upstream pairs change none): a stricter request bound is
+   non-breaking response/request-property-added. openapi-diff compares anyOf/oneOf/not as sets of values; the
+   rules compare anyOf/oneOf branches structurally (added, removed, keyword switched) and do not read not. Bounds both compare (the upstream pairs change none): a stricter request bound is
    breaking for both; a looser response bound is breaking for openapi-diff (set semantics) and a warning for the
    rules (only clients that validate or size for the old bound fail, as with a widened enum). A pattern added is
    a rules-only finding.`;
@@ -101,6 +101,7 @@ const PROBES: Array<[string, Json, Json, Json, Json]> = (() => {
     ['request maxLength lowered', o({ a: s({ maxLength: 100 }) }), o(), o({ a: s({ maxLength: 50 }) }), o()],
     ['request pattern added', o({ a: s() }), o(), o({ a: s({ pattern: '^[a-z]+$' }) }), o()],
     ['response maximum raised', o(), o({ n: { type: 'integer', maximum: 10 } }), o(), o({ n: { type: 'integer', maximum: 20 } })],
+    ['request anyOf branch removed', o({ a: s(), b: s() }, { anyOf: [{ required: ['a'] }, { required: ['b'] }] }), o(), o({ a: s(), b: s() }, { anyOf: [{ required: ['a'] }] }), o()],
   ];
 })();
 

@@ -10,6 +10,7 @@ import { parameterNewlyRequired } from './rules/parameter-newly-required.js';
 import { parameterRemoved } from './rules/parameter-removed.js';
 import { parameterTypeChanged } from './rules/parameter-type-changed.js';
 import { requestBodyNewlyRequired } from './rules/request-body-newly-required.js';
+import { requestAlternativesNarrowed } from './rules/request-alternatives-narrowed.js';
 import { requestConstraintTightened } from './rules/request-constraint-tightened.js';
 import { requestEnumNarrowed } from './rules/request-enum-narrowed.js';
 import { requestPropertyAdded } from './rules/request-property-added.js';
@@ -17,6 +18,7 @@ import { requestPropertyNewlyRequired } from './rules/request-property-newly-req
 import { requestPropertyNoLongerNullable } from './rules/request-property-no-longer-nullable.js';
 import { requestPropertyRemoved } from './rules/request-property-removed.js';
 import { requestPropertyTypeChanged } from './rules/request-property-type-changed.js';
+import { responseAlternativesWidened } from './rules/response-alternatives-widened.js';
 import { responseConstraintLoosened } from './rules/response-constraint-loosened.js';
 import { responseEnumWidened } from './rules/response-enum-widened.js';
 import { responsePropertyAdded } from './rules/response-property-added.js';
@@ -57,10 +59,11 @@ export const BUILTIN_RULES: readonly CompatRule[] = [
   operationRemoved, operationMoved, operationAdded, operationDeprecated,
   statusRemoved, statusAdded, mediaTypeRemoved, mediaTypeAdded,
   parameterAddedRequired, parameterNewlyRequired, parameterRemoved, parameterTypeChanged, parameterAdded,
-  requestBodyNewlyRequired, requestPropertyNewlyRequired, requestPropertyTypeChanged, requestEnumNarrowed, requestConstraintTightened,
-  requestPropertyNoLongerNullable, requestPropertyRemoved, requestPropertyAdded,
+  requestBodyNewlyRequired, requestPropertyNewlyRequired, requestPropertyTypeChanged, requestEnumNarrowed,
+  requestConstraintTightened, requestAlternativesNarrowed, requestPropertyNoLongerNullable, requestPropertyRemoved,
+  requestPropertyAdded,
   responsePropertyRemoved, responsePropertyTypeChanged, responsePropertyNoLongerRequired, responsePropertyBecameNullable,
-  responseEnumWidened, responseConstraintLoosened, responsePropertyAdded,
+  responseEnumWidened, responseConstraintLoosened, responseAlternativesWidened, responsePropertyAdded,
 ];
 
 /** A registry holding the built-in rules. */
