@@ -36,12 +36,13 @@ export function gateExemption(config: Pick<FullConfig, 'shard'>, argv: string[] 
 }
 
 /**
- * Operations the run's safety settings keep it from exercising: a read-only run never writes, and
- * download progress needs a download, which a live target only allows with PIECES_ALLOW_DOWNLOADS=1.
+ * Operations the run's safety settings keep it from exercising: a read-only run never writes (and a
+ * streamed question starts a conversation, so it asks none), and download progress needs a
+ * download, which a live target only allows with PIECES_ALLOW_DOWNLOADS=1.
  */
 export function exemptOperations(env: NodeJS.ProcessEnv = process.env): Set<string> {
   const config = readConfig(env);
-  const exempt = new Set<string>(config.readonly ? WRITE_OPERATIONS : []);
+  const exempt = new Set<string>(config.readonly ? [...WRITE_OPERATIONS, 'qgptStream'] : []);
   if (env[TARGET_ENV.kind] === 'live' && !config.allowDownloads) exempt.add('modelDownloadProgress');
   return exempt;
 }

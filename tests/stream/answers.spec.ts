@@ -10,7 +10,8 @@ import { answerOf, conversationOf, terminalStatusOf } from '../../src/stream/ind
 import { deterministic, questionInput, relevanceInput, restAnswer } from './inputs.js';
 
 test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
-  test('question only: the chunks make a non-empty answer, COMPLETED last, equal to the REST answer', async ({ streams, api, target }) => {
+  test('question only: the chunks make a non-empty answer, COMPLETED last, equal to the REST answer', async ({ streams, api, target, safety }) => {
+    safety.streamedQuestions();
     const session = streams.session();
     const socket = await session.open();
     const token = session.token();

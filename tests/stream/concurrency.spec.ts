@@ -27,7 +27,8 @@ function expectAllCompleted(reqs: StreamRequest[]) {
 }
 
 test.describe('QGPT stream concurrency', { tag: '@QGPT' }, () => {
-  test('five requests at once on one socket: each complete, no crosstalk', async ({ streams, api, target }) => {
+  test('five requests at once on one socket: each complete, no crosstalk', async ({ streams, api, target, safety }) => {
+    safety.streamedQuestions();
     const session = streams.session();
     const prepared = await prepare(session, api, target.kind, 5);
     const socket = await session.open();
@@ -35,7 +36,8 @@ test.describe('QGPT stream concurrency', { tag: '@QGPT' }, () => {
     expectAllCompleted(await Promise.all(handles.map((h) => h.done)));
   });
 
-  test('twenty sockets at once: each answer complete, no crosstalk', async ({ streams, api, target }) => {
+  test('twenty sockets at once: each answer complete, no crosstalk', async ({ streams, api, target, safety }) => {
+    safety.streamedQuestions();
     const session = streams.session();
     const prepared = await prepare(session, api, target.kind, 20);
     const sockets = await Promise.all(prepared.map(() => session.open()));

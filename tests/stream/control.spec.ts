@@ -9,7 +9,8 @@ import { chunkOf, terminalStatusOf } from '../../src/stream/index.js';
 import { questionInput } from './inputs.js';
 
 test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
-  test('stop mid-answer: the answer ends STOPPED and no chunk follows', async ({ streams, slowTarget }) => {
+  test('stop mid-answer: the answer ends STOPPED and no chunk follows', async ({ streams, slowTarget, safety }) => {
+    safety.streamedQuestions();
     const session = streams.session(slowTarget.url);
     const socket = await session.open();
     const token = session.token();
@@ -23,7 +24,8 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
     expect.soft(chunks, 'the answer was cut short').toBeGreaterThan(0);
   });
 
-  test('reset: answers in flight end, the socket stays usable', async ({ streams, slowTarget }) => {
+  test('reset: answers in flight end, the socket stays usable', async ({ streams, slowTarget, safety }) => {
+    safety.streamedQuestions();
     test.skip(!slowTarget.dedicated, 'the RESET acknowledgement is not documented upstream: judged on the emulator only');
     const session = streams.session(slowTarget.url);
     const socket = await session.open();
@@ -39,7 +41,8 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
     expect.soft(terminalStatusOf(after), `request ${after.id} after the reset`).toBe('COMPLETED');
   });
 
-  test('malformed input: an in-band FAILED frame with errorMessage; the socket stays open and answers the next request', async ({ streams }) => {
+  test('malformed input: an in-band FAILED frame with errorMessage; the socket stays open and answers the next request', async ({ streams, safety }) => {
+    safety.streamedQuestions();
     const session = streams.session();
     const socket = await session.open();
     const malformed: Array<[string, string]> = [

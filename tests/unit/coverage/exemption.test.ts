@@ -28,4 +28,5 @@ test('exempt operations: writes in a read-only run, download progress on a live 
   assert.deepEqual([...exemptOperations({ PIECES_TARGET_KIND: 'live', PIECES_ALLOW_DOWNLOADS: '1' })], []);
   const ro = exemptOperations({ PIECES_READONLY: '1' });
   assert.ok(ro.has('createAsset') && ro.has('closeApplicationSession') && !ro.has('getAsset') && !ro.has('searchAssets'));
+  assert.ok(ro.has('deleteConversation') && ro.has('qgptStream'), 'a streamed question starts a conversation: not asked in a read-only run');
 });
