@@ -23,7 +23,9 @@ async function call(method: string, path: string, body?: unknown): Promise<any> 
 }
 
 /** Everything a run could touch, as comparable values (ids, names, update times, model flags). */
-async function snapshot() {
+interface Snapshot { assets: string[]; conversations: string[]; applications: string[]; models: string[] }
+
+async function snapshot(): Promise<Snapshot> {
   const assets = (await call('GET', '/assets?transferables=false')).iterable.map((a: any) => `${a.id} ${a.name} ${a.updated?.value}`).sort();
   const conversations = (await call('GET', '/conversations?transferables=false')).iterable.map((c: any) => `${c.id} ${c.name} ${c.updated?.value}`).sort();
   const applications = (await call('GET', '/applications')).iterable.map((a: any) => `${a.id} ${a.name} ${a.version}`).sort();
@@ -31,7 +33,7 @@ async function snapshot() {
   return { assets, conversations, applications, models };
 }
 
-let users: Awaited<ReturnType<typeof snapshot>>;
+let users: Snapshot;
 
 before(async () => {
   emu = await startEmulator({ port: 0, memory: true });
