@@ -19,6 +19,7 @@ import {
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { CoverageLedger } from '../../src/coverage/index.js';
 import type { Owned } from '../fixtures/owned.js';
+import { frameExchanges, type ExchangeLogWriter, type LogContext } from '../../src/compat/live/index.js';
 
 /** A second target for tests that need time (stop mid-answer, cancel mid-download). */
 export interface SlowTarget {
@@ -61,6 +62,8 @@ class StreamHarness implements Streams {
     private readonly recorder: ScenarioRecorder,
     private readonly coverage: CoverageLedger,
     private readonly owned: Owned,
+    /** The exchange log (PIECES_EXCHANGE_LOG=1): the frames on the target go there too, for `compat`. */
+    private readonly log?: { writer: ExchangeLogWriter; context: LogContext },
   ) {}
 
   session(baseUrl = this.target.url): StreamSession {
@@ -117,6 +120,12 @@ class StreamHarness implements Streams {
     } finally {
       await Promise.all(this.sessions.map((s) => s.close()));
       this.adoptNewConversations();
+      if (this.log) {
+        // The dedicated slow emulator stands in for an embedded-emulator target (same code, slower
+        // pace), so its frames count too; against a live target only the target's own are logged.
+        const logged = this.target.kind === 'emulator' ? this.sessions : [...this.onTarget];
+        for (const s of logged) for (const ex of frameExchanges(s)) this.log.writer.write(ex, this.log.context);
+      }
     }
     const timings = this.sessions.flatMap((s) => s.requests.map(answerTimings));
     if (timings.length > 0) {
@@ -163,8 +172,9 @@ interface StreamWorkerFixtures {
 
 export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
   // `api` first: its teardown (the owned cleanup) then runs after this one hands over conversations.
-  streams: async ({ target, validators, recorder, coverage, owned, api: _api }, use, testInfo) => {
-    const harness = new StreamHarness(target, validators, recorder, coverage, owned);
+  streams: async ({ target, validators, recorder, coverage, owned, exchangeLog, api: _api }, use, testInfo) => {
+    const log = exchangeLog && { writer: exchangeLog, context: { project: testInfo.project.name, test: testInfo.titlePath.slice(1).join(' › ') } };
+    const harness = new StreamHarness(target, validators, recorder, coverage, owned, log);
     await use(harness);
     await harness.finish(testInfo);
   },

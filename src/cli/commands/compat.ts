@@ -1,7 +1,7 @@
 /**
- * `pieces-conformance compat`: the compatibility report. Runs the contract suite against the target
- * (or the embedded emulator) with the exchange log on, judges every contract version's validators
- * over the logged exchanges (live verdicts), drives the target through the official TypeScript SDK
+ * `pieces-conformance compat`: the compatibility report. Runs the contract and stream suites against
+ * the target (or the embedded emulator) with the exchange log on (the stream suite logs its frames),
+ * judges every contract version's validators over the logged exchanges (live verdicts), drives the target through the official TypeScript SDK
  * (the SDK row), and writes reports/compat/{index.html,compat.md,compat.json,sdk.json}. The matrix
  * is information, not a gate: exit 0 when it is written, 2 when the harness could not build it.
  */
@@ -21,8 +21,9 @@ export default {
   name: 'compat',
   summary: 'Build the compatibility matrix: every contract version (static and live) and the official SDK against a target',
   details: [
-    'Runs the contract suite against the target (without --target: the embedded emulator) with the exchange log',
-    'on, judges each contract version of spec/versions/index.yaml over the logged exchanges (lenient validation:',
+    'Runs the contract and stream suites against the target (without --target: the embedded emulator) with the',
+    'exchange log on (WebSocket frames included), judges each contract version of spec/versions/index.yaml over the',
+    'logged exchanges (lenient validation:',
     'conformant, not conformant with the first diagnostic, or not exercised), drives the target through',
     '@pieces.app/pieces-os-client (the SDK row; against a fresh emulator when there is no --target), and writes',
     '<reports>/compat/index.html, compat.md, compat.json and sdk.json. The suite\'s own reports go to',
@@ -35,7 +36,7 @@ export default {
     { name: 'readonly', type: 'boolean', description: 'Only reads: the suite and the SDK smoke run create, change and delete nothing (env PIECES_READONLY=1)' },
     { name: 'fault', type: 'list', repeatable: true, placeholder: 'NAME', description: 'Emulator fault switch for the suite and the SDK smoke run (embedded emulator only; env PIECES_EMULATOR_FAULTS)' },
     { name: 'timeout-ms', type: 'int', min: 1, placeholder: 'N', description: 'Per-request timeout in milliseconds (env PIECES_TIMEOUT_MS)', defaultText: '10000' },
-    { name: 'workers', type: 'int', min: 1, placeholder: 'N', description: 'Playwright workers for the contract suite (env PIECES_WORKERS)', defaultText: "the suite's setting" },
+    { name: 'workers', type: 'int', min: 1, placeholder: 'N', description: 'Playwright workers for the suites (env PIECES_WORKERS)', defaultText: "the suite's setting" },
     { name: 'no-sdk', type: 'boolean', description: 'Leave out the SDK smoke run (the SDK row stays "not exercised")' },
     { name: 'config', type: 'string', placeholder: 'FILE', description: 'Config file (env PIECES_CONFIG)', defaultText: 'pieces-conformance.config.json if present' },
   ],
@@ -50,8 +51,9 @@ export default {
     const { HarnessError } = await import('../../core/errors.js');
     if (args.positionals.length) throw new HarnessError('usage', `compat takes no positional arguments, got "${args.positionals[0]}"`, 'see: pieces-conformance compat --help');
     const { config } = resolveConfig({ cwd: io.cwd, env: io.env, flags: args.values });
-    // The contract suite only, whole (a filtered run would leave operations unexercised for no reason).
-    const c: RunConfig = { ...config, suites: ['contract'], grep: undefined, grepInvert: undefined, shard: undefined, html: false };
+    // The contract suite for every HTTP operation and the stream suite for the WebSocket ones, whole (a
+    // filtered run would leave operations unexercised for no reason). The property suite adds volume, not operations.
+    const c: RunConfig = { ...config, suites: ['contract', 'stream'], grep: undefined, grepInvert: undefined, shard: undefined, html: false };
     const compatDir = resolve(io.cwd, c.reportsDir, 'compat');
     const { reportPaths, clearRunOutputs } = await import('../../report/paths.js');
     const runPaths = reportPaths(join(compatDir, 'run'), io.cwd);
@@ -66,11 +68,11 @@ export default {
     const { countsTable } = await import('../../compat/live/table.js');
     const loaded = args.values['no-sdk'] === true ? undefined : await sdkMod.loadSdk();
 
-    // 1. The contract suite, with the exchange log on (its reports under <reports>/compat/run).
+    // 1. The suites, with the exchange log on (their reports under <reports>/compat/run).
     clearRunOutputs(runPaths);
     const vars = { ...suiteEnv(c, runPaths, pre.target?.url), [live.EXCHANGE_LOG_ENV]: '1', PIECES_COVERAGE_GATE: 'report' };
     const where = pre.target ? `${pre.target.url}${pre.target.version ? ` (Pieces OS ${pre.target.version})` : ''}` : 'the embedded emulator';
-    io.out(`pieces-conformance compat: running the contract suite against ${where} (reports in ${show(runPaths.dir)})`);
+    io.out(`pieces-conformance compat: running the contract and stream suites against ${where} (reports in ${show(runPaths.dir)})`);
     const suite = runNode(playwrightCli(root), ['test', ...playwrightArgs(c)], { cwd: root, env: childEnv(io.env, vars), capture: true });
 
     // 2. Meanwhile (embedded emulator): the SDK smoke run against a fresh emulator of its own.
@@ -100,15 +102,15 @@ export default {
       results = readResults(runPaths.json);
     } catch {
       const tail = (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / ');
-      throw new HarnessError('internal', `the contract suite did not report (exit ${run.code ?? run.signal})${tail ? `: ${tail}` : ''}`, `see ${show(runPaths.dir)}`);
+      throw new HarnessError('internal', `the suites did not report (exit ${run.code ?? run.signal})${tail ? `: ${tail}` : ''}`, `see ${show(runPaths.dir)}`);
     }
     const n = counts(results.tests);
-    io.out(`  contract suite: ${n.passed} passed, ${n.failed} failed${n.flaky ? `, ${n.flaky} flaky` : ''}${n.skipped ? `, ${n.skipped} skipped` : ''} (${formatMs(run.durationMs)})`);
+    io.out(`  contract and stream suites: ${n.passed} passed, ${n.failed} failed${n.flaky ? `, ${n.flaky} flaky` : ''}${n.skipped ? `, ${n.skipped} skipped` : ''} (${formatMs(run.durationMs)})`);
     const resolved = readResolvedTarget(runPaths.target);
     const targetUrl = pre.target?.url ?? resolved?.url;
     const log = live.readExchangeLog(live.exchangeLogDir(runPaths.dir));
     if (log.exchanges.length === 0) {
-      throw new HarnessError('internal', `the contract suite logged no exchange in ${show(live.exchangeLogDir(runPaths.dir))}`,
+      throw new HarnessError('internal', `the suites logged no exchange in ${show(live.exchangeLogDir(runPaths.dir))}`,
         'the fixtures write the log when PIECES_EXCHANGE_LOG=1; see the suite output in compat/run');
     }
 

@@ -222,14 +222,16 @@ export function liveCell(t: OperationTally | undefined, websocket = false): Matr
     return {
       verdict: 'not-exercised', source: 'live',
       reason: websocket
-        ? 'No HTTP exchange in the conformance run (a WebSocket operation: the stream suite judges it)'
+        ? 'No frame in the conformance run (a WebSocket operation: only the stream suite logs its frames)'
         : 'No exchange of the conformance run reached this operation',
     };
   }
+  // A WebSocket operation's "exchanges" are its frames (see frames.ts).
+  const noun = websocket ? 'frame' : 'exchange';
   if (t.judged === 0) {
-    return { verdict: 'not-exercised', source: 'live', reason: `${t.exchanges} exchange${t.exchanges === 1 ? '' : 's'}, none answered (${t.firstTransportError})` };
+    return { verdict: 'not-exercised', source: 'live', reason: `${t.exchanges} ${noun}${t.exchanges === 1 ? '' : 's'}, none answered (${t.firstTransportError})` };
   }
-  const n = `${t.judged} exchange${t.judged === 1 ? '' : 's'}`;
+  const n = `${t.judged} ${noun}${t.judged === 1 ? '' : 's'}`;
   const extras = [
     `statuses ${statusList(t)}`,
     t.negatives ? `${t.negatives} invalid on purpose, judged on status only` : '',
