@@ -3,7 +3,9 @@
  * summary line (`28/28 seed operations, 4/4 neighbours`). An HTTP operation is exercised by any
  * answered request; a WebSocket operation only by a stream test (a hit with source `stream`).
  * An operation is required when the suite that exercises it ran: HTTP operations when `contract`
- * ran, WebSocket operations when `stream` ran.
+ * ran, WebSocket operations when `stream` ran. An operation exercised only by refusals (no 2xx, or
+ * no 101 upgrade for a WebSocket one) is listed apart: its success path was never judged, which a
+ * run that only sends bad input (or a target that refuses the harness's valid requests) hides.
  */
 import type { Operation } from '../spec/types.js';
 import type { CoverageLedger } from './ledger.js';
@@ -17,6 +19,8 @@ export interface OperationCoverage {
   neighbour: boolean;
   websocket: boolean;
   exercised: boolean;
+  /** Exercised, but no answer was a success (2xx; 101 for a WebSocket operation). */
+  refusalsOnly: boolean;
   required: boolean;
   /** Statuses answered (0: no response), ascending. */
   statusesSeen: number[];
@@ -41,6 +45,8 @@ export interface CoverageSummary {
   missing: string[];
   /** Not exercised and not required (their suite did not run). */
   skipped: string[];
+  /** Exercised only by refusals: the success path was never judged (a warning, not a gate failure). */
+  refusalsOnly: string[];
   /** Exercised operations the contract does not know (typos in a stream test, an old contract). */
   unknown: string[];
   /** `28/28 seed operations, 4/4 neighbours`. */
@@ -73,6 +79,7 @@ export function evaluateCoverage(operations: Iterable<Operation>, ledger: Covera
       neighbour: op.neighbour,
       websocket: op.websocket,
       exercised: counted.length > 0,
+      refusalsOnly: counted.length > 0 && !counted.some((e) => (op.websocket ? e.status === 101 : e.status >= 200 && e.status < 300)),
       required,
       statusesSeen: [...new Set(mine.map((e) => e.status))].sort((a, b) => a - b),
       statusesDocumented: Object.keys(op.responses).map((s) => (s === 'DEFAULT' ? 'default' : s)),
@@ -90,12 +97,14 @@ export function evaluateCoverage(operations: Iterable<Operation>, ledger: Covera
   const known = new Set(ops.map((o) => o.operationId));
   const unknown = [...new Set(entries.map((e) => e.operationId).filter((id) => !known.has(id)))].sort();
   const line = `${seed.exercised}/${seed.total} seed operations, ${neighbours.exercised}/${neighbours.total} neighbours`;
-  return { operations: rows, seed, neighbours, projects: [...ran].sort(), missing, skipped, unknown, line, passed: missing.length === 0 };
+  const refusalsOnly = rows.filter((r) => r.refusalsOnly).map((r) => r.operationId);
+  return { operations: rows, seed, neighbours, projects: [...ran].sort(), missing, skipped, refusalsOnly, unknown, line, passed: missing.length === 0 };
 }
 
 /** The one line a failed gate reports. */
 export function gateMessage(summary: CoverageSummary): string {
-  if (summary.passed) return `coverage: ${summary.line}`;
+  const refused = summary.refusalsOnly?.length ? `; only refusals seen (no success answer) for ${summary.refusalsOnly.join(', ')}` : '';
+  if (summary.passed) return `coverage: ${summary.line}${refused}`;
   const n = summary.missing.length;
-  return `coverage gate: ${n} operation${n === 1 ? '' : 's'} of the contract never exercised: ${summary.missing.join(', ')} (${summary.line})`;
+  return `coverage gate: ${n} operation${n === 1 ? '' : 's'} of the contract never exercised: ${summary.missing.join(', ')} (${summary.line})${refused}`;
 }

@@ -10,7 +10,7 @@ function statuses(list: number[]): string {
 
 /** The state column of a row. */
 function state(r: OperationCoverage): string {
-  if (r.exercised) return r.failed.length ? '✗ failed' : '✓';
+  if (r.exercised) return r.failed.length ? '✗ failed' : r.refusalsOnly ? '⚠ refusals only' : '✓';
   return r.required ? '✗ never exercised' : '– suite not run';
 }
 
@@ -24,6 +24,7 @@ export function coverageMarkdown(s: CoverageSummary, meta: { target?: string; co
   ];
   if (meta.target || meta.contract) lines.push(`Target: ${meta.target ?? '?'} · Contract: ${meta.contract ?? '?'} · Suites: ${s.projects.join(', ') || 'none'}`, '');
   if (s.skipped.length) lines.push(`Not required in this run (their suite did not run, or the run may not call them): ${s.skipped.join(', ')}`, '');
+  if (s.refusalsOnly?.length) lines.push(`Only refusals seen, no success answer (the success path was never judged): ${s.refusalsOnly.join(', ')}`, '');
   if (s.unknown.length) lines.push(`Recorded but not in the contract: ${s.unknown.join(', ')}`, '');
   lines.push('| Operation | Request | Statuses seen | Statuses documented | Checks run | Failed checks | Requests | State |');
   lines.push('|---|---|---|---|---|---|---|---|');

@@ -113,6 +113,7 @@ export function renderSummary(input: SummaryInput): string {
     const verdict = coverage.passed ? '' : input.partialRun ? ` (partial run, ${input.partialRun}: not gated)` : ' (gate failed)';
     out.push(`## Coverage: ${coverage.line}${verdict}`, '');
     if (coverage.missing.length && !input.partialRun) out.push(`Never exercised: ${coverage.missing.join(', ')}.`, '');
+    if (coverage.refusalsOnly?.length) out.push(`⚠ Only refusals seen, no success answer (the success path was never judged): ${coverage.refusalsOnly.join(', ')}.`, '');
     out.push('<details><summary>Operations: statuses seen and documented, checks run</summary>', '');
     out.push('| operation | statuses seen | documented | checks run | failed checks |', '|---|---|---|---|---|');
     for (const r of coverage.operations) {

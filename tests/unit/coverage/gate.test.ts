@@ -115,3 +115,21 @@ test('hitOf: operation, status (0 without response) and media essence (- without
   assert.equal(hitOf({ ...base, error: 'timed out' }, [], [])?.status, 0);
   assert.equal(hitOf({ ...base, operationId: undefined }, [], []), undefined);
 });
+
+test('an operation exercised only by refusals is listed apart: a warning in the line and the reports, not a gate failure', () => {
+  const ledger = new CoverageLedger();
+  for (const id of http.filter((id) => id !== 'createAsset' && id !== 'deleteConversation')) ledger.record(hit(id));
+  ledger.record(hit('createAsset', 400));
+  ledger.record(hit('createAsset', 413));
+  ledger.record(hit('deleteConversation', 204));
+  ledger.record(hit('qgptStream', 101, { source: 'stream' }));
+  ledger.record(hit('modelDownloadProgress', 200, { source: 'stream' }));
+  const s = evaluateCoverage(ops, ledger, ['contract', 'stream']);
+  assert.deepEqual(s.refusalsOnly, ['createAsset', 'modelDownloadProgress'], 'in contract order; a WebSocket operation needs its 101');
+  assert.equal(s.passed, true, 'exercised all the same');
+  assert.match(gateMessage(s), /^coverage: 28\/28 seed operations, 4\/4 neighbours; only refusals seen \(no success answer\) for createAsset, modelDownloadProgress$/);
+  const md = coverageMarkdown(s);
+  assert.match(md, /Only refusals seen, no success answer \(the success path was never judged\): createAsset, modelDownloadProgress/);
+  assert.match(md, /\| createAsset \| `POST \/assets\/create` \| 400, 413 \| .* \| ⚠ refusals only \|/);
+  assert.match(md, /\| deleteConversation \(neighbour\) \| .* \| 204 \| .* \| ✓ \|/);
+});

@@ -164,3 +164,9 @@ test('stripAnsi and firstLine', () => {
   assert.equal(firstLine('Error: \n  boom happened\nmore'), 'boom happened');
   assert.equal(firstLine('Error: x failed'), 'x failed');
 });
+
+test('operations exercised only by refusals are named under the coverage heading (a fixture written before the field read as none)', () => {
+  assert.doesNotMatch(md, /Only refusals seen/);
+  const text = renderSummary({ results, coverage: { ...coverage, refusalsOnly: ['createAsset', 'qgptQuestion'] }, environment, exitCode: 0, timing: { wallMs: 1 } });
+  assert.match(text, /^⚠ Only refusals seen, no success answer \(the success path was never judged\): createAsset, qgptQuestion\.$/m);
+});
