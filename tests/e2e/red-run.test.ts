@@ -103,3 +103,23 @@ test('the Allure report opens in headless Chromium without errors and shows the 
     await close();
   }
 });
+
+test('replay runs the failure again with the run\'s settings: still failing with the fault on, fixed without it', async () => {
+  const still = await cli(['replay', '--reports-dir', reports]);
+  assert.equal(still.code, 1, `${still.stdout}\n${still.stderr}`);
+  assert.match(still.stdout, /replay: 1 failed test of .* against the embedded emulator with faults delete-does-not-delete/);
+  assert.match(still.stdout, /STILL FAILING +\[contract\] Assets › an asset lives, is renamed and is deleted as documented — ✗ \[use_after_delete\] deleteAsset: Use after delete\./);
+  assert.match(still.stdout, /^0 of 1 fixed; replay: .*replay\/replay\.md/m);
+  const fixed = await cli(['replay', '--reports-dir', reports, '--without-faults']);
+  assert.equal(fixed.code, 0, `${fixed.stdout}\n${fixed.stderr}`);
+  assert.match(fixed.stdout, /FIXED +\[contract\] Assets › an asset lives/);
+  assert.match(readFileSync(join(reports, 'replay', 'replay.md'), 'utf8'), /^# Replay: 1 of 1 fixed$/m);
+  assert.match(readFileSync(join(reports, 'replay', 'junit.xml'), 'utf8'), /failures="0"/);
+  assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), /FAIL/, 'the replayed run\'s own reports are left alone');
+});
+
+test('replay without an earlier run is a usage error naming the folder', async () => {
+  const none = await cli(['replay', '--reports-dir', scratch('no-run')]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no run to replay in .*no-run.* \(results\.json and run-config\.json are written by pieces-conformance run\)/);
+});

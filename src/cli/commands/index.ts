@@ -9,12 +9,13 @@ import diff from './diff.js';
 import emulator from './emulator.js';
 import merge from './merge.js';
 import proxy from './proxy.js';
+import replay from './replay.js';
 import run from './run.js';
 import selftest from './selftest.js';
 
 /** Every command, registered once (a duplicate name is refused at startup). */
 export const registry = new Registry<Command>('command');
-for (const c of [run, emulator, merge, compat, selftest, proxy, diff]) registry.register(c);
+for (const c of [run, replay, emulator, merge, compat, selftest, proxy, diff]) registry.register(c);
 
 /** Every command, in `--help` order. */
 export const commands: readonly Command[] = registry.all();

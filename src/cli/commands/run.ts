@@ -2,6 +2,8 @@
  * `pieces-conformance run`: checks the contract and the target, runs the suites through Playwright
  * (its list output streamed as progress), then writes the reports and exits 0, 1 or 2.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { SUITES, VALIDATION_MODES } from '../config/schema.js';
 import { resolveConfig } from '../config/resolve.js';
@@ -16,6 +18,9 @@ import { readResolvedTarget } from '../../report/environment.js';
 import type { RunEnvironment } from '../../report/environment.js';
 import type { RunConfig } from '../config/schema.js';
 import type { Preflight } from '../run/preflight.js';
+
+/** The resolved settings of the last run, saved beside its reports for `replay`. */
+export const RUN_CONFIG_FILE = 'run-config.json';
 
 /** The environment block of a run (target, versions, validation). */
 export function runEnvironment(c: RunConfig, pre: Preflight, resolved?: { url: string; kind: string; version?: string }): RunEnvironment {
@@ -102,6 +107,7 @@ export default {
     }
 
     clearRunOutputs(paths);
+    writeFileSync(join(paths.dir, RUN_CONFIG_FILE), `${JSON.stringify(c, null, 2)}\n`);
     const where = pre.target ? `${pre.target.url}${pre.target.version ? ` (Pieces OS ${pre.target.version})` : ''}` : 'the embedded emulator';
     io.out(`pieces-conformance: judging ${where} against contract ${pre.contractVersion} (${c.validation}), suites ${c.suites.join(', ')}${c.faults.length ? `, faults ${c.faults.join(', ')}` : ''}`);
     io.out(`  ${shellLine(pwArgs, vars)}`);

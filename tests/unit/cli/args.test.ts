@@ -102,7 +102,7 @@ for (const [values, message] of badValues) {
 const cliErrors: Array<[string[], RegExp]> = [
   [['run', '--bogus'], /^pieces-conformance: usage error: unknown option --bogus/],
   [['run', 'contract'], /run takes no positional arguments/],
-  [['frobnicate'], /unknown command "frobnicate".*commands: run, emulator, merge/],
+  [['frobnicate'], /unknown command "frobnicate".*commands: run, replay, emulator, merge/],
   [['run', '--target', 'auto', '--fault', 'gone-as-404'], /work only with the embedded emulator, but a target is set by --target/],
   [['run', '--fc-path', '1:2'], /--fc-path\) needs its seed/],
   [['merge'], /merge needs the shard report directories/],

@@ -1,0 +1,100 @@
+/**
+ * `pieces-conformance replay`: runs the failed tests of the last run again, with that run's settings
+ * (saved by `run` as `<reports>/run-config.json`), and says of each whether it is FIXED, STILL
+ * FAILING or NOT RUN. The replay's own reports go to `<reports>/replay/` (summary, JUnit, replay.md);
+ * the reports of the run it replays are left alone. Exit 0 when every failure is fixed, 1 otherwise.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Command } from '../command.js';
+import type { RunConfig, Suite } from '../config/schema.js';
+import { EXIT } from '../exit.js';
+import { playwrightCli, repoRoot } from '../paths.js';
+import { childEnv, playwrightArgs, shellLine, suiteEnv } from '../run/invocation.js';
+import { preflight } from '../run/preflight.js';
+import { finishReports } from '../run/reports.js';
+import { runNode } from '../spawn.js';
+import { clearRunOutputs, reportPaths } from '../../report/paths.js';
+import { readResolvedTarget } from '../../report/environment.js';
+import { readResults } from '../../report/results.js';
+import { failedTests, replayMarkdown, replaySelection, replayVerdicts } from '../../report/replay.js';
+import { HarnessError } from '../../core/errors.js';
+import { RUN_CONFIG_FILE, runEnvironment } from './run.js';
+
+export default {
+  name: 'replay',
+  summary: 'Run the failed tests of the last run again, with its settings, and say which are fixed',
+  details: [
+    'Reads <reports>/results.json and <reports>/run-config.json (written by run), runs every test that failed',
+    'there again with the same target, suites, validation mode and fault switches, and prints each as FIXED,',
+    'STILL FAILING or NOT RUN. Reports of the replay go to <reports>/replay/ (replay.md, summary.md, JUnit).',
+    'A property test replays with a new seed unless the run set one: to replay its counterexample, use the',
+    'PIECES_FC_SEED / PIECES_FC_PATH line its failure printed. Exit 0 when every failure is fixed, 1 when one is',
+    'not, 2 on harness errors (no earlier run, unreachable target).',
+  ].join('\n'),
+  options: [
+    { name: 'reports-dir', type: 'string', placeholder: 'DIR', description: 'The reports of the run to replay (env PIECES_REPORTS_DIR)', defaultText: 'reports' },
+    { name: 'target', type: 'string', placeholder: 'URL|auto', description: 'Replay against this target instead of the run\'s' },
+    { name: 'without-faults', type: 'boolean', description: 'Turn off the fault switches the run had on (the embedded emulator as it ships)' },
+    { name: 'html', type: 'boolean', description: 'Also write the Allure HTML report of the replay' },
+  ],
+  examples: [
+    ['', 'the failures of reports/ again, as that run was configured'],
+    ['--target http://127.0.0.1:39300', 'the failures again, against a new build'],
+    ['--without-faults', 'a planted bug turned off: its failures should be FIXED'],
+  ],
+  async run(args, io) {
+    const startedAt = Date.now();
+    const root = repoRoot();
+    if (args.positionals.length) throw new HarnessError('usage', `replay takes no positional arguments, got "${args.positionals[0]}"`, 'see: pieces-conformance replay --help');
+    const from = reportPaths((args.values['reports-dir'] as string | undefined) ?? io.env.PIECES_REPORTS_DIR ?? 'reports', io.cwd);
+    const show = (f: string) => relative(io.cwd, f) || '.';
+    const saved = join(from.dir, RUN_CONFIG_FILE);
+    if (!existsSync(from.json) || !existsSync(saved)) {
+      throw new HarnessError('usage', `no run to replay in ${show(from.dir)} (results.json and ${RUN_CONFIG_FILE} are written by pieces-conformance run)`, 'run the suites first, or pass --reports-dir');
+    }
+    const targets = failedTests(readResults(from.json).tests);
+    if (targets.length === 0) {
+      io.out(`pieces-conformance replay: the run in ${show(from.dir)} has no failed test; nothing to replay`);
+      return EXIT.ok;
+    }
+    let base: RunConfig;
+    try {
+      base = JSON.parse(readFileSync(saved, 'utf8')) as RunConfig;
+    } catch (err) {
+      throw new HarnessError('usage', `${show(saved)} is not readable JSON: ${(err as Error).message}`, 'run the suites again');
+    }
+    const { locations, projects } = replaySelection(targets);
+    const target = (args.values.target as string | undefined) ?? base.target;
+    // Fault switches belong to the embedded emulator: a target (the run's or a new one) takes none.
+    const faults = args.values['without-faults'] === true || target !== undefined ? [] : base.faults;
+    const c: RunConfig = {
+      ...base, target, suites: projects as Suite[], grep: undefined, grepInvert: undefined, shard: undefined, faults,
+      html: args.values.html === true, reportsDir: join(from.dir, 'replay'),
+    };
+    const paths = reportPaths(c.reportsDir, io.cwd);
+    const pre = await preflight(c, root, io.env);
+    const vars = suiteEnv(c, paths, pre.target?.url);
+    const pwArgs = [...playwrightArgs({ ...c, suites: [] }), ...projects.map((p) => `--project=${p}`), ...locations];
+    clearRunOutputs(paths);
+    const where = pre.target ? pre.target.url : 'the embedded emulator';
+    io.out(`pieces-conformance replay: ${targets.length} failed test${targets.length === 1 ? '' : 's'} of ${show(from.dir)} against ${where}${c.faults.length ? ` with faults ${c.faults.join(', ')}` : ''}`);
+    io.out(`  ${shellLine(pwArgs, vars)}`);
+    const run = await runNode(playwrightCli(root), ['test', ...pwArgs], { cwd: root, env: childEnv(io.env, vars) });
+    const done = await finishReports({
+      paths, environment: runEnvironment(c, pre, readResolvedTarget(paths.target)), runnerStatus: run.code, html: c.html, root, cwd: io.cwd, env: io.env,
+      partialRun: 'replay of failed tests', startedAt, playwrightMs: run.durationMs, out: () => undefined,
+    });
+    if (done.harnessError) {
+      io.err(done.harnessError.toLine());
+      return EXIT.harness;
+    }
+    const verdicts = replayVerdicts(targets, done.results?.tests ?? []);
+    for (const v of verdicts) io.out(`  ${v.verdict.padEnd(13)} [${v.project}] ${v.title}${v.detail ? ` — ${v.detail}` : ''}`);
+    const md = join(paths.dir, 'replay.md');
+    writeFileSync(md, replayMarkdown(verdicts, { from: show(from.dir), target: where }));
+    const fixed = verdicts.filter((v) => v.verdict === 'FIXED').length;
+    io.out(`${fixed} of ${verdicts.length} fixed; replay: ${show(md)} · summary: ${show(paths.summary)} · JUnit: ${show(paths.junit)}`);
+    return fixed === verdicts.length ? EXIT.ok : EXIT.failures;
+  },
+} satisfies Command;
