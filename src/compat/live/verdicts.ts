@@ -226,8 +226,7 @@ export function liveCell(t: OperationTally | undefined, websocket = false): Matr
         : 'No exchange of the conformance run reached this operation',
     };
   }
-  // A WebSocket operation's "exchanges" are its frames (see frames.ts).
-  const noun = websocket ? 'frame' : 'exchange';
+  const noun = websocket ? 'frame' : 'exchange'; // a WebSocket operation's exchanges are its frames (frames.ts)
   if (t.judged === 0) {
     return { verdict: 'not-exercised', source: 'live', reason: `${t.exchanges} ${noun}${t.exchanges === 1 ? '' : 's'}, none answered (${t.firstTransportError})` };
   }
