@@ -51,7 +51,8 @@ export default {
     const show = (f: string) => relative(io.cwd, f) || '.';
     const saved = join(from.dir, RUN_CONFIG_FILE);
     if (!existsSync(from.json) || !existsSync(saved)) {
-      throw new HarnessError('usage', `no run to replay in ${show(from.dir)} (results.json and ${RUN_CONFIG_FILE} are written by pieces-conformance run)`, 'run the suites first, or pass --reports-dir');
+      const why = existsSync(from.json) ? `results.json is there but not ${RUN_CONFIG_FILE}: merged shards are replayed from each shard's --reports-dir` : 'run the suites first, or pass --reports-dir';
+      throw new HarnessError('usage', `no run to replay in ${show(from.dir)} (results.json and ${RUN_CONFIG_FILE} are written by pieces-conformance run)`, why);
     }
     const targets = failedTests(readResults(from.json).tests);
     if (targets.length === 0) {
