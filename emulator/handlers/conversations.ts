@@ -44,11 +44,9 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
 
     deleteConversation: (req, reply) => {
       const { conversation } = req.params as { conversation: string };
-      if (faults.has('conversation-delete-keeps')) {
-        if (!store.conversations.get(conversation)) return missing(conversation);
-        return reply.code(204).send();
-      }
-      if (!store.conversations.delete(conversation)) return missing(conversation);
+      // The fault answers as if it deleted, and keeps the conversation.
+      const found = faults.has('conversation-delete-keeps') ? store.conversations.get(conversation) !== undefined : store.conversations.delete(conversation);
+      if (!found) return missing(conversation);
       return reply.code(204).send();
     },
   };

@@ -12,7 +12,7 @@ import { fetchTransport } from '../client/transport/fetch.js';
 import type { OperationId } from '../client/types.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { StreamSession } from '../stream/session.js';
-import { conversationOf, statusOf } from '../stream/frames.js';
+import { firstConversationOf, statusOf } from '../stream/frames.js';
 import { essence } from '../validate/media.js';
 import { bodyShape, mergeShapes, shapeOf, type Shape } from './shape.js';
 
@@ -136,7 +136,7 @@ async function streamQuestion(baseUrl: string, token: string, o: ScenarioOptions
     record.sequence = collapseSequence(record.statuses);
     record.end = req.end?.kind;
     record.frameShape = mergeShapes(...req.frames.filter((f) => f.parseError === undefined).map((f) => shapeOf(f.value)));
-    conversation = req.frames.map(conversationOf).find((c) => c !== undefined);
+    conversation = firstConversationOf(req.frames);
   } catch (err) {
     record.error = String((err as Error).message ?? err);
   } finally {

@@ -5,7 +5,7 @@
  * the only open request). Each answer is judged by the stream checks a moment after its terminal
  * frame (late frames are judged again), or when the socket closes. Nothing here sends anything.
  */
-import { chunkOf, conversationOf, isQgptTerminal, requestIdOf, statusOf } from '../stream/frames.js';
+import { chunkOf, conversationOf, firstConversationOf, isQgptTerminal, requestIdOf, statusOf } from '../stream/frames.js';
 import type { QgptStreamSubject, SocketLog, StreamFrame, StreamRequest } from '../stream/types.js';
 import type { Intent } from '../core/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
@@ -69,7 +69,7 @@ export class QgptTap {
     const now = Date.now();
     if (m.kind === 'stop') {
       const req = (m.id !== undefined ? this.byId.get(m.id) : undefined)
-        ?? [...this.open.values()].find((r) => (r.conversation ?? r.frames.map(conversationOf).find(Boolean)) === m.conversation);
+        ?? [...this.open.values()].find((r) => (r.conversation ?? firstConversationOf(r.frames)) === m.conversation);
       if (req && !req.end) req.stopSentAtMs = now - req.sentAt;
       return;
     }
@@ -194,7 +194,7 @@ export class QgptTap {
     const open = [...this.open.values()];
     const conv = conversationOf(frame);
     if (conv !== undefined) {
-      const same = open.filter((r) => (r.conversation ?? r.frames.map(conversationOf).find(Boolean)) === conv);
+      const same = open.filter((r) => (r.conversation ?? firstConversationOf(r.frames)) === conv);
       if (same.length === 1) { frame.attributed = 'conversation'; return same[0]; }
     }
     if (open.length === 1) { frame.attributed = 'single-open'; return open[0]; }

@@ -24,6 +24,15 @@ export function conversationOf(frame: StreamFrame): string | undefined {
   return typeof c === 'string' && c.length > 0 ? c : undefined;
 }
 
+/** The first conversation any of the frames names (a request's conversation, as the server told it). */
+export function firstConversationOf(frames: readonly StreamFrame[]): string | undefined {
+  for (const f of frames) {
+    const c = conversationOf(f);
+    if (c !== undefined) return c;
+  }
+  return undefined;
+}
+
 /** The answer chunk a frame carries: `question.answers.iterable[0].text` ('' when none). */
 export function chunkOf(frame: StreamFrame): string {
   const q = field(frame, 'question') as any;

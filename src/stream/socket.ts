@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { Intent } from '../core/types.js';
 import { HarnessError } from '../core/errors.js';
 import type { ValidatorSet } from '../validate/validators.js';
-import { chunkOf, conversationOf, isQgptTerminal, requestIdOf, statusOf } from './frames.js';
+import { chunkOf, conversationOf, firstConversationOf, isQgptTerminal, requestIdOf, statusOf } from './frames.js';
 import type { RequestEnd, SocketLog, StreamFrame, StreamRequest } from './types.js';
 
 /** Timeouts of a socket and of its requests, in ms. */
@@ -110,7 +110,7 @@ export class QgptStreamSocket {
   stop(id: string): void {
     const req = this.byId.get(id);
     if (!req) throw new HarnessError('usage', `stop: no request ${id} on socket ${this.log.id}`);
-    const conversation = req.conversation ?? req.frames.map(conversationOf).find((c) => c !== undefined);
+    const conversation = req.conversation ?? firstConversationOf(req.frames);
     req.stopSentAtMs = Date.now() - req.sentAt;
     this.rawSend(JSON.stringify({ request: id, conversation, stop: true }));
   }
@@ -228,7 +228,7 @@ export class QgptStreamSocket {
     const open = [...this.pending.values()].map((p) => p.req);
     const conv = conversationOf(frame);
     if (conv !== undefined) {
-      const same = open.filter((r) => (r.conversation ?? r.frames.map(conversationOf).find(Boolean)) === conv);
+      const same = open.filter((r) => (r.conversation ?? firstConversationOf(r.frames)) === conv);
       if (same.length === 1) {
         frame.attributed = 'conversation';
         return same[0];

@@ -8,7 +8,7 @@
  * modulo the count, so a sequence stays meaningful while it shrinks.
  */
 import type fc from 'fast-check';
-import type { ApiClient, Contract } from '../../src/client/index.js';
+import type { ApiClient, Contract, OperationId } from '../../src/client/index.js';
 import type { MessageFacts } from '../../src/checks/index.js';
 import type { Probe } from './support/probe.js';
 
@@ -72,6 +72,17 @@ export function liveAssets(m: Readonly<PiecesModel>): number[] {
 /** The positions of the conversations that were not deleted. */
 export function liveConversations(m: Readonly<PiecesModel>): number[] {
   return m.conversations.flatMap((c, i) => (c.deleted ? [] : [i]));
+}
+
+/**
+ * Reads a deleted resource back through `via` (neutral: the check judges the status) and judges
+ * use after delete, blaming the delete.
+ */
+export async function judgeGone(
+  r: PiecesReal, deletedBy: 'deleteAsset' | 'deleteConversation', via: OperationId, param: string, id: string, note = 'read after delete',
+): Promise<void> {
+  const read = await r.api.callLoose(via, { path: { [param]: id }, intent: 'neutral', note });
+  r.probe.judge('use_after_delete', { operation: deletedBy, via, id, deletedBy, read: read.exchange });
 }
 
 /** The 2xx JSON object a step needs to go on; without it the step settles (its checks explain why) or stops. */

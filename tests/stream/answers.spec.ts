@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.js';
 import { markedName, seed } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
-import { answerOf, conversationOf, terminalStatusOf } from '../../src/stream/index.js';
+import { answerOf, firstConversationOf, terminalStatusOf } from '../../src/stream/index.js';
 import { deterministic, questionInput, relevanceInput, restAnswer } from './inputs.js';
 
 test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
@@ -43,7 +43,7 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
     const token = session.token();
     const input = questionInput(token, 'How do I read a file line by line in Node.js?');
     const req = await socket.ask(input, { token }).done;
-    const conversation = req.frames.map(conversationOf).find((c) => c !== undefined);
+    const conversation = firstConversationOf(req.frames);
     if (!conversation) return; // stream_conversation_present reports it
     expect.soft(before.has(conversation), `conversation ${conversation} of request ${req.id} is new`).toBe(false);
 

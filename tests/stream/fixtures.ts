@@ -13,7 +13,7 @@ import { HarnessError } from '../../src/core/errors.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
 import {
-  answerTimings, attemptUpgrade, channelOf, conversationOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
+  answerTimings, attemptUpgrade, channelOf, firstConversationOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
   type StreamSubject, type StreamVerdict, type UpgradeAttempt,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
@@ -108,7 +108,7 @@ class StreamHarness implements Streams {
     for (const s of this.onTarget) {
       for (const r of s.requests) {
         if (r.conversation !== undefined || r.intent !== 'positive') continue;
-        const id = r.frames.map(conversationOf).find((c) => c !== undefined);
+        const id = firstConversationOf(r.frames);
         if (id) this.owned.adoptConversation(id);
       }
     }

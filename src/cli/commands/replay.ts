@@ -9,17 +9,13 @@ import { join, relative } from 'node:path';
 import type { Command } from '../command.js';
 import type { RunConfig, Suite } from '../config/schema.js';
 import { EXIT } from '../exit.js';
-import { playwrightCli, repoRoot } from '../paths.js';
-import { childEnv, playwrightArgs, shellLine, suiteEnv } from '../run/invocation.js';
+import { repoRoot } from '../paths.js';
+import { executeRun, RUN_CONFIG_FILE } from '../run/execute.js';
 import { preflight } from '../run/preflight.js';
-import { finishReports } from '../run/reports.js';
-import { runNode } from '../spawn.js';
-import { clearRunOutputs, reportPaths } from '../../report/paths.js';
-import { readResolvedTarget } from '../../report/environment.js';
+import { reportPaths } from '../../report/paths.js';
 import { readResults } from '../../report/results.js';
 import { failedTests, replayMarkdown, replaySelection, replayVerdicts } from '../../report/replay.js';
 import { HarnessError } from '../../core/errors.js';
-import { RUN_CONFIG_FILE, runEnvironment } from './run.js';
 
 export default {
   name: 'replay',
@@ -75,16 +71,10 @@ export default {
     };
     const paths = reportPaths(c.reportsDir, io.cwd);
     const pre = await preflight(c, root, io.env);
-    const vars = suiteEnv(c, paths, pre.target?.url);
-    const pwArgs = [...playwrightArgs({ ...c, suites: [] }), ...projects.map((p) => `--project=${p}`), ...locations];
-    clearRunOutputs(paths);
     const where = pre.target ? pre.target.url : 'the embedded emulator';
-    io.out(`pieces-conformance replay: ${targets.length} failed test${targets.length === 1 ? '' : 's'} of ${show(from.dir)} against ${where}${c.faults.length ? ` with faults ${c.faults.join(', ')}` : ''}`);
-    io.out(`  ${shellLine(pwArgs, vars)}`);
-    const run = await runNode(playwrightCli(root), ['test', ...pwArgs], { cwd: root, env: childEnv(io.env, vars) });
-    const done = await finishReports({
-      paths, environment: runEnvironment(c, pre, readResolvedTarget(paths.target)), runnerStatus: run.code, html: c.html, root, cwd: io.cwd, env: io.env,
-      partialRun: 'replay of failed tests', startedAt, playwrightMs: run.durationMs, out: () => undefined,
+    const done = await executeRun({
+      c, pre, paths, root, io, startedAt, extraArgs: locations, partialRun: 'replay of failed tests', reportOut: () => undefined,
+      headline: `pieces-conformance replay: ${targets.length} failed test${targets.length === 1 ? '' : 's'} of ${show(from.dir)} against ${where}${c.faults.length ? ` with faults ${c.faults.join(', ')}` : ''}`,
     });
     if (done.harnessError) {
       io.err(done.harnessError.toLine());

@@ -9,39 +9,12 @@ import { SUITES, VALIDATION_MODES } from '../config/schema.js';
 import { resolveConfig } from '../config/resolve.js';
 import { EXIT } from '../exit.js';
 import { playwrightCli, repoRoot } from '../paths.js';
-import { childEnv, playwrightArgs, shellLine, suiteEnv } from '../run/invocation.js';
+import { executeRun, RUN_CONFIG_FILE } from '../run/execute.js';
+import { childEnv, playwrightArgs, suiteEnv } from '../run/invocation.js';
 import { preflight } from '../run/preflight.js';
-import { finishReports } from '../run/reports.js';
 import { runNode } from '../spawn.js';
-import { clearRunOutputs, reportPaths } from '../../report/paths.js';
-import { readResolvedTarget } from '../../report/environment.js';
-import type { RunEnvironment } from '../../report/environment.js';
+import { reportPaths } from '../../report/paths.js';
 import type { RunConfig } from '../config/schema.js';
-import type { Preflight } from '../run/preflight.js';
-
-/** The resolved settings of the last run, saved beside its reports for `replay`. */
-export const RUN_CONFIG_FILE = 'run-config.json';
-
-/** The environment block of a run (target, versions, validation). */
-export function runEnvironment(c: RunConfig, pre: Preflight, resolved?: { url: string; kind: string; version?: string }): RunEnvironment {
-  const embedded = !c.target;
-  const url = pre.target?.url ?? resolved?.url ?? (embedded ? 'embedded emulator' : c.target!);
-  return {
-    'Target URL': url,
-    'Target kind': embedded ? 'embedded emulator' : c.target === 'auto' ? 'live (discovered)' : 'live',
-    'Target version': pre.target?.version ?? resolved?.version ?? 'unknown',
-    'Contract version': pre.contractVersion,
-    'Contract file': pre.contractFile,
-    'Validation mode': c.validation,
-    Suites: c.suites.join(', '),
-    ...(c.faults.length ? { 'Fault switches': c.faults.join(', ') } : {}),
-    ...(c.shard ? { Shard: `${c.shard.index}/${c.shard.total}` } : {}),
-    ...(c.grep ? { Grep: c.grep } : {}),
-    ...(c.readonly ? { 'Read-only': 'yes' } : {}),
-    ...(c.allowDownloads ? { 'Model downloads': 'allowed' } : {}),
-    ...(c.deep ? { Depth: 'deep' } : {}),
-  };
-}
 
 export default {
   name: 'run',
@@ -96,27 +69,18 @@ export default {
       return EXIT.ok;
     }
     const paths = reportPaths(c.reportsDir, io.cwd);
-    const list = args.values.list === true;
     const pre = await preflight(c, root, io.env);
-    const vars = suiteEnv(c, paths, pre.target?.url);
-    const pwArgs = playwrightArgs(c, { list });
-    const env = childEnv(io.env, vars);
-    if (list) {
-      const r = await runNode(playwrightCli(root), ['test', ...pwArgs, '--reporter=list'], { cwd: root, env });
+    if (args.values.list === true) {
+      const env = childEnv(io.env, suiteEnv(c, paths, pre.target?.url));
+      const r = await runNode(playwrightCli(root), ['test', ...playwrightArgs(c, { list: true }), '--reporter=list'], { cwd: root, env });
       return r.code === 0 ? EXIT.ok : EXIT.harness;
     }
-
-    clearRunOutputs(paths);
-    writeFileSync(join(paths.dir, RUN_CONFIG_FILE), `${JSON.stringify(c, null, 2)}\n`);
     const where = pre.target ? `${pre.target.url}${pre.target.version ? ` (Pieces OS ${pre.target.version})` : ''}` : 'the embedded emulator';
-    io.out(`pieces-conformance: judging ${where} against contract ${pre.contractVersion} (${c.validation}), suites ${c.suites.join(', ')}${c.faults.length ? `, faults ${c.faults.join(', ')}` : ''}`);
-    io.out(`  ${shellLine(pwArgs, vars)}`);
-    const run = await runNode(playwrightCli(root), ['test', ...pwArgs], { cwd: root, env });
-    const resolved = readResolvedTarget(paths.target);
-    const done = await finishReports({
-      paths, environment: runEnvironment(c, pre, resolved), runnerStatus: run.code, html: c.html, root, cwd: io.cwd, env: io.env,
+    const done = await executeRun({
+      c, pre, paths, root, io, startedAt,
+      headline: `pieces-conformance: judging ${where} against contract ${pre.contractVersion} (${c.validation}), suites ${c.suites.join(', ')}${c.faults.length ? `, faults ${c.faults.join(', ')}` : ''}`,
+      beforeRun: () => writeFileSync(join(paths.dir, RUN_CONFIG_FILE), `${JSON.stringify(c, null, 2)}\n`),
       partialRun: c.shard ? `shard ${c.shard.index}/${c.shard.total}` : c.grep || c.grepInvert ? 'filtered by --grep' : undefined,
-      startedAt, playwrightMs: run.durationMs, out: io.out,
     });
     if (done.harnessError) io.err(done.harnessError.toLine());
     return done.exitCode;

@@ -1,6 +1,6 @@
 /** deleteAsset: a live asset is deleted; reading it afterwards answers that it is gone. */
 import fc from 'fast-check';
-import { liveAssets, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { judgeGone, liveAssets, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
 /** POST /assets/{asset}/delete of the live asset at a position. */
 export class DeleteAssetCommand implements PiecesCommand {
@@ -16,8 +16,7 @@ export class DeleteAssetCommand implements PiecesCommand {
     const { id } = r.assets[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     await r.api.call('deleteAsset', { path: { asset: id } });
-    const read = await r.api.call('getAsset', { path: { asset: id }, intent: 'neutral', note: 'read after delete' });
-    r.probe.judge('use_after_delete', { operation: 'deleteAsset', via: 'getAsset', id, deletedBy: 'deleteAsset', read: read.exchange });
+    await judgeGone(r, 'deleteAsset', 'getAsset', 'asset', id);
     r.probe.settle();
     m.assets[i] = { ...m.assets[i], deleted: true };
   }

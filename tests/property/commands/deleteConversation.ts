@@ -1,6 +1,6 @@
 /** deleteConversation: a live conversation is deleted; reading it afterwards answers that it is gone. */
 import fc from 'fast-check';
-import { liveConversations, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { judgeGone, liveConversations, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
 /** POST /conversations/{conversation}/delete of the live conversation at a position. */
 export class DeleteConversationCommand implements PiecesCommand {
@@ -16,8 +16,7 @@ export class DeleteConversationCommand implements PiecesCommand {
     const id = r.conversations[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     await r.api.call('deleteConversation', { path: { conversation: id } });
-    const read = await r.api.call('getConversation', { path: { conversation: id }, intent: 'neutral', note: 'read after delete' });
-    r.probe.judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversation', id, deletedBy: 'deleteConversation', read: read.exchange });
+    await judgeGone(r, 'deleteConversation', 'getConversation', 'conversation', id);
     r.probe.settle();
     m.conversations[i] = { ...m.conversations[i], deleted: true };
   }

@@ -1,6 +1,6 @@
 /** getAsset: a live asset answers its name and its token; a deleted one is gone (use after delete). */
 import fc from 'fast-check';
-import { need, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { judgeGone, need, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 import { rawOf } from '../support/data.js';
 
 /** GET /asset/{asset} of the asset at a position (deleted ones included). */
@@ -17,8 +17,7 @@ export class GetAssetCommand implements PiecesCommand {
     const { id } = r.assets[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     if (view.deleted) {
-      const read = await r.api.call('getAsset', { path: { asset: id }, intent: 'neutral', note: 'read after delete' });
-      r.probe.judge('use_after_delete', { operation: 'deleteAsset', via: 'getAsset', id, deletedBy: 'deleteAsset', read: read.exchange });
+      await judgeGone(r, 'deleteAsset', 'getAsset', 'asset', id);
       r.probe.settle();
       return;
     }

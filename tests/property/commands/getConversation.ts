@@ -1,6 +1,6 @@
 /** getConversation: a created conversation is readable and keeps its name; a deleted one is gone (use after delete). */
 import fc from 'fast-check';
-import { need, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { judgeGone, need, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
 /** GET /conversation/{conversation} of the conversation at a position. */
 export class GetConversationCommand implements PiecesCommand {
@@ -15,8 +15,7 @@ export class GetConversationCommand implements PiecesCommand {
     const id = r.conversations[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     if (m.conversations[i].deleted) {
-      const gone = await r.api.call('getConversation', { path: { conversation: id }, intent: 'neutral', note: 'read after delete' });
-      r.probe.judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversation', id, deletedBy: 'deleteConversation', read: gone.exchange });
+      await judgeGone(r, 'deleteConversation', 'getConversation', 'conversation', id);
       r.probe.settle();
       return;
     }

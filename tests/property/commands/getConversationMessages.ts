@@ -1,6 +1,6 @@
 /** getConversationMessages: a conversation lists the messages it was seeded with, in order; a deleted one has none to list. */
 import fc from 'fast-check';
-import { iterable, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
+import { iterable, judgeGone, slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 
 /** GET /conversation/{conversation}/messages of the conversation at a position. */
 export class GetConversationMessagesCommand implements PiecesCommand {
@@ -15,8 +15,7 @@ export class GetConversationMessagesCommand implements PiecesCommand {
     const id = r.conversations[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     if (m.conversations[i].deleted) {
-      const gone = await r.api.call('getConversationMessages', { path: { conversation: id }, intent: 'neutral', note: 'messages after delete' });
-      r.probe.judge('use_after_delete', { operation: 'deleteConversation', via: 'getConversationMessages', id, deletedBy: 'deleteConversation', read: gone.exchange });
+      await judgeGone(r, 'deleteConversation', 'getConversationMessages', 'conversation', id, 'messages after delete');
       r.probe.settle();
       return;
     }
