@@ -41,18 +41,28 @@ const EXPLANATION = `## Why the two differ (details: src/compat/README.md, "Comp
    rules (only clients that validate or size for the old bound fail, as with a widened enum). A pattern added is
    a rules-only finding.`;
 
-type OdDiff = { type: 'breaking' | 'non-breaking' | 'unclassified'; code: string; sourceSpecEntityDetails: Array<{ location: string }>;
-  destinationSpecEntityDetails: Array<{ location: string }> };
+type OdDiff = {
+  type: 'breaking' | 'non-breaking' | 'unclassified';
+  code: string;
+  sourceSpecEntityDetails: Array<{ location: string }>;
+  destinationSpecEntityDetails: Array<{ location: string }>;
+};
 type OdResult = { breakingDifferences?: OdDiff[]; nonBreakingDifferences: OdDiff[]; unclassifiedDifferences: OdDiff[] };
 
 const { values } = parseArgs({ options: { depth: { type: 'string', default: '2' } } });
 const depth = Number(values.depth);
 const PAIRS: Array<[string, string]> = [
-  ['upstream-2024-09', 'upstream-2025-01'], ['upstream-2025-01', 'upstream-2025-02'], ['upstream-2024-09', 'upstream-2025-02']];
+  ['upstream-2024-09', 'upstream-2025-01'],
+  ['upstream-2025-01', 'upstream-2025-02'],
+  ['upstream-2024-09', 'upstream-2025-02'],
+];
 
 async function runOpenapiDiff(a: Json, b: Json, la: string, lb: string): Promise<OdDiff[]> {
   const spec = (d: Json, location: string) => ({ content: JSON.stringify(d), location, format: 'openapi3' as const });
-  const r = (await openapiDiff.diffSpecs({ sourceSpec: spec(a, la), destinationSpec: spec(b, lb) })) as unknown as OdResult;
+  const r = (await openapiDiff.diffSpecs({
+    sourceSpec: spec(a, la),
+    destinationSpec: spec(b, lb),
+  })) as unknown as OdResult;
   return [...(r.breakingDifferences ?? []), ...r.nonBreakingDifferences, ...r.unclassifiedDifferences];
 }
 
@@ -72,18 +82,27 @@ function odSites(d: OdDiff): string[] {
   const out = new Set<string>();
   for (const { location } of [...d.sourceSpecEntityDetails, ...d.destinationSpecEntityDetails]) {
     const m = /^paths\.(\/.*?)(?:\.(get|put|post|delete|options|head|patch|trace)(?:\.(.*))?)?$/.exec(location);
-    if (!m) { out.add(`? | ${location}`); continue; }
+    if (!m) {
+      out.add(`? | ${location}`);
+      continue;
+    }
     const key = m[2] ? operationKey(m[2], m[1]) : `* ${m[1]}`;
     const rest = m[3] ?? '';
     const st = /^responses\.([^.]+)(\.(.*))?$/.exec(rest);
     if (!rest) out.add(`${key} | operation`);
     else if (rest.startsWith('requestBody')) out.add(`${key} | request body`);
-    else if (st) out.add(st[2] ? (st[3]?.startsWith('headers') ? `${key} | response ${st[1]} headers` : `${key} | response ${st[1]} body`) : `${key} | status ${st[1]}`);
+    else if (st)
+      out.add(
+        st[2]
+          ? st[3]?.startsWith('headers')
+            ? `${key} | response ${st[1]} headers`
+            : `${key} | response ${st[1]} body`
+          : `${key} | status ${st[1]}`,
+      );
     else out.add(`${key} | ${rest}`);
   }
   return [...out];
 }
-
 
 /** Hand-made one-change documents: what each tool says about a single kind of change. */
 const PROBES: Array<[string, Json, Json, Json, Json]> = (() => {
@@ -100,28 +119,75 @@ const PROBES: Array<[string, Json, Json, Json, Json]> = (() => {
     ['response property added, unconstrained', o(), o(), o(), o({ a: {} })],
     ['request maxLength lowered', o({ a: s({ maxLength: 100 }) }), o(), o({ a: s({ maxLength: 50 }) }), o()],
     ['request pattern added', o({ a: s() }), o(), o({ a: s({ pattern: '^[a-z]+$' }) }), o()],
-    ['response maximum raised', o(), o({ n: { type: 'integer', maximum: 10 } }), o(), o({ n: { type: 'integer', maximum: 20 } })],
-    ['request anyOf branch removed', o({ a: s(), b: s() }, { anyOf: [{ required: ['a'] }, { required: ['b'] }] }), o(), o({ a: s(), b: s() }, { anyOf: [{ required: ['a'] }] }), o()],
+    [
+      'response maximum raised',
+      o(),
+      o({ n: { type: 'integer', maximum: 10 } }),
+      o(),
+      o({ n: { type: 'integer', maximum: 20 } }),
+    ],
+    [
+      'request anyOf branch removed',
+      o({ a: s(), b: s() }, { anyOf: [{ required: ['a'] }, { required: ['b'] }] }),
+      o(),
+      o({ a: s(), b: s() }, { anyOf: [{ required: ['a'] }] }),
+      o(),
+    ],
   ];
 })();
 
 function probeDoc(req: Json, res: Json, extra: Json = {}): Json {
-  return { openapi: '3.0.0', info: { title: 'probe', version: '1' }, paths: { '/a': { post: { operationId: 'a', ...extra,
-    requestBody: { content: { 'application/json': { schema: req } } },
-    responses: { '200': { description: 'OK', content: { 'application/json': { schema: res } } } } } } } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'probe', version: '1' },
+    paths: {
+      '/a': {
+        post: {
+          operationId: 'a',
+          ...extra,
+          requestBody: { content: { 'application/json': { schema: req } } },
+          responses: { '200': { description: 'OK', content: { 'application/json': { schema: res } } } },
+        },
+      },
+    },
+  };
 }
 
 async function probes(): Promise<void> {
   console.log('## Probes: one change each\n\n| Change | openapi-diff | rules |\n|---|---|---|');
-  const rows: Array<[string, Json, Json]> = PROBES.map(([name, r1, s1, r2, s2]) => [name, probeDoc(r1, s1), probeDoc(r2, s2)]);
-  rows.push(['query parameter added as required', probeDoc({}, {}), probeDoc({}, {}, { parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }] })]);
-  rows.push(['request body newly required', probeDoc({}, {}), { ...probeDoc({}, {}), paths: { '/a': { post: { operationId: 'a',
-    requestBody: { required: true, content: { 'application/json': { schema: {} } } }, responses: { '200': { description: 'OK', content: { 'application/json': { schema: {} } } } } } } } }]);
+  const rows: Array<[string, Json, Json]> = PROBES.map(([name, r1, s1, r2, s2]) => [
+    name,
+    probeDoc(r1, s1),
+    probeDoc(r2, s2),
+  ]);
+  rows.push([
+    'query parameter added as required',
+    probeDoc({}, {}),
+    probeDoc({}, {}, { parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }] }),
+  ]);
+  rows.push([
+    'request body newly required',
+    probeDoc({}, {}),
+    {
+      ...probeDoc({}, {}),
+      paths: {
+        '/a': {
+          post: {
+            operationId: 'a',
+            requestBody: { required: true, content: { 'application/json': { schema: {} } } },
+            responses: { '200': { description: 'OK', content: { 'application/json': { schema: {} } } } },
+          },
+        },
+      },
+    },
+  ]);
   rows.push(['operation deprecated', probeDoc({}, {}), probeDoc({}, {}, { deprecated: true })]);
   for (const [name, a, b] of rows) {
     const od = await runOpenapiDiff(a, b, 'old', 'new');
     const ours = compareVersions(a, b);
-    console.log(`| ${name} | ${od.map((d) => `${d.code} (${d.type})`).join(', ') || 'nothing'} | ${ours.map((c) => `${c.rule} (${c.severity})`).join(', ') || 'nothing'} |`);
+    console.log(
+      `| ${name} | ${od.map((d) => `${d.code} (${d.type})`).join(', ') || 'nothing'} | ${ours.map((c) => `${c.rule} (${c.severity})`).join(', ') || 'nothing'} |`,
+    );
   }
   console.log('');
 }
@@ -137,12 +203,18 @@ function describeOurs(changes: Change[]): string {
 
 const versions = await loadVersions();
 const byId = (id: string): ContractVersion => versions.find((v) => v.id === id)!;
-console.log(`openapi-diff 0.24.1 vs the compat rules on the reduced upstream contracts (schemas inlined to $ref depth ${depth} for the like-for-like run)\n`);
+console.log(
+  `openapi-diff 0.24.1 vs the compat rules on the reduced upstream contracts (schemas inlined to $ref depth ${depth} for the like-for-like run)\n`,
+);
 try {
   await runOpenapiDiff(byId(PAIRS[0][0]).doc, byId(PAIRS[0][1]).doc, PAIRS[0][0], PAIRS[0][1]);
   console.log('openapi-diff on the documents as they are: ran');
 } catch (e) {
-  console.log(`openapi-diff on the documents as they are: FAILS (${String((e as Error).message).split('\n')[0].replace(/ at \/.*$/, '')})\n`);
+  console.log(
+    `openapi-diff on the documents as they are: FAILS (${String((e as Error).message)
+      .split('\n')[0]
+      .replace(/ at \/.*$/, '')})\n`,
+  );
 }
 await probes();
 const summary: string[] = [];
@@ -158,16 +230,19 @@ for (const [from, to] of PAIRS) {
   for (const d of od) odCount[d.type]++;
   const ci = countChanges(oursInlined);
   const cf = countChanges(oursFull);
-  summary.push(`| ${from} -> ${to} | ${odCount.breaking} / ${odCount['non-breaking']} / ${odCount.unclassified} | `
-    + `${ci.breaking} / ${ci.warning} / ${ci['non-breaking']} | ${cf.breaking} / ${cf.warning} / ${cf['non-breaking']} |`);
+  summary.push(
+    `| ${from} -> ${to} | ${odCount.breaking} / ${odCount['non-breaking']} / ${odCount.unclassified} | ` +
+      `${ci.breaking} / ${ci.warning} / ${ci['non-breaking']} | ${cf.breaking} / ${cf.warning} / ${cf['non-breaking']} |`,
+  );
 
   const odBySite = new Map<string, { sev?: string; codes: string[] }>();
-  for (const d of od) for (const s of odSites(d)) {
-    const e = odBySite.get(s) ?? { codes: [] };
-    e.sev = worst(e.sev, d.type);
-    e.codes.push(`${d.code} (${d.type})`);
-    odBySite.set(s, e);
-  }
+  for (const d of od)
+    for (const s of odSites(d)) {
+      const e = odBySite.get(s) ?? { codes: [] };
+      e.sev = worst(e.sev, d.type);
+      e.codes.push(`${d.code} (${d.type})`);
+      odBySite.set(s, e);
+    }
   const ourBySite = new Map<string, { sev?: string; changes: Change[] }>();
   for (const c of oursInlined) {
     const s = ourSite(c);
@@ -181,22 +256,34 @@ for (const [from, to] of PAIRS) {
   const onlyOurs = [...ourBySite.keys()].filter((s) => !odBySite.has(s));
   const graded = both.filter((s) => (odBySite.get(s)!.sev === 'breaking') !== (ourBySite.get(s)!.sev === 'breaking'));
   console.log(`## ${from} -> ${to}`);
-  console.log(`openapi-diff (inlined, ${odMs} ms): ${odCount.breaking} breaking, ${odCount['non-breaking']} non-breaking, ${odCount.unclassified} unclassified`);
-  console.log(`rules (inlined): ${ci.breaking} breaking, ${ci.warning} warning, ${ci['non-breaking']} non-breaking; `
-    + `rules (full documents): ${cf.breaking} breaking, ${cf.warning} warning, ${cf['non-breaking']} non-breaking`);
-  console.log(`places flagged: ${both.length} by both (${graded.length} graded differently), ${onlyOd.length} only by openapi-diff, ${onlyOurs.length} only by the rules`);
+  console.log(
+    `openapi-diff (inlined, ${odMs} ms): ${odCount.breaking} breaking, ${odCount['non-breaking']} non-breaking, ${odCount.unclassified} unclassified`,
+  );
+  console.log(
+    `rules (inlined): ${ci.breaking} breaking, ${ci.warning} warning, ${ci['non-breaking']} non-breaking; ` +
+      `rules (full documents): ${cf.breaking} breaking, ${cf.warning} warning, ${cf['non-breaking']} non-breaking`,
+  );
+  console.log(
+    `places flagged: ${both.length} by both (${graded.length} graded differently), ${onlyOd.length} only by openapi-diff, ${onlyOurs.length} only by the rules`,
+  );
   for (const s of both) {
     const tag = graded.includes(s) ? 'graded differently' : 'both              ';
-    console.log(`  ${tag}  ${s}: openapi-diff ${odBySite.get(s)!.codes.join(', ')}; rules ${describeOurs(ourBySite.get(s)!.changes)}`);
+    console.log(
+      `  ${tag}  ${s}: openapi-diff ${odBySite.get(s)!.codes.join(', ')}; rules ${describeOurs(ourBySite.get(s)!.changes)}`,
+    );
   }
   for (const s of onlyOd) console.log(`  only openapi-diff   ${s}: ${odBySite.get(s)!.codes.join(', ')}`);
   for (const s of onlyOurs) console.log(`  only rules          ${s}: ${describeOurs(ourBySite.get(s)!.changes)}`);
   const inlinedKeys = new Set(oursInlined.map((x) => `${x.rule} ${x.key} ${x.location}`));
   const fullOnly = countChanges(oursFull.filter((c) => !inlinedKeys.has(`${c.rule} ${c.key} ${c.location}`)));
-  console.log(`rules on the full documents find beyond the inlined run: ${fullOnly.breaking} breaking, ${fullOnly.warning} warning, `
-    + `${fullOnly['non-breaking']} non-breaking (deeper than $ref depth ${depth})\n`);
+  console.log(
+    `rules on the full documents find beyond the inlined run: ${fullOnly.breaking} breaking, ${fullOnly.warning} warning, ` +
+      `${fullOnly['non-breaking']} non-breaking (deeper than $ref depth ${depth})\n`,
+  );
 }
-console.log('## Summary (breaking / non-breaking / unclassified for openapi-diff; breaking / warning / non-breaking for the rules)\n');
+console.log(
+  '## Summary (breaking / non-breaking / unclassified for openapi-diff; breaking / warning / non-breaking for the rules)\n',
+);
 console.log('| Pair | openapi-diff (inlined) | rules (inlined) | rules (full) |\n|---|---|---|---|');
 console.log(summary.join('\n'));
 console.log(`\n${EXPLANATION}`);

@@ -19,16 +19,38 @@ import { nowAfter } from '../emulator/shapes/common.js';
 import { recordFromSeed } from '../emulator/shapes/seed.js';
 import { Store } from '../emulator/store/index.js';
 
-interface Histogram { average: number; p50: number; p99: number }
-interface Result { requests: Histogram; throughput: Histogram; latency: Histogram; errors: number; non2xx: number }
-interface Request { method?: string; path: string; body?: string; headers?: Record<string, string> }
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface Result {
+  requests: Histogram;
+  throughput: Histogram;
+  latency: Histogram;
+  errors: number;
+  non2xx: number;
+}
+interface Request {
+  method?: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
 type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = 10;
-const APP = { id: '0b0b0b0b-0000-4000-8000-000000000001', name: 'OPEN_SOURCE', version: '1.0.0', platform: 'LINUX', onboarded: true, privacy: 'OPEN' };
+const APP = {
+  id: '0b0b0b0b-0000-4000-8000-000000000001',
+  name: 'OPEN_SOURCE',
+  version: '1.0.0',
+  platform: 'LINUX',
+  onboarded: true,
+  privacy: 'OPEN',
+};
 
 /** A deterministic PRNG (mulberry32) so that every run searches the same corpus. */
 function rng(seed: number): () => number {
@@ -57,7 +79,14 @@ function populate(dir: string, count: number): void {
     for (let i = 0; i < count; i++) {
       const words = Array.from({ length: 30 }, () => VOCAB[Math.floor(random() * VOCAB.length)]);
       const raw = `// snippet ${i}\nfunction ${words[0]}(${words[1]}) {\n  return ${words.slice(2, 6).join(' + ')};\n}\n/* ${words.slice(6).join(' ')} */`;
-      const seed = { type: 'SEEDED_ASSET', asset: { application: APP, format: { fragment: { string: { raw }, metadata: { ext: 'js' } } }, metadata: { name: `Snippet ${i} ${words[0]}` } } };
+      const seed = {
+        type: 'SEEDED_ASSET',
+        asset: {
+          application: APP,
+          format: { fragment: { string: { raw }, metadata: { ext: 'js' } } },
+          metadata: { name: `Snippet ${i} ${words[0]}` },
+        },
+      };
       store.assets.insert(recordFromSeed(seed, store.userId, nowAfter()));
     }
   })();
@@ -67,7 +96,10 @@ function populate(dir: string, count: number): void {
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address() as { port: number }; srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
     srv.on('error', reject);
   });
 }
@@ -75,12 +107,18 @@ function freePort(): Promise<number> {
 /** Starts the emulator CLI on a data directory; resolves with its URL once it prints it. */
 function startEmulatorProcess(dir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/pieces-os-emulator.mjs'), '--port', '0', '--data', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/pieces-os-emulator.mjs'), '--port', '0', '--data', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) { child.stdout!.removeAllListeners('data'); child.stdout!.resume(); resolve({ child, url: m[1] }); }
+      if (m) {
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve({ child, url: m[1] });
+      }
     });
     child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
   });
@@ -89,10 +127,19 @@ function startEmulatorProcess(dir: string): Promise<{ child: ChildProcess; url: 
 /** Starts a Prism mock of the contract (its logs to /dev/null); resolves once it answers. */
 async function startPrism(): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(join(ROOT, 'node_modules/.bin/prism'), ['mock', '-h', '127.0.0.1', '-p', String(port), join(ROOT, 'spec/pieces-os.openapi.yaml')], { stdio: 'ignore' });
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/prism'),
+    ['mock', '-h', '127.0.0.1', '-p', String(port), join(ROOT, 'spec/pieces-os.openapi.yaml')],
+    { stdio: 'ignore' },
+  );
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-    try { await fetch(`${url}/.well-known/health`); return { child, url }; } catch { await new Promise((r) => setTimeout(r, 200)); }
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    try {
+      await fetch(`${url}/.well-known/health`);
+      return { child, url };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
   child.kill();
   throw new Error('Prism did not start within 60 s');
@@ -112,7 +159,11 @@ async function measure(url: string, requests: Request[], connections = CONNECTIO
   return autocannon({ ...opts, duration: SECONDS });
 }
 
-interface Row { name: string; emulator: Result; prism: Result }
+interface Row {
+  name: string;
+  emulator: Result;
+  prism: Result;
+}
 
 function fmt(r: Result) {
   return {
@@ -125,28 +176,44 @@ function fmt(r: Result) {
 
 function report(rows: Row[]): boolean {
   const line = '-'.repeat(104);
-  console.log(`\n${'endpoint'.padEnd(30)} | ${'emulator req/s    MB/s p50 p99'} | ${'prism    req/s    MB/s p50 p99'} | ratio`);
+  console.log(
+    `\n${'endpoint'.padEnd(30)} | ${'emulator req/s    MB/s p50 p99'} | ${'prism    req/s    MB/s p50 p99'} | ratio`,
+  );
   console.log(line);
   for (const { name, emulator, prism } of rows) {
     const e = fmt(emulator);
     const p = fmt(prism);
     const ratio = (emulator.requests.average / Math.max(prism.requests.average, 1e-9)).toFixed(1);
-    console.log(`${name.padEnd(30)} |  ${e.rps} ${e.mbs} ${e.p50} ${e.p99}ms |  ${p.rps} ${p.mbs} ${p.p50} ${p.p99}ms | ${ratio.padStart(5)}x`);
+    console.log(
+      `${name.padEnd(30)} |  ${e.rps} ${e.mbs} ${e.p50} ${e.p99}ms |  ${p.rps} ${p.mbs} ${p.p50} ${p.p99}ms | ${ratio.padStart(5)}x`,
+    );
     const bad = emulator.errors + emulator.non2xx;
     if (bad) console.log(`  ! emulator answered ${emulator.non2xx} non-2xx and ${emulator.errors} errors on ${name}`);
   }
   console.log(line);
   const [asset, , snapshot, search, searchOne] = rows;
   const targets: Array<[string, boolean]> = [
-    [`single-object read >= 10x Prism (GET /asset/{asset}: ${(asset.emulator.requests.average / asset.prism.requests.average).toFixed(1)}x)`,
-      asset.emulator.requests.average >= 10 * asset.prism.requests.average],
-    [`GET /assets (100 assets) >= 1,000 req/s (${snapshot.emulator.requests.average.toFixed(0)})`, snapshot.emulator.requests.average >= 1000],
-    [`search over 10,000 assets p99 <= 10 ms at ${CONNECTIONS} connections (${search.emulator.latency.p99} ms; ` +
-      `${searchOne.emulator.latency.p99} ms at 1 connection)`, search.emulator.latency.p99 <= 10],
+    [
+      `single-object read >= 10x Prism (GET /asset/{asset}: ${(asset.emulator.requests.average / asset.prism.requests.average).toFixed(1)}x)`,
+      asset.emulator.requests.average >= 10 * asset.prism.requests.average,
+    ],
+    [
+      `GET /assets (100 assets) >= 1,000 req/s (${snapshot.emulator.requests.average.toFixed(0)})`,
+      snapshot.emulator.requests.average >= 1000,
+    ],
+    [
+      `search over 10,000 assets p99 <= 10 ms at ${CONNECTIONS} connections (${search.emulator.latency.p99} ms; ` +
+        `${searchOne.emulator.latency.p99} ms at 1 connection)`,
+      search.emulator.latency.p99 <= 10,
+    ],
   ];
   for (const [label, ok] of targets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
-  console.log(`(autocannon: ${CONNECTIONS} connections unless noted, ${SECONDS} s per measurement after a 1 s warm-up; ` +
-    `load generator and servers share this machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `(autocannon: ${CONNECTIONS} connections unless noted, ${SECONDS} s per measurement after a 1 s warm-up; ` +
+      `load generator and servers share this machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+  );
   return targets.every(([, ok]) => ok);
 }
 
@@ -158,16 +225,24 @@ async function main(): Promise<void> {
   try {
     populate(small, 100);
     populate(large, 10_000);
-    console.log(`corpora written in ${((Date.now() - started) / 1000).toFixed(1)} s; starting Prism and the emulators ` +
-      `(load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(
+      `corpora written in ${((Date.now() - started) / 1000).toFixed(1)} s; starting Prism and the emulators ` +
+        `(load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')})`,
+    );
     const prism = await startPrism();
     children.push(prism.child);
     const emu = await startEmulatorProcess(small);
     children.push(emu.child);
-    const assets = await (await fetch(`${emu.url}/assets?transferables=false`)).json() as { iterable: Array<{ id: string }> };
+    const assets = (await (await fetch(`${emu.url}/assets?transferables=false`)).json()) as {
+      iterable: Array<{ id: string }>;
+    };
     const id = assets.iterable[50].id;
     const searchRequests = Array.from({ length: 100 }, (_, i) => ({
-      method: 'POST', path: '/assets/search', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      path: '/assets/search',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: VOCAB[(i * 149) % VOCAB.length] }),
     }));
     const plan: Array<[string, Request[]]> = [
@@ -184,11 +259,25 @@ async function main(): Promise<void> {
     await stop(emu.child);
     const big = await startEmulatorProcess(large);
     children.push(big.child);
-    const check = await (await fetch(`${big.url}/assets/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: searchRequests[0].body })).json() as { iterable: unknown[] };
+    const check = (await (
+      await fetch(`${big.url}/assets/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: searchRequests[0].body,
+      })
+    ).json()) as { iterable: unknown[] };
     console.log(`search corpus: 10,000 assets; a sample query matches ${check.iterable.length}`);
-    rows.push({ name: 'POST /assets/search (10,000)', emulator: await measure(big.url, searchRequests), prism: await measure(prism.url, searchRequests) });
+    rows.push({
+      name: 'POST /assets/search (10,000)',
+      emulator: await measure(big.url, searchRequests),
+      prism: await measure(prism.url, searchRequests),
+    });
     // Latency without queueing: one connection, one request at a time.
-    rows.push({ name: '  same, 1 connection', emulator: await measure(big.url, searchRequests, 1), prism: await measure(prism.url, searchRequests, 1) });
+    rows.push({
+      name: '  same, 1 connection',
+      emulator: await measure(big.url, searchRequests, 1),
+      prism: await measure(prism.url, searchRequests, 1),
+    });
     const ok = report(rows);
     console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     process.exitCode = ok ? 0 : 1;

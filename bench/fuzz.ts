@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { ApiClient, fetchTransport } from '../src/client/index.js';
 import { ScenarioRecorder } from '../src/checks/recorder.js';
-import { loadSpec } from '../src/spec/load.js';
+import { loadSpec } from '../src/contract/load.js';
 import { buildValidators } from '../src/validate/validators.js';
 import { searchQuery, validSearchInput } from '../src/fuzz/index.js';
 import { CaseFailure } from '../src/property/index.js';
@@ -31,7 +31,8 @@ function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   if (at < 0) return fallback;
   const n = Number(process.argv[at + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a positive integer (got ${process.argv[at + 1]})`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} needs a positive integer (got ${process.argv[at + 1]})`);
   return n;
 }
 
@@ -58,13 +59,28 @@ const IN_PROCESS = process.argv.includes('--in-process');
 /** Starts the emulator CLI in memory on a free port; resolves once it prints its URL. */
 function startEmulatorProcess(): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [`${ROOT}bin/pieces-os-emulator.mjs`, '--port', '0', '--memory'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [`${ROOT}bin/pieces-os-emulator.mjs`, '--port', '0', '--memory'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
-    const close = () => new Promise<void>((done) => { if (child.exitCode !== null) done(); else { child.once('exit', () => done()); child.kill('SIGTERM'); } });
+    const close = () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) done();
+        else {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }
+      });
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) { child.stdout!.removeAllListeners('data'); child.stdout!.resume(); resolve({ url: m[1], close }); }
+      if (m) {
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve({ url: m[1], close });
+      }
     });
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${code} before listening`)));
   });
@@ -77,8 +93,19 @@ const url = emulator.url.replace(/\/+$/, '');
 
 try {
   for (const [i, raw] of CORPUS.entries()) {
-    const seed = { type: 'SEEDED_ASSET', asset: { application: APP, format: { fragment: { string: { raw }, metadata: { ext: 'js' } } }, metadata: { name: `corpus ${i}` } } };
-    const res = await fetch(`${url}/assets/create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seed) });
+    const seed = {
+      type: 'SEEDED_ASSET',
+      asset: {
+        application: APP,
+        format: { fragment: { string: { raw }, metadata: { ext: 'js' } } },
+        metadata: { name: `corpus ${i}` },
+      },
+    };
+    const res = await fetch(`${url}/assets/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seed),
+    });
     if (!res.ok) throw new Error(`could not create the corpus: ${res.status} ${await res.text()}`);
   }
   const bodies = validSearchInput({ spec: spec.dereferenced, query: searchQuery() });
@@ -88,31 +115,53 @@ try {
   async function propertyCases(count: number, seed: number): Promise<void> {
     for (let done = 0, run = 0; done < count; done += PER_PROPERTY, run++) {
       const recorder = new ScenarioRecorder({ validators });
-      const api = new ApiClient({ baseUrl: url, spec, transport, middleware: [{ onExchange: (ex, op) => { recorder.record(ex, op); } }] });
-      await fc.assert(fc.asyncProperty(bodies, async (body) => {
-        const res = await api.call('searchAssets', { body: body as any, query: { transferables: false } });
-        const failures = recorder.verdictOf(res.exchange.id)?.failures ?? [];
-        if (failures.length > 0) throw new CaseFailure(failures, [res.exchange], 'searchAssets');
-      }), { numRuns: Math.min(PER_PROPERTY, count - done), seed: seed + run });
+      const api = new ApiClient({
+        baseUrl: url,
+        spec,
+        transport,
+        middleware: [
+          {
+            onExchange: (ex, op) => {
+              recorder.record(ex, op);
+            },
+          },
+        ],
+      });
+      await fc.assert(
+        fc.asyncProperty(bodies, async (body) => {
+          const res = await api.call('searchAssets', { body: body as any, query: { transferables: false } });
+          const failures = recorder.verdictOf(res.exchange.id)?.failures ?? [];
+          if (failures.length > 0) throw new CaseFailure(failures, [res.exchange], 'searchAssets');
+        }),
+        { numRuns: Math.min(PER_PROPERTY, count - done), seed: seed + run },
+      );
     }
   }
 
   /** Sends the given bodies with plain fetch, `CONCURRENCY` at a time, reading each answer. */
   async function plainRequests(texts: string[]): Promise<void> {
     let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < texts.length) {
-        const body = texts[next++];
-        const res = await fetch(`${url}/assets/search?transferables=false`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        await res.text();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < texts.length) {
+          const body = texts[next++];
+          const res = await fetch(`${url}/assets/search?transferables=false`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          await res.text();
+        }
+      }),
+    );
   }
 
   /** `CONCURRENCY` property loops sharing `count` cases. */
   async function properties(count: number, seed: number): Promise<void> {
     const share = Math.ceil(count / CONCURRENCY);
-    await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => propertyCases(Math.min(share, count - k * share), seed + k * 1000)));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, k) => propertyCases(Math.min(share, count - k * share), seed + k * 1000)),
+    );
   }
 
   // Wall time per phase, and this process's CPU time (the harness's own work, which a busy
@@ -146,17 +195,33 @@ try {
   const plainPerSecond = CASES / plainSeconds;
   const overhead = caseSeconds / plainSeconds;
   const rates = (xs: number[]) => xs.map((t) => (CASES / t).toFixed(0)).join(', ');
-  console.log(`bench:fuzz: emulator (${IN_PROCESS ? 'in this process' : 'own process'}) at ${url} holding ${CORPUS.length} assets; ${ROUNDS} rounds of ${CASES} of each, ${CONCURRENCY} at a time, after ${WARMUP} to warm up`);
-  console.log('a case: generate an AssetsSearchWithFiltersInput (metacharacters, unicode), POST /assets/search through the typed client,');
-  console.log('        record the exchange and run every exchange check on it (status, content type, response schema, ...)');
-  console.log('a plain request: fetch POST /assets/search with the same body (generated beforehand) and read the answer');
-  console.log(`property cases: ${casesPerSecond.toFixed(0)} cases/s median (${(caseSeconds * 1000 / CASES).toFixed(2)} ms each; rounds: ${rates(caseTimes)})`);
-  console.log(`plain requests: ${plainPerSecond.toFixed(0)} requests/s median (${(plainSeconds * 1000 / CASES).toFixed(2)} ms each; rounds: ${rates(plainTimes)})`);
+  console.log(
+    `bench:fuzz: emulator (${IN_PROCESS ? 'in this process' : 'own process'}) at ${url} holding ${CORPUS.length} assets; ${ROUNDS} rounds of ${CASES} of each, ${CONCURRENCY} at a time, after ${WARMUP} to warm up`,
+  );
+  console.log(
+    'a case: generate an AssetsSearchWithFiltersInput (metacharacters, unicode), POST /assets/search through the typed client,',
+  );
+  console.log(
+    '        record the exchange and run every exchange check on it (status, content type, response schema, ...)',
+  );
+  console.log(
+    'a plain request: fetch POST /assets/search with the same body (generated beforehand) and read the answer',
+  );
+  console.log(
+    `property cases: ${casesPerSecond.toFixed(0)} cases/s median (${((caseSeconds * 1000) / CASES).toFixed(2)} ms each; rounds: ${rates(caseTimes)})`,
+  );
+  console.log(
+    `plain requests: ${plainPerSecond.toFixed(0)} requests/s median (${((plainSeconds * 1000) / CASES).toFixed(2)} ms each; rounds: ${rates(plainTimes)})`,
+  );
   console.log(`overhead (case time / plain request time): ${overhead.toFixed(2)}x`);
   const perCase = (cpu.cases / (ROUNDS * CASES)) * 1e6;
   const perPlain = (cpu.plain / (ROUNDS * CASES)) * 1e6;
-  console.log(`this process's CPU: ${perCase.toFixed(0)} µs per case, ${perPlain.toFixed(0)} µs per plain request (${(perCase / perPlain).toFixed(2)}x; ${IN_PROCESS ? "the emulator's CPU is counted too" : "the emulator's own CPU is not counted"})`);
-  console.log(`targets: >= 1,000 cases/s ${casesPerSecond >= 1000 ? 'met' : 'NOT met'}; overhead <= 2x ${overhead <= 2 ? 'met' : 'NOT met'}`);
+  console.log(
+    `this process's CPU: ${perCase.toFixed(0)} µs per case, ${perPlain.toFixed(0)} µs per plain request (${(perCase / perPlain).toFixed(2)}x; ${IN_PROCESS ? "the emulator's CPU is counted too" : "the emulator's own CPU is not counted"})`,
+  );
+  console.log(
+    `targets: >= 1,000 cases/s ${casesPerSecond >= 1000 ? 'met' : 'NOT met'}; overhead <= 2x ${overhead <= 2 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   await emulator.close();
 }

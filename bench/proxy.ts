@@ -18,8 +18,17 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface Histogram { average: number; p50: number; p99: number }
-interface Result { requests: Histogram; latency: Histogram; errors: number; non2xx: number }
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface Result {
+  requests: Histogram;
+  latency: Histogram;
+  errors: number;
+  non2xx: number;
+}
 type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -31,7 +40,11 @@ const CONNECTIONS = 10;
 /** Spawns a bin and resolves with the URL its first matching line names. */
 function startProcess(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
@@ -44,7 +57,10 @@ function startProcess(args: string[], pattern: RegExp): Promise<{ child: ChildPr
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) { resolve(); return; }
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -58,13 +74,18 @@ function pct(sorted: number[], p: number): number {
 /** Sequential requests on one keep-alive connection: latency percentiles in ms. */
 async function sequential(url: string, n: number): Promise<{ p50: number; p99: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const once = () => new Promise<number>((resolve, reject) => {
-    const t0 = performance.now();
-    http.get(url, { agent }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${url}: ${res.statusCode}`))));
-    }).on('error', reject);
-  });
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      http
+        .get(url, { agent }, (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${url}: ${res.statusCode}`)),
+          );
+        })
+        .on('error', reject);
+    });
   for (let i = 0; i < 200; i++) await once(); // warm-up
   const times: number[] = [];
   for (let i = 0; i < n; i++) times.push(await once());
@@ -84,27 +105,96 @@ const ms = (v: number) => `${v.toFixed(3)} ms`;
 
 async function main(): Promise<void> {
   const reports = mkdtempSync(join(tmpdir(), 'pc-bench-proxy-'));
-  const emu = await startProcess([join(ROOT, 'bin/pieces-os-emulator.mjs'), '--port', '0', '--memory'], /listening on (http:\/\/\S+)/);
-  const proxy = await startProcess([join(ROOT, 'bin/pieces-conformance.mjs'), 'proxy', '--target', emu.url, '--port', '0', '--quiet', '--reports-dir', reports], /proxy listening on (http:\/\/\S+)/);
+  const emu = await startProcess(
+    [join(ROOT, 'bin/pieces-os-emulator.mjs'), '--port', '0', '--memory'],
+    /listening on (http:\/\/\S+)/,
+  );
+  const proxy = await startProcess(
+    [
+      join(ROOT, 'bin/pieces-conformance.mjs'),
+      'proxy',
+      '--target',
+      emu.url,
+      '--port',
+      '0',
+      '--quiet',
+      '--reports-dir',
+      reports,
+    ],
+    /proxy listening on (http:\/\/\S+)/,
+  );
   try {
-    const seed = { type: 'SEEDED_ASSET', asset: { application: { id: 'bench', name: 'OPEN_SOURCE', version: '1.0.0', platform: 'LINUX', onboarded: true, privacy: 'OPEN' },
-      format: { fragment: { string: { raw: 'export const add = (a: number, b: number) => a + b;\n' }, metadata: { ext: 'ts' } } }, metadata: { name: 'bench asset' } } };
-    const created = await (await fetch(`${emu.url}/assets/create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seed) })).json() as { id: string };
-    const paths: Array<[string, string]> = [['GET /asset/{asset}', `/asset/${created.id}`], ['GET /models', '/models']];
-    console.log(`bench:proxy — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`emulator ${emu.url}, proxy ${proxy.url} (every exchange judged); latency: ${SEQUENTIAL} sequential requests on one connection; throughput: autocannon ${CONNECTIONS} connections × ${SECONDS} s\n`);
+    const seed = {
+      type: 'SEEDED_ASSET',
+      asset: {
+        application: {
+          id: 'bench',
+          name: 'OPEN_SOURCE',
+          version: '1.0.0',
+          platform: 'LINUX',
+          onboarded: true,
+          privacy: 'OPEN',
+        },
+        format: {
+          fragment: {
+            string: { raw: 'export const add = (a: number, b: number) => a + b;\n' },
+            metadata: { ext: 'ts' },
+          },
+        },
+        metadata: { name: 'bench asset' },
+      },
+    };
+    const created = (await (
+      await fetch(`${emu.url}/assets/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(seed),
+      })
+    ).json()) as { id: string };
+    const paths: Array<[string, string]> = [
+      ['GET /asset/{asset}', `/asset/${created.id}`],
+      ['GET /models', '/models'],
+    ];
+    console.log(
+      `bench:proxy — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      `emulator ${emu.url}, proxy ${proxy.url} (every exchange judged); latency: ${SEQUENTIAL} sequential requests on one connection; throughput: autocannon ${CONNECTIONS} connections × ${SECONDS} s\n`,
+    );
     const rows: string[][] = [['endpoint', 'path', 'p50', 'p99', 'req/s', 'p50 @10c', 'p99 @10c']];
     const summary: string[] = [];
     for (const [name, path] of paths) {
-      const direct = { seq: await sequential(`${emu.url}${path}`, SEQUENTIAL), load: await throughput(`${emu.url}${path}`) };
-      const proxied = { seq: await sequential(`${proxy.url}${path}`, SEQUENTIAL), load: await throughput(`${proxy.url}${path}`) };
-      for (const [label, r] of [['direct', direct], ['through the proxy', proxied]] as const) {
-        rows.push([name, label, ms(r.seq.p50), ms(r.seq.p99), Math.round(r.load.requests.average).toLocaleString('en'), `${r.load.latency.p50} ms`, `${r.load.latency.p99} ms`]);
+      const direct = {
+        seq: await sequential(`${emu.url}${path}`, SEQUENTIAL),
+        load: await throughput(`${emu.url}${path}`),
+      };
+      const proxied = {
+        seq: await sequential(`${proxy.url}${path}`, SEQUENTIAL),
+        load: await throughput(`${proxy.url}${path}`),
+      };
+      for (const [label, r] of [
+        ['direct', direct],
+        ['through the proxy', proxied],
+      ] as const) {
+        rows.push([
+          name,
+          label,
+          ms(r.seq.p50),
+          ms(r.seq.p99),
+          Math.round(r.load.requests.average).toLocaleString('en'),
+          `${r.load.latency.p50} ms`,
+          `${r.load.latency.p99} ms`,
+        ]);
       }
-      summary.push(`${name}: the proxy adds ${ms(proxied.seq.p50 - direct.seq.p50)} at p50 (${ms(direct.seq.p50)} → ${ms(proxied.seq.p50)}), ${ms(proxied.seq.p99 - direct.seq.p99)} at p99; throughput ${Math.round((proxied.load.requests.average / direct.load.requests.average) * 100)} % of direct`);
+      summary.push(
+        `${name}: the proxy adds ${ms(proxied.seq.p50 - direct.seq.p50)} at p50 (${ms(direct.seq.p50)} → ${ms(proxied.seq.p50)}), ${ms(proxied.seq.p99 - direct.seq.p99)} at p99; throughput ${Math.round((proxied.load.requests.average / direct.load.requests.average) * 100)} % of direct`,
+      );
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    for (const r of rows) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+    for (const r of rows)
+      console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
     console.log('');
     for (const s of summary) console.log(s);
   } finally {

@@ -8,20 +8,51 @@ import { buildValidators, loadSpec } from '../src/index.js';
 
 const ts = () => ({ value: new Date().toISOString(), readable: 'just now' });
 const schema = { migration: 0, semantic: 'MAJOR_0_MINOR_0_PATCH_1' };
-const application = { id: randomUUID(), name: 'VS_CODE', version: '2.1.0', platform: 'LINUX', onboarded: true, privacy: 'OPEN', schema };
+const application = {
+  id: randomUUID(),
+  name: 'VS_CODE',
+  version: '2.1.0',
+  platform: 'LINUX',
+  onboarded: true,
+  privacy: 'OPEN',
+  schema,
+};
 
 /** One realistic asset: a ~1 KB TypeScript snippet in one original format. */
 function asset(i: number) {
   const id = randomUUID();
   const formatId = randomUUID();
-  const raw = `export function handler${i}(input: string[]): Map<string, number> {\n` +
-    '  const counts = new Map<string, number>();\n  for (const word of input) counts.set(word, (counts.get(word) ?? 0) + 1);\n'.repeat(8) +
+  const raw =
+    `export function handler${i}(input: string[]): Map<string, number> {\n` +
+    '  const counts = new Map<string, number>();\n  for (const word of input) counts.set(word, (counts.get(word) ?? 0) + 1);\n'.repeat(
+      8,
+    ) +
     '  return counts;\n}\n';
-  const flat = { id: formatId, creator: 'bench', classification: { generic: 'CODE', specific: 'ts' }, role: 'ORIGINAL', application,
-    asset: id, bytes: { value: raw.length, readable: `${raw.length} B` }, created: ts(), updated: ts(), fragment: { string: { raw }, metadata: { ext: 'ts' } }, schema };
-  return { id, creator: 'bench', name: `Snippet ${i}`, created: ts(), updated: ts(), mechanism: 'MANUAL', schema,
+  const flat = {
+    id: formatId,
+    creator: 'bench',
+    classification: { generic: 'CODE', specific: 'ts' },
+    role: 'ORIGINAL',
+    application,
+    asset: id,
+    bytes: { value: raw.length, readable: `${raw.length} B` },
+    created: ts(),
+    updated: ts(),
+    fragment: { string: { raw }, metadata: { ext: 'ts' } },
+    schema,
+  };
+  return {
+    id,
+    creator: 'bench',
+    name: `Snippet ${i}`,
+    created: ts(),
+    updated: ts(),
+    mechanism: 'MANUAL',
+    schema,
     formats: { iterable: [{ ...flat, asset: { id, name: `Snippet ${i}` } }] },
-    preview: { base: { id: formatId, reference: flat } }, original: { id: formatId, reference: flat } };
+    preview: { base: { id: formatId, reference: flat } },
+    original: { id: formatId, reference: flat },
+  };
 }
 
 const spec = await loadSpec('spec/pieces-os.openapi.yaml');
@@ -54,8 +85,14 @@ const full = time(() => validators.validateResponse('getAssetsSnapshot', 200, 'a
 
 const kb = (body.length / 1024).toFixed(0);
 console.log(`body: GET /assets with 100 assets, ${kb} KiB`);
-console.log(`JSON.parse:                       ${parse.perCallUs.toFixed(1)} µs/op  (${(1e6 / parse.perCallUs).toFixed(0)} ops/s)`);
-console.log(`validate (parsed value):          ${validateOnly.perCallUs.toFixed(1)} µs/op  (${(1e6 / validateOnly.perCallUs).toFixed(0)} validations/s)`);
-console.log(`validateResponse (parse+validate): ${full.perCallUs.toFixed(1)} µs/op  (${(1e6 / full.perCallUs).toFixed(0)} ops/s)`);
+console.log(
+  `JSON.parse:                       ${parse.perCallUs.toFixed(1)} µs/op  (${(1e6 / parse.perCallUs).toFixed(0)} ops/s)`,
+);
+console.log(
+  `validate (parsed value):          ${validateOnly.perCallUs.toFixed(1)} µs/op  (${(1e6 / validateOnly.perCallUs).toFixed(0)} validations/s)`,
+);
+console.log(
+  `validateResponse (parse+validate): ${full.perCallUs.toFixed(1)} µs/op  (${(1e6 / full.perCallUs).toFixed(0)} ops/s)`,
+);
 const ratio = validateOnly.perCallUs / parse.perCallUs;
 console.log(`ratio validation / JSON.parse: ${ratio.toFixed(2)} (target <= 1: ${ratio <= 1 ? 'met' : 'NOT met'})`);

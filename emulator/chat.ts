@@ -16,7 +16,12 @@ export function newConversation(seeded: any): ConversationRecord {
 }
 
 /** A new message of a conversation; the text goes to fragment.string.raw. */
-export function newMessage(conversation: string, role: MessageRecord['role'], fragment: MessageRecord['fragment'], at?: string): MessageRecord {
+export function newMessage(
+  conversation: string,
+  role: MessageRecord['role'],
+  fragment: MessageRecord['fragment'],
+  at?: string,
+): MessageRecord {
   const now = at ?? nowAfter();
   return { id: randomUUID(), conversation, role, created: now, updated: now, ...(fragment ? { fragment } : {}) };
 }
@@ -24,7 +29,10 @@ export function newMessage(conversation: string, role: MessageRecord['role'], fr
 /** A conversation named after the question that opened it (the stream creates these). */
 export function conversationForQuestion(store: Store, query: string): ConversationRecord {
   const name = query.trim().replace(/\s+/g, ' ');
-  const c = newConversation({ type: 'COPILOT', name: name.length > 60 ? `${name.slice(0, 57)}...` : name || 'New Conversation' });
+  const c = newConversation({
+    type: 'COPILOT',
+    name: name.length > 60 ? `${name.slice(0, 57)}...` : name || 'New Conversation',
+  });
   store.conversations.create(c);
   return c;
 }

@@ -44,10 +44,17 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
       strict: true,
       allowPositionals: false,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' },
-        fault: { type: 'string', multiple: true }, 'list-faults': { type: 'boolean' },
-        'stream-delay-ms': { type: 'string' }, 'download-ms': { type: 'string' }, 'body-limit': { type: 'string' },
-        'signed-out': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        memory: { type: 'boolean' },
+        fault: { type: 'string', multiple: true },
+        'list-faults': { type: 'boolean' },
+        'stream-delay-ms': { type: 'string' },
+        'download-ms': { type: 'string' },
+        'body-limit': { type: 'string' },
+        'signed-out': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (e) {
@@ -107,10 +114,13 @@ export async function main(): Promise<void> {
     stopping = true;
     if (!emulator) process.exit(0); // still starting: nothing acknowledged yet, nothing to close
     process.stdout.write(`${signal}: closing\n`);
-    emulator.close().then(() => process.exit(0), (err) => {
-      process.stderr.write(`pieces-os-emulator: close failed: ${(err as Error).message}\n`);
-      process.exit(1);
-    });
+    emulator.close().then(
+      () => process.exit(0),
+      (err) => {
+        process.stderr.write(`pieces-os-emulator: close failed: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -35,10 +35,16 @@ export type HttpHandler = (req: FastifyRequest, reply: FastifyReply) => unknown;
 export type WsHandler = (socket: WebSocket, req: FastifyRequest) => void;
 
 /** A WebSocket operation: the socket handler plus the answer to a plain (non-upgrade) GET. */
-export interface WsRoute { http: HttpHandler; ws: WsHandler }
+export interface WsRoute {
+  http: HttpHandler;
+  ws: WsHandler;
+}
 
 /** A REST handler that also sees requests whose body failed validation (it decides the answer). */
-export interface LenientRoute { http: HttpHandler; lenientBody: true }
+export interface LenientRoute {
+  http: HttpHandler;
+  lenientBody: true;
+}
 
 /** Handlers of one tag, keyed by the contract's operationId. */
 export type HandlerMap = Record<string, HttpHandler | WsRoute | LenientRoute>;

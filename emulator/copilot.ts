@@ -12,10 +12,19 @@ import { HttpError } from './http.js';
 import { contentTokens } from './store/ftsQuery.js';
 
 /** A relevant seed as both forms of the contract carry it (ScoredQGPTSeed / RelevantQGPTSeed). */
-export interface RelevantItem { id: string; asset?: { id: string }; seed: Record<string, unknown>; score: number }
+export interface RelevantItem {
+  id: string;
+  asset?: { id: string };
+  seed: Record<string, unknown>;
+  score: number;
+}
 
 /** A snippet an answer is grounded in. */
-export interface Snippet { name: string; text: string; language: string }
+export interface Snippet {
+  name: string;
+  text: string;
+  language: string;
+}
 
 const MAX_RELEVANT = 8;
 
@@ -37,7 +46,8 @@ export function relevance(store: Store, input: any): RelevantItem[] {
   const items: RelevantItem[] = [];
   if (input.options?.database !== false) {
     const ids = Array.isArray(input.assets?.iterable)
-      ? input.assets.iterable.map((a: any) => String(a?.id ?? '')) : undefined;
+      ? input.assets.iterable.map((a: any) => String(a?.id ?? ''))
+      : undefined;
     const rows = store.search.relevant(query, MAX_RELEVANT, ids);
     // bm25() is negative, lower is better: the best row's magnitude is the scale (score 1).
     const best = rows.length ? -rows[0].rank : 0;
@@ -64,7 +74,9 @@ function overlapScore(query: string, text: string): number {
   return round(toks.filter((t) => hay.includes(t)).length / toks.length);
 }
 
-function round(n: number): number { return Math.round(n * 1e6) / 1e6; }
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
 
 function snippetFromSeed(seed: any): Snippet | undefined {
   const fmt = seed?.asset?.format;
@@ -86,20 +98,35 @@ export function resolveSnippets(store: Store, relevant: any): Snippet[] {
   const list: any[] = Array.isArray(relevant?.iterable) ? relevant.iterable : [];
   list.forEach((item, i) => {
     const fromSeed = item?.seed ? snippetFromSeed(item.seed) : undefined;
-    if (fromSeed) { out.push(fromSeed); return; }
+    if (fromSeed) {
+      out.push(fromSeed);
+      return;
+    }
     const id = item?.asset?.id ?? item?.id;
     if (typeof id !== 'string') {
-      throw new HttpError(400, `Invalid request body: field 'relevant.iterable.${i}' needs an id, an asset or a seed with a fragment`);
+      throw new HttpError(
+        400,
+        `Invalid request body: field 'relevant.iterable.${i}' needs an id, an asset or a seed with a fragment`,
+      );
     }
     const r = store.assets.record(id);
     // An id that no longer names an asset grounds nothing (the asset may have been deleted since).
-    if (r) out.push({ name: r.name ?? 'Untitled', text: payloadText(r.payload), language: languageName(r.classification.specific) });
+    if (r)
+      out.push({
+        name: r.name ?? 'Untitled',
+        text: payloadText(r.payload),
+        language: languageName(r.classification.specific),
+      });
   });
   return out;
 }
 
 function firstLine(text: string): string {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
 
@@ -107,15 +134,20 @@ function firstLine(text: string): string {
 export function answerText(query: string, snippets: Snippet[]): string {
   const lines = [`You asked: "${query}"`, ''];
   if (snippets.length === 0) {
-    lines.push('No saved snippets matched this question, so this answer is not grounded in your materials.',
-      'Save related code to Pieces and ask again for a grounded answer.');
+    lines.push(
+      'No saved snippets matched this question, so this answer is not grounded in your materials.',
+      'Save related code to Pieces and ask again for a grounded answer.',
+    );
     return lines.join('\n');
   }
   lines.push(`Based on ${snippets.length} saved snippet${snippets.length > 1 ? 's' : ''}:`);
   snippets.forEach((s, i) => lines.push(`${i + 1}. ${s.name} (${s.language}): ${firstLine(s.text)}`));
   const top = snippets[0];
   const count = top.text.split('\n').length;
-  lines.push('', `The most relevant snippet is "${top.name}", ${count} line${count > 1 ? 's' : ''} of ${top.language}.`);
+  lines.push(
+    '',
+    `The most relevant snippet is "${top.name}", ${count} line${count > 1 ? 's' : ''} of ${top.language}.`,
+  );
   return lines.join('\n');
 }
 
@@ -132,8 +164,9 @@ export function questionOutput(query: string, snippets: Snippet[]) {
 /** The query rewritten as a standalone question, given the conversation so far. */
 export function repromptQuery(query: string, conversation: any): string {
   const messages: any[] = Array.isArray(conversation?.iterable) ? conversation.iterable : [];
-  const previous = [...messages].reverse().find((m) => m?.role === 'USER' && typeof m.text === 'string' && m.text.trim())
-    ?? [...messages].reverse().find((m) => typeof m?.text === 'string' && m.text.trim());
+  const previous =
+    [...messages].reverse().find((m) => m?.role === 'USER' && typeof m.text === 'string' && m.text.trim()) ??
+    [...messages].reverse().find((m) => typeof m?.text === 'string' && m.text.trim());
   if (!previous) return query;
   const topic = previous.text.trim().replace(/\s+/g, ' ');
   return `${query.trim()} (in the context of: "${topic.length > 120 ? `${topic.slice(0, 117)}...` : topic}")`;

@@ -7,11 +7,18 @@ import type { FaultSet } from './faults.js';
 import type { ModelStore } from './store/models.js';
 
 /** One ModelDownloadProgress frame. */
-export interface ProgressFrame { status: string; percentage?: number | null }
+export interface ProgressFrame {
+  status: string;
+  percentage?: number | null;
+}
 
 type Listener = (frame: ProgressFrame) => void;
 
-interface Running { timer?: NodeJS.Timeout; step: number; last: ProgressFrame }
+interface Running {
+  timer?: NodeJS.Timeout;
+  step: number;
+  last: ProgressFrame;
+}
 
 const STEPS = 10;
 
@@ -23,10 +30,16 @@ export class Downloads {
   version = 0;
 
   /** Uses the model store for the final state; `downloadMs` is the whole duration. */
-  constructor(private readonly models: ModelStore, private readonly downloadMs: number, private readonly faults: FaultSet) {}
+  constructor(
+    private readonly models: ModelStore,
+    private readonly downloadMs: number,
+    private readonly faults: FaultSet,
+  ) {}
 
   /** Whether the model is downloading now. */
-  isDownloading(id: string): boolean { return this.running.has(id); }
+  isDownloading(id: string): boolean {
+    return this.running.has(id);
+  }
 
   /** The frame a new listener gets first: the latest one, or UNKNOWN when nothing runs. */
   current(id: string): ProgressFrame {
@@ -38,7 +51,9 @@ export class Downloads {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(fn);
-    return () => { set!.delete(fn); };
+    return () => {
+      set!.delete(fn);
+    };
   }
 
   /** Starts a download (no-op when one runs). */

@@ -7,7 +7,12 @@ import type { FastifyReply } from 'fastify';
 /** An error a handler throws to answer a documented 4xx with a text message. */
 export class HttpError extends Error {
   /** Status and the text sent as the body. */
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Answers a text/plain body. */

@@ -8,20 +8,25 @@ import { buildServer } from './server.js';
 
 /** How to start an emulator; every field is optional. */
 export interface EmulatorOptions {
-  host?: string;            // default 127.0.0.1
-  port?: number;            // default 39300; 0 = free port
-  dataDir?: string;         // SQLite data directory (created if missing); survives restarts
-  memory?: boolean;         // in-memory database (the default when dataDir is not given)
-  faults?: string[];        // fault switch names, see listFaults()
-  streamDelayMs?: number;   // pause between streamed chunks, default 2
-  downloadMs?: number;      // total duration of a simulated model download, default 300
-  bodyLimit?: number;       // bytes, default 1 MiB
-  signedIn?: boolean;       // whether GET /user has a user (default true)
-  logger?: boolean;         // fastify logger, default false
+  host?: string; // default 127.0.0.1
+  port?: number; // default 39300; 0 = free port
+  dataDir?: string; // SQLite data directory (created if missing); survives restarts
+  memory?: boolean; // in-memory database (the default when dataDir is not given)
+  faults?: string[]; // fault switch names, see listFaults()
+  streamDelayMs?: number; // pause between streamed chunks, default 2
+  downloadMs?: number; // total duration of a simulated model download, default 300
+  bodyLimit?: number; // bytes, default 1 MiB
+  signedIn?: boolean; // whether GET /user has a user (default true)
+  logger?: boolean; // fastify logger, default false
 }
 
 /** A listening emulator. */
-export interface RunningEmulator { url: string; port: number; faults: readonly string[]; close(): Promise<void>; }
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  faults: readonly string[];
+  close(): Promise<void>;
+}
 
 /** One fault switch (name, tag, operation, description, expected check). */
 export type { FaultInfo };
@@ -35,7 +40,8 @@ export function listFaults(): FaultInfo[] {
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   const num = (name: string, v: number | undefined, fallback: number, min: number) => {
     const n = v ?? fallback;
-    if (!Number.isFinite(n) || n < min) throw new Error(`Invalid emulator option ${name}: ${v} (must be a number >= ${min})`);
+    if (!Number.isFinite(n) || n < min)
+      throw new Error(`Invalid emulator option ${name}: ${v} (must be a number >= ${min})`);
     return n;
   };
   const port = num('port', o.port, 39300, 0);

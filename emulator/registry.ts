@@ -48,7 +48,10 @@ function validator(op: SpecOperation, lenient: boolean) {
 }
 
 /** A route built from the contract; `bodyless` marks a POST whose contract defines no body. */
-export interface BuiltRoute { route: RouteOptions; bodyless: boolean }
+export interface BuiltRoute {
+  route: RouteOptions;
+  bodyless: boolean;
+}
 
 /** Builds the Fastify route of every operation of the contract from the handlers. */
 export function buildRoutes(spec: Spec, handlers: HandlerMap): BuiltRoute[] {
@@ -57,13 +60,16 @@ export function buildRoutes(spec: Spec, handlers: HandlerMap): BuiltRoute[] {
   for (const op of spec.operations.values()) {
     const entry = handlers[op.operationId] as Entry | undefined;
     const notImplemented: HttpHandler = (_req, reply) => sendText(reply, 501, `${op.operationId} is not implemented`);
-    const http = typeof entry === 'function' ? entry : entry?.http ?? notImplemented;
+    const http = typeof entry === 'function' ? entry : (entry?.http ?? notImplemented);
     const lenient = typeof entry === 'object' && 'lenientBody' in entry;
     const route: RouteOptions = {
       method: op.method,
       url: fastifyPath(op.path),
       preValidation: validator(op, lenient),
-      handler: async (req, reply) => { await http(req, reply); return reply; },
+      handler: async (req, reply) => {
+        await http(req, reply);
+        return reply;
+      },
     };
     if (typeof entry === 'object' && 'ws' in entry) {
       (route as any).wsHandler = entry.ws;

@@ -30,7 +30,11 @@ export function isAllowedHost(host: string | undefined, extra: ReadonlySet<strin
 /** Whether a browser Origin may use the API: loopback web origins and browser extensions. */
 export function isAllowedOrigin(origin: string): boolean {
   let url: URL;
-  try { url = new URL(origin); } catch { return false; }
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
   if (EXTENSION_SCHEMES.has(url.protocol)) return true;
   return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
 }
@@ -44,8 +48,10 @@ function refuse(req: FastifyRequest, reply: FastifyReply, text: string): Fastify
   if (String(req.headers.upgrade ?? '').toLowerCase() === 'websocket') {
     reply.hijack();
     const body = Buffer.from(text, 'utf8');
-    req.raw.socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${body.length}\r\n\r\n${text}`);
+    req.raw.socket.end(
+      `HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n${text}`,
+    );
     return reply;
   }
   return sendText(reply, 403, text);
@@ -55,12 +61,20 @@ function refuse(req: FastifyRequest, reply: FastifyReply, text: string): Fastify
 export function securityHook(extraHosts: ReadonlySet<string>) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (!isAllowedHost(req.headers.host, extraHosts)) {
-      return refuse(req, reply, 'Forbidden: the Host header must name the loopback interface (localhost, 127.0.0.1 or [::1]).');
+      return refuse(
+        req,
+        reply,
+        'Forbidden: the Host header must name the loopback interface (localhost, 127.0.0.1 or [::1]).',
+      );
     }
     const origin = req.headers.origin;
     if (origin === undefined) return;
     if (!isAllowedOrigin(origin)) {
-      return refuse(req, reply, `Forbidden: origin ${origin} may not use Pieces OS (only loopback and browser-extension origins may).`);
+      return refuse(
+        req,
+        reply,
+        `Forbidden: origin ${origin} may not use Pieces OS (only loopback and browser-extension origins may).`,
+      );
     }
     reply.header('Access-Control-Allow-Origin', origin);
     reply.header('Vary', 'Origin');

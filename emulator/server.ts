@@ -30,8 +30,18 @@ export const EMULATED_VERSION = '12.3.1';
 /** Every tag's handlers merged; the same operationId in two tag files is a start-up error. */
 function allHandlers(ctx: Ctx): HandlerMap {
   const out: HandlerMap = {};
-  for (const map of [wellKnownHandlers, assetHandlers, formatHandlers, qgptHandlers, streamHandlers,
-    conversationHandlers, modelHandlers, applicationHandlers, userHandlers, connectorHandlers].map((f) => f(ctx))) {
+  for (const map of [
+    wellKnownHandlers,
+    assetHandlers,
+    formatHandlers,
+    qgptHandlers,
+    streamHandlers,
+    conversationHandlers,
+    modelHandlers,
+    applicationHandlers,
+    userHandlers,
+    connectorHandlers,
+  ].map((f) => f(ctx))) {
     for (const [id, h] of Object.entries(map)) {
       if (id in out) throw new Error(`operationId ${id} has two handlers`);
       out[id] = h;
@@ -49,7 +59,11 @@ function errorHandler(ctx: Ctx) {
         return sendText(reply, 413, `Request body is larger than the limit of ${ctx.options.bodyLimit} bytes.`);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         // 415 is not in the contract; every operation that takes a body documents 400.
-        return sendText(reply, 400, `Invalid request body: Content-Type ${req.headers['content-type'] ?? '(none)'} is not supported, send application/json.`);
+        return sendText(
+          reply,
+          400,
+          `Invalid request body: Content-Type ${req.headers['content-type'] ?? '(none)'} is not supported, send application/json.`,
+        );
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendText(reply, 400, 'Invalid request body: a JSON body is required');
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -66,10 +80,19 @@ function errorHandler(ctx: Ctx) {
 }
 
 /** A ready (not yet listening) Fastify instance of the emulator, with its context. */
-export async function buildServer(options: ResolvedOptions, faults: FaultSet): Promise<{ app: FastifyInstance; ctx: Ctx }> {
+export async function buildServer(
+  options: ResolvedOptions,
+  faults: FaultSet,
+): Promise<{ app: FastifyInstance; ctx: Ctx }> {
   const spec = loadSpec();
   const store = new Store(options.memory ? undefined : options.dataDir);
-  const ctx: Ctx = { store, faults, options, downloads: new Downloads(store.models, options.downloadMs, faults), version: EMULATED_VERSION };
+  const ctx: Ctx = {
+    store,
+    faults,
+    options,
+    downloads: new Downloads(store.models, options.downloadMs, faults),
+    version: EMULATED_VERSION,
+  };
   let routes;
   try {
     routes = buildRoutes(spec, allHandlers(ctx));
@@ -78,13 +101,24 @@ export async function buildServer(options: ResolvedOptions, faults: FaultSet): P
     throw e;
   }
   // Long ids must reach the handler (and its 410), not end as a router 404.
-  const app = Fastify({ logger: options.logger, bodyLimit: options.bodyLimit, routerOptions: { maxParamLength: 8192 } });
-  app.addHook('onClose', async () => { ctx.downloads.close(); store.close(); });
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimit,
+    routerOptions: { maxParamLength: 8192 },
+  });
+  app.addHook('onClose', async () => {
+    ctx.downloads.close();
+    store.close();
+  });
   await app.register(websocket, { options: { maxPayload: options.bodyLimit } });
-  const bindHost = hostName(options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host);
+  const bindHost = hostName(
+    options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host,
+  );
   app.addHook('onRequest', securityHook(new Set(['0.0.0.0', '[::]'].includes(bindHost) ? [] : [bindHost])));
   app.setErrorHandler(errorHandler(ctx));
-  app.setNotFoundHandler((req, reply) => sendText(reply, 404, `Route ${req.method}:${req.url.split('?')[0]} not found`));
+  app.setNotFoundHandler((req, reply) =>
+    sendText(reply, 404, `Route ${req.method}:${req.url.split('?')[0]} not found`),
+  );
 
   await app.register(async (scope) => {
     // Only JSON bodies: text/plain (Fastify parses it by default) would let a bare word through.
@@ -94,7 +128,10 @@ export async function buildServer(options: ResolvedOptions, faults: FaultSet): P
   await app.register(async (scope) => {
     // POSTs without a body in the contract ignore whatever body a client sends (drained unread).
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_req, payload, done) => { payload.resume(); done(null, undefined); });
+    scope.addContentTypeParser('*', (_req, payload, done) => {
+      payload.resume();
+      done(null, undefined);
+    });
     for (const r of routes) if (r.bodyless) scope.route(r.route);
   });
   await app.ready();

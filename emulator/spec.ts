@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** A query parameter of an operation, reduced to what the emulator coerces. */
-export interface SpecParam { name: string; type: 'boolean' | 'string' | 'integer' | 'number' }
+export interface SpecParam {
+  name: string;
+  type: 'boolean' | 'string' | 'integer' | 'number';
+}
 
 /** One operation of the contract, as the router needs it. */
 export interface SpecOperation {
@@ -44,14 +47,20 @@ let cached: Spec | undefined;
 function parseContract(): any {
   const text = readFileSync(SPEC_PATH, 'utf8');
   const file = join(CACHE_DIR, `spec-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
-  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { /* not cached yet */ }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    /* not cached yet */
+  }
   const doc = parse(text);
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.${process.pid}`, JSON.stringify(doc));
     // Renamed into place so that a concurrent reader never sees half a file.
     renameSync(`${file}.${process.pid}`, file);
-  } catch { /* a read-only tree: parse every time */ }
+  } catch {
+    /* a read-only tree: parse every time */
+  }
   return doc;
 }
 
@@ -67,7 +76,10 @@ export function loadSpec(): Spec {
 export function resolveRef(doc: any, node: any): any {
   let cur = node;
   while (cur && typeof cur === 'object' && typeof cur.$ref === 'string') {
-    cur = cur.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], doc);
+    cur = cur.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: any, k: string) => o?.[k], doc);
   }
   return cur;
 }

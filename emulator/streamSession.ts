@@ -31,7 +31,10 @@ export class StreamSession {
   private readonly tasks = new Map<string, Task>();
 
   /** Serves `socket` until it closes. */
-  constructor(private readonly ctx: Ctx, private readonly socket: WebSocket) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly socket: WebSocket,
+  ) {
     socket.on('message', (data) => this.onMessage(data.toString()));
     socket.on('close', () => this.cancelAll());
     socket.on('error', () => this.cancelAll());
@@ -50,25 +53,42 @@ export class StreamSession {
     this.send({
       conversation: typeof conversation === 'string' ? conversation : '',
       request: typeof request === 'string' ? request : randomUUID(),
-      status: 'FAILED', statusCode, errorMessage,
+      status: 'FAILED',
+      statusCode,
+      errorMessage,
     });
   }
 
   private onMessage(text: string): void {
     let input: any;
-    try { input = JSON.parse(text); } catch { return this.fail('Malformed input: the message is not JSON.', 400); }
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return this.fail('Malformed input: the message is not JSON.', 400);
+    }
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       return this.fail('Malformed input: the message must be a QGPTStreamInput object.', 400);
     }
     const validate = schemaValidator('QGPTStreamInput');
-    if (!validate(input as object)) return this.fail(describeErrors(validate.errors, 'stream input'), 400, input.request, input.conversation);
+    if (!validate(input as object))
+      return this.fail(describeErrors(validate.errors, 'stream input'), 400, input.request, input.conversation);
     if (input.reset === true) return this.reset(input);
     if (input.stop === true) return this.stop(input);
     if (input.relevance && input.question) {
-      return this.fail('Malformed input: send either relevance or question, not both.', 400, input.request, input.conversation);
+      return this.fail(
+        'Malformed input: send either relevance or question, not both.',
+        400,
+        input.request,
+        input.conversation,
+      );
     }
     if (!input.relevance && !input.question) {
-      return this.fail('Malformed input: the message needs relevance or question (or stop, or reset).', 400, input.request, input.conversation);
+      return this.fail(
+        'Malformed input: the message needs relevance or question (or stop, or reset).',
+        400,
+        input.request,
+        input.conversation,
+      );
     }
     try {
       this.start(input);
@@ -122,7 +142,8 @@ export class StreamSession {
       if (task.done) return;
       if (i >= list.length) return this.complete(task);
       const frame: Frame = {
-        request: task.label, conversation: task.conversation,
+        request: task.label,
+        conversation: task.conversation,
         status: faults.has('stream-invalid-frame') ? 'IN_PROGRESS' : 'IN-PROGRESS',
         question: { answers: { iterable: [{ text: list[i], score }] } },
       };
@@ -161,7 +182,8 @@ export class StreamSession {
 
   private stop(input: any): void {
     const matches = [...this.tasks.values()].filter((t) =>
-      input.request !== undefined ? t.request === input.request : t.conversation === input.conversation);
+      input.request !== undefined ? t.request === input.request : t.conversation === input.conversation,
+    );
     if (matches.length === 0) {
       // Nothing in flight: acknowledge so that a client waiting for a terminal frame is not left hanging.
       this.send({ request: input.request ?? randomUUID(), conversation: input.conversation ?? '', status: 'STOPPED' });
@@ -182,7 +204,10 @@ export class StreamSession {
   }
 
   private cancelAll(): void {
-    for (const t of this.tasks.values()) { t.done = true; clearTimeout(t.timer); }
+    for (const t of this.tasks.values()) {
+      t.done = true;
+      clearTimeout(t.timer);
+    }
     this.tasks.clear();
   }
 }

@@ -63,7 +63,10 @@ function rebase(node: any): any {
 
 /** Dotted field path of an Ajv error (`asset.format.fragment`), `body` for the root. */
 function fieldOf(e: ErrorObject): string {
-  const parts = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'required') parts.push((e.params as any).missingProperty);
   return parts.length ? parts.join('.') : 'body';
 }
@@ -75,12 +78,18 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, where =
   const field = fieldOf(e);
   const p = e.params as any;
   switch (e.keyword) {
-    case 'required': return `Invalid ${where}: field '${field}' is required`;
-    case 'type': return `Invalid ${where}: field '${field}' must be of type ${p.type}`;
-    case 'enum': return `Invalid ${where}: field '${field}' must be one of the documented values`;
-    case 'format': return `Invalid ${where}: field '${field}' must be a valid ${p.format}`;
-    case 'anyOf': return `Invalid ${where}: field '${field}' does not match any allowed form`;
-    default: return `Invalid ${where}: field '${field}' ${e.message ?? 'is invalid'}`;
+    case 'required':
+      return `Invalid ${where}: field '${field}' is required`;
+    case 'type':
+      return `Invalid ${where}: field '${field}' must be of type ${p.type}`;
+    case 'enum':
+      return `Invalid ${where}: field '${field}' must be one of the documented values`;
+    case 'format':
+      return `Invalid ${where}: field '${field}' must be a valid ${p.format}`;
+    case 'anyOf':
+      return `Invalid ${where}: field '${field}' does not match any allowed form`;
+    default:
+      return `Invalid ${where}: field '${field}' ${e.message ?? 'is invalid'}`;
   }
 }
 

@@ -24,7 +24,9 @@ const { positionals, values } = parseArgs({
 });
 const [input, outDir, label] = positionals;
 if (!input || !outDir || !label) {
-  console.error('usage: reduce-upstream <input.yaml> <output-dir> <label> [--commit SHA] [--origin TEXT] [--seed FILE] [--refined FILE]');
+  console.error(
+    'usage: reduce-upstream <input.yaml> <output-dir> <label> [--commit SHA] [--origin TEXT] [--seed FILE] [--refined FILE]',
+  );
   process.exit(2);
 }
 const raw = readFileSync(input, 'utf8');
@@ -46,5 +48,7 @@ mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'openapi.yaml');
 writeFileSync(out, header + stringify(result.doc, { lineWidth: 0, aliasDuplicateObjects: false }));
 const schemaCount = result.components.schemas?.length ?? 0;
-console.log(`${out}: ${result.kept.length} operations (${result.kept.filter((k) => k.seed).length} seed), ${schemaCount} schemas`);
+console.log(
+  `${out}: ${result.kept.length} operations (${result.kept.filter((k) => k.seed).length} seed), ${schemaCount} schemas`,
+);
 for (const m of result.missing) console.log(`  not upstream: ${m.key} (${m.contractId})`);

@@ -30,19 +30,56 @@ const only = process.argv[2]; // 'types' | 'unit' | 'suite' | undefined (all thr
 
 // The type check first: one "test" that passes when `tsc --noEmit` reports nothing.
 if (only === undefined || only === 'types') {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root, '--noEmit'],
-    { stdio: 'inherit', cwd: root });
-  if (r.status === 0) { passed += 1; console.log('✔ typecheck (tsc --noEmit)'); } else { failed += 1; console.log('✖ typecheck (tsc --noEmit)'); }
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root, '--noEmit'],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (r.status === 0) {
+    passed += 1;
+    console.log('✔ typecheck (tsc --noEmit)');
+  } else {
+    failed += 1;
+    console.log('✖ typecheck (tsc --noEmit)');
+  }
+  // The formatter and linter (Biome, configured in biome.json): one "test" that passes when
+  // `biome check` finds nothing to format and no lint error.
+  const lint = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'check', root],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
+  if (lint.status === 0) {
+    passed += 1;
+    console.log('✔ format and lint (biome check)');
+  } else {
+    failed += 1;
+    console.log('✖ format and lint (biome check): `npm run format` fixes formatting');
+  }
 }
 
 if (only === undefined || only === 'unit') {
   // Unit tests, then the CLI's end-to-end tests (real bin, embedded emulator, headless Chromium).
   const files = [...testFiles(join(root, 'tests', 'unit')), ...testFiles(join(root, 'tests', 'e2e'))];
   const tap = join(reports, 'unit.tap');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-  { stdio: 'inherit', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   passed += count('pass');
@@ -53,11 +90,17 @@ if (only === undefined || only === 'unit') {
 
 if ((only === undefined || only === 'suite') && existsSync(join(root, 'playwright.config.ts'))) {
   const json = join(reports, 'suite-results.json');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test',
-    '--reporter=list,json'], { stdio: 'inherit', cwd: root,
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json } });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--reporter=list,json'],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json } },
+  );
   let stats;
-  try { stats = JSON.parse(readFileSync(json, 'utf8')).stats; } catch { stats = undefined; }
+  try {
+    stats = JSON.parse(readFileSync(json, 'utf8')).stats;
+  } catch {
+    stats = undefined;
+  }
   if (stats) {
     passed += stats.expected + (stats.flaky ?? 0);
     failed += stats.unexpected;

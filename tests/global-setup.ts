@@ -41,7 +41,12 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     buildValidators(spec, suite.validation); // compiles every schema: a broken contract fails here
     let target: Target;
     if (suite.baseUrl) {
-      if (suite.faults.length) throw new HarnessError('config', 'PIECES_EMULATOR_FAULTS needs the embedded emulator', 'unset PIECES_BASE_URL to use it');
+      if (suite.faults.length)
+        throw new HarnessError(
+          'config',
+          'PIECES_EMULATOR_FAULTS needs the embedded emulator',
+          'unset PIECES_BASE_URL to use it',
+        );
       target = await resolveLiveTarget(suite);
     } else {
       const emu = await startEmbeddedEmulator(suite.faults);
@@ -53,7 +58,9 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     // For the CLI's environment block (Allure, summary): the target this run resolved.
     writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version }, null, 2)}\n`);
     const faults = suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '';
-    console.log(`pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation${suite.readonly ? ', read-only' : ''}`);
+    console.log(
+      `pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation${suite.readonly ? ', read-only' : ''}`,
+    );
   } catch (err) {
     await stop?.();
     throw oneLine(err);
@@ -63,8 +70,14 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
 
 /** A harness error as an Error whose message and stack are its one line (no stack wall), also left on disk. */
 function oneLine(err: unknown): Error {
-  const h = err instanceof HarnessError ? err : new HarnessError('internal', String((err as any)?.message ?? err).split('\n')[0]);
-  writeFileSync(HARNESS_ERROR_FILE, `${JSON.stringify({ code: h.code, message: h.message, hint: h.hint, line: h.toLine() }, null, 2)}\n`);
+  const h =
+    err instanceof HarnessError
+      ? err
+      : new HarnessError('internal', String((err as any)?.message ?? err).split('\n')[0]);
+  writeFileSync(
+    HARNESS_ERROR_FILE,
+    `${JSON.stringify({ code: h.code, message: h.message, hint: h.hint, line: h.toLine() }, null, 2)}\n`,
+  );
   const e = new Error(h.toLine());
   e.stack = h.toLine();
   return e;

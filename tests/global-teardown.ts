@@ -14,12 +14,43 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Runner options that select a subset of the tests (a gate over a subset would be meaningless). */
-const FILTERS = new Set(['-g', '--grep', '--grep-invert', '--last-failed', '--only-changed', '--shard', '--repeat-each']);
+const FILTERS = new Set([
+  '-g',
+  '--grep',
+  '--grep-invert',
+  '--last-failed',
+  '--only-changed',
+  '--shard',
+  '--repeat-each',
+]);
 /** Options that take a value (skipped when looking for file filters). */
-const VALUED = new Set(['-c', '--config', '-j', '--workers', '--reporter', '--project', '--timeout', '--retries', '--max-failures', '--output', '--trace', '-g', '--grep', '--grep-invert', '--shard', '--repeat-each', '--global-timeout', '--tsconfig']);
+const VALUED = new Set([
+  '-c',
+  '--config',
+  '-j',
+  '--workers',
+  '--reporter',
+  '--project',
+  '--timeout',
+  '--retries',
+  '--max-failures',
+  '--output',
+  '--trace',
+  '-g',
+  '--grep',
+  '--grep-invert',
+  '--shard',
+  '--repeat-each',
+  '--global-timeout',
+  '--tsconfig',
+]);
 
 /** Why the gate only reports in this run, or undefined when it enforces. */
-export function gateExemption(config: Pick<FullConfig, 'shard'>, argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function gateExemption(
+  config: Pick<FullConfig, 'shard'>,
+  argv: string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const mode = env.PIECES_COVERAGE_GATE ?? 'auto';
   if (mode === 'off' || mode === 'report') return `PIECES_COVERAGE_GATE=${mode}`;
   if (mode === 'enforce') return undefined;
@@ -29,7 +60,10 @@ export function gateExemption(config: Pick<FullConfig, 'shard'>, argv: string[] 
   for (let i = 0; i < args.length; i++) {
     const [flag] = args[i].split('=');
     if (FILTERS.has(flag)) return `${flag} filters the tests`;
-    if (VALUED.has(flag) && !args[i].includes('=')) { i++; continue; }
+    if (VALUED.has(flag) && !args[i].includes('=')) {
+      i++;
+      continue;
+    }
     if (!args[i].startsWith('-')) return `file filter ${args[i]}`;
   }
   return undefined;
@@ -53,9 +87,14 @@ export default async function globalTeardown(config: FullConfig): Promise<void> 
   const spec = await loadSpecCached(specFile());
   const { ledger, projects } = mergeParts(readParts(COVERAGE_PARTS));
   const summary = evaluateCoverage(spec.operations.values(), ledger, projects, { exempt: exemptOperations() });
-  const { md } = writeCoverageReports(REPORTS, summary, { target: process.env.PIECES_TARGET_URL, contract: `${spec.title} ${spec.version}` });
+  const { md } = writeCoverageReports(REPORTS, summary, {
+    target: process.env.PIECES_TARGET_URL,
+    contract: `${spec.title} ${spec.version}`,
+  });
   const exemption = gateExemption(config);
-  console.log(`pieces-conformance: ${gateMessage(summary)}${summary.skipped.length ? ` (not required: ${summary.skipped.join(', ')})` : ''} → ${relative(ROOT, md)}`);
+  console.log(
+    `pieces-conformance: ${gateMessage(summary)}${summary.skipped.length ? ` (not required: ${summary.skipped.join(', ')})` : ''} → ${relative(ROOT, md)}`,
+  );
   if (!summary.passed && !exemption) {
     const line = `pieces-conformance: ${gateMessage(summary)} (add tests for them, or set PIECES_COVERAGE_GATE=report)`;
     const e = new Error(line);

@@ -14,13 +14,20 @@ export function connectorHandlers(ctx: Ctx): HandlerMap {
   return {
     connect: (req, reply) => {
       const seeded = (req.body as any).application;
-      let app = store.applications.all().find((a) =>
-        a.name === seeded.name && a.platform === seeded.platform && a.version === seeded.version);
+      let app = store.applications
+        .all()
+        .find((a) => a.name === seeded.name && a.platform === seeded.platform && a.version === seeded.version);
       if (!app) {
         app = {
-          id: randomUUID(), name: seeded.name, version: seeded.version, platform: seeded.platform,
-          onboarded: false, privacy: seeded.privacy ?? 'OPEN', capabilities: seeded.capabilities ?? 'BLENDED',
-          mechanism: 'MANUAL', automaticUnload: seeded.automaticUnload ?? false,
+          id: randomUUID(),
+          name: seeded.name,
+          version: seeded.version,
+          platform: seeded.platform,
+          onboarded: false,
+          privacy: seeded.privacy ?? 'OPEN',
+          capabilities: seeded.capabilities ?? 'BLENDED',
+          mechanism: 'MANUAL',
+          automaticUnload: seeded.automaticUnload ?? false,
         };
         store.applications.put(app as { id: string });
       }

@@ -15,7 +15,9 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
   return {
     getConversationsSnapshot: (req, reply) => {
       const t = flag(req, 'transferables');
-      const body = { iterable: store.conversations.all().map((c) => renderConversation(c, store.conversations.messages(c.id), t)) };
+      const body = {
+        iterable: store.conversations.all().map((c) => renderConversation(c, store.conversations.messages(c.id), t)),
+      };
       if (faults.has('conversations-text-plain')) return sendText(reply, 200, JSON.stringify(body));
       return sendJson(reply, body);
     },
@@ -24,7 +26,8 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
       const seeded = req.body as any;
       const c = newConversation(seeded);
       const messages = (seeded.messages ?? []).map((m: any) =>
-        newMessage(c.id, m.role, pick(m.fragment, ['string', 'bytes', 'metadata'])));
+        newMessage(c.id, m.role, pick(m.fragment, ['string', 'bytes', 'metadata'])),
+      );
       store.conversations.create(c, messages);
       return sendJson(reply, renderConversation(c, messages, flag(req, 'transferables')));
     },
@@ -45,7 +48,9 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
     deleteConversation: (req, reply) => {
       const { conversation } = req.params as { conversation: string };
       // The fault answers as if it deleted, and keeps the conversation.
-      const found = faults.has('conversation-delete-keeps') ? store.conversations.get(conversation) !== undefined : store.conversations.delete(conversation);
+      const found = faults.has('conversation-delete-keeps')
+        ? store.conversations.get(conversation) !== undefined
+        : store.conversations.delete(conversation);
       if (!found) return missing(conversation);
       return reply.code(204).send();
     },

@@ -57,8 +57,13 @@ export function modelHandlers(ctx: Ctx): HandlerMap {
       const s = models.state(m.id);
       if (m.cloud) conflict(m, 'load', 'it is a cloud model and is never loaded on this device');
       if (!s.downloaded && !faults.has('load-without-download')) {
-        conflict(m, 'load', downloads.isDownloading(m.id)
-          ? 'its download has not finished yet' : 'it is not downloaded; download it first');
+        conflict(
+          m,
+          'load',
+          downloads.isDownloading(m.id)
+            ? 'its download has not finished yet'
+            : 'it is not downloaded; download it first',
+        );
       }
       models.setState(m.id, { downloaded: s.downloaded, loaded: true });
       return sendJson(reply, render(m));

@@ -2,15 +2,24 @@
  * QGPT over REST: relevance, question and reprompt. 401/429/503 are documented but only answered
  * under a fault switch: the emulator has no quota and no authentication of its own.
  */
-import { questionOutput, relevance, repromptQuery, resolveSnippets, snippetsOf, type RelevantItem } from '../copilot.js';
+import {
+  questionOutput,
+  relevance,
+  repromptQuery,
+  resolveSnippets,
+  snippetsOf,
+  type RelevantItem,
+} from '../copilot.js';
 import type { Ctx, HandlerMap } from '../context.js';
 import { HttpError, sendJson } from '../http.js';
 
 /** The refusal a fault switch plants on QGPT operations, if any. */
 export function qgptRefusal(ctx: Ctx, op: 'question' | 'relevance'): HttpError | undefined {
-  if (ctx.faults.has('qgpt-rate-limited')) return new HttpError(429, 'Too many requests: the Copilot quota is exhausted.');
+  if (ctx.faults.has('qgpt-rate-limited'))
+    return new HttpError(429, 'Too many requests: the Copilot quota is exhausted.');
   if (op === 'relevance' && ctx.faults.has('qgpt-unauthorized')) return new HttpError(401, 'Invalid authentication.');
-  if (op === 'question' && ctx.faults.has('qgpt-overloaded')) return new HttpError(503, 'The Copilot engine is overloaded.');
+  if (op === 'question' && ctx.faults.has('qgpt-overloaded'))
+    return new HttpError(503, 'The Copilot engine is overloaded.');
   return undefined;
 }
 
@@ -30,7 +39,8 @@ export function qgptHandlers(ctx: Ctx): HandlerMap {
       let items = relevance(store, input);
       const answer = input.options?.question === true ? questionOutput(input.query, snippetsOf(items)) : undefined;
       if (faults.has('relevance-unsorted')) items = [...items].reverse();
-      if (faults.has('relevance-score-out-of-range')) items = items.map((i) => ({ ...i, score: Math.round(i.score * 100) + 1 }));
+      if (faults.has('relevance-score-out-of-range'))
+        items = items.map((i) => ({ ...i, score: Math.round(i.score * 100) + 1 }));
       return sendJson(reply, relevanceOutput(items, answer));
     },
 

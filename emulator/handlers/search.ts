@@ -11,7 +11,10 @@ import { tokens } from '../store/ftsQuery.js';
 
 const LIMIT = 100;
 
-interface Filter { classification?: string; tags?: string[] }
+interface Filter {
+  classification?: string;
+  tags?: string[];
+}
 
 /** Whether a hit passes the AND/OR combination of the request's filters. */
 function passes(doc: string, filters: Filter[], type: 'AND' | 'OR'): boolean {
@@ -19,8 +22,9 @@ function passes(doc: string, filters: Filter[], type: 'AND' | 'OR'): boolean {
   const asset = JSON.parse(doc);
   const specific = asset.original?.reference?.classification?.specific;
   const tags = new Set<string>((asset.tags?.iterable ?? []).map((t: any) => t.text));
-  const one = (f: Filter) => (f.classification === undefined || f.classification === specific)
-    && (f.tags === undefined || f.tags.every((t) => tags.has(t)));
+  const one = (f: Filter) =>
+    (f.classification === undefined || f.classification === specific) &&
+    (f.tags === undefined || f.tags.every((t) => tags.has(t)));
   return type === 'OR' ? filters.some(one) : filters.every(one);
 }
 
@@ -40,7 +44,11 @@ function matchKind(hit: Hit, toks: string[], casing: boolean): { exact: boolean;
 /** The searchAssets handler. */
 export function searchHandler(ctx: Ctx): HttpHandler {
   return (req: FastifyRequest, reply: FastifyReply) => {
-    const body = (req.body ?? {}) as { query?: string; casing?: boolean; filters?: { iterable: Filter[]; type?: 'AND' | 'OR' } };
+    const body = (req.body ?? {}) as {
+      query?: string;
+      casing?: boolean;
+      filters?: { iterable: Filter[]; type?: 'AND' | 'OR' };
+    };
     const query = body.query ?? '';
     const casing = body.casing === true;
     const transferables = flag(req, 'transferables');
@@ -49,11 +57,16 @@ export function searchHandler(ctx: Ctx): HttpHandler {
     let hits: Hit[];
     if (toks.length === 0 && filters.length > 0) {
       // Filters alone: every asset is a candidate.
-      hits = ctx.store.assets.allJson(transferables).map((doc) => ({ id: JSON.parse(doc).id, doc, name: '', content: '', rank: 0 }));
+      hits = ctx.store.assets
+        .allJson(transferables)
+        .map((doc) => ({ id: JSON.parse(doc).id, doc, name: '', content: '', rank: 0 }));
     } else {
       const raw = ctx.faults.has('search-5xx-on-quote') && query.includes('"');
       hits = ctx.store.search.search(query, {
-        transferables, limit: LIMIT, rawQuery: raw, namesOnly: ctx.faults.has('search-misses-content'),
+        transferables,
+        limit: LIMIT,
+        rawQuery: raw,
+        namesOnly: ctx.faults.has('search-misses-content'),
       });
     }
     if (casing) hits = hits.filter((h) => toks.every((t) => h.name.includes(t) || h.content.includes(t)));

@@ -36,7 +36,12 @@ export interface AssetRecord {
 }
 
 /** The rendered JSON texts of one asset. */
-export interface AssetDocs { asset: string; assetLite: string; format: string; formatLite: string }
+export interface AssetDocs {
+  asset: string;
+  assetLite: string;
+  format: string;
+  formatLite: string;
+}
 
 /** A payload without its transferable contents (transferables=false): the encodings are left out. */
 function lite(payload: Payload): Payload {
@@ -48,7 +53,9 @@ function lite(payload: Payload): Payload {
 }
 
 /** A timestamp as nested copies carry it: the value only (`readable` is optional). */
-function bare(iso: string) { return { value: iso }; }
+function bare(iso: string) {
+  return { value: iso };
+}
 
 /**
  * The asset as its formats carry it (a FlattenedAsset): its own fields, its formats (as
@@ -57,8 +64,12 @@ function bare(iso: string) { return { value: iso }; }
  */
 function flattenedAsset(r: AssetRecord, time: (iso: string) => object = stamp) {
   return {
-    id: r.id, ...(r.name !== undefined ? { name: r.name } : {}), creator: r.creator,
-    created: time(r.created), updated: time(r.updated), mechanism: r.mechanism,
+    id: r.id,
+    ...(r.name !== undefined ? { name: r.name } : {}),
+    creator: r.creator,
+    created: time(r.created),
+    updated: time(r.updated),
+    mechanism: r.mechanism,
     formats: { iterable: [{ id: r.formatId }] },
     preview: { base: r.formatId },
     original: r.formatId,
@@ -124,7 +135,9 @@ export function payloadText(p: Payload): string {
   try {
     if (typeof s.base64 === 'string') return Buffer.from(s.base64, 'base64').toString('utf8');
     if (typeof s.base64_url === 'string') return Buffer.from(s.base64_url, 'base64url').toString('utf8');
-  } catch { /* undecodable: not searchable */ }
+  } catch {
+    /* undecodable: not searchable */
+  }
   return '';
 }
 

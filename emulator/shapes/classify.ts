@@ -5,14 +5,41 @@
  */
 
 /** The contract's Classification. */
-export interface Classification { generic: string; specific: string }
+export interface Classification {
+  generic: string;
+  specific: string;
+}
 
 const TEXT = new Set(['txt', 'text', 'md', 'mdown', 'mdwn', 'markdown', 'markdn', 'log', 'csv', 'rtf', 'doc', 'docx']);
 const IMAGE = new Set(['png', 'jpg', 'jpeg', 'jpe', 'gif', 'webp', 'bmp', 'ico', 'tif', 'tiff', 'svgz']);
 const VIDEO = new Set(['mp4', 'webm', 'ogv', 'qt', 'mp2', 'jpgv']);
-const FILE = new Set(['pdf', 'zip', 'gz', 'jar', 'exe', 'dmg', 'bin', 'rpm', 'ppt', 'pptx', 'xls', 'xlsx', 'woff', 'woff2', 'eot']);
-const URI = new Set(['uniform_resource_locator', 'custom_url_scheme', 'unix_file_path', 'windows_file_path',
-  'uniform_resource_identifier', 'uri', 'uris', 'urls']);
+const FILE = new Set([
+  'pdf',
+  'zip',
+  'gz',
+  'jar',
+  'exe',
+  'dmg',
+  'bin',
+  'rpm',
+  'ppt',
+  'pptx',
+  'xls',
+  'xlsx',
+  'woff',
+  'woff2',
+  'eot',
+]);
+const URI = new Set([
+  'uniform_resource_locator',
+  'custom_url_scheme',
+  'unix_file_path',
+  'windows_file_path',
+  'uniform_resource_identifier',
+  'uri',
+  'uris',
+  'urls',
+]);
 
 /** The generic class (CODE, TEXT, IMAGE, ...) of a specific extension. */
 export function genericOf(specific: string): string {
@@ -40,7 +67,10 @@ const RULES: Array<[string, RegExp]> = [
   ['cpp', /#include\s*<(iostream|vector|string|map|memory)>|\bstd::/],
   ['c', /#include\s*[<"][\w./]+\.h[>"]|\bprintf\s*\(/],
   ['py', /^\s*(def \w+\(.*\)\s*(->.*)?:|class \w+(\(.*\))?:|from [\w.]+ import |import \w+(\s+as \w+)?\s*$)/m],
-  ['ts', /\binterface \w+\s*\{|\btype \w+\s*=|:\s*(string|number|boolean|void)\b|\bexport (default )?(class|function|const)\b.*:/],
+  [
+    'ts',
+    /\binterface \w+\s*\{|\btype \w+\s*=|:\s*(string|number|boolean|void)\b|\bexport (default )?(class|function|const)\b.*:/,
+  ],
   ['js', /\b(function\s*\w*\s*\(|const \w+\s*=|let \w+\s*=|var \w+\s*=)|=>|console\.log\(|require\(/],
   ['sql', /^\s*(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIEW))\b/im],
   ['css', /^[ \t]*[.#]?[\w-][^{};\n]*\{[^}\n]*:[^}]*\}/m],
@@ -55,14 +85,23 @@ export function detectLanguage(raw: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return 'txt';
   if ((trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'))) {
-    try { JSON.parse(raw); return 'json'; } catch { /* not JSON: try the rules */ }
+    try {
+      JSON.parse(raw);
+      return 'json';
+    } catch {
+      /* not JSON: try the rules */
+    }
   }
   for (const [ext, re] of RULES) if (re.test(text)) return ext;
   return 'txt';
 }
 
 /** The classification of saved content from its explicit hints or its text. */
-export function classify(raw: string | undefined, ext?: string, seeded?: { generic?: string; specific?: string }): Classification {
+export function classify(
+  raw: string | undefined,
+  ext?: string,
+  seeded?: { generic?: string; specific?: string },
+): Classification {
   const specific = ext ?? seeded?.specific ?? (raw !== undefined ? detectLanguage(raw) : 'UNKNOWN');
   return { generic: seeded?.generic ?? genericOf(specific), specific };
 }

@@ -9,14 +9,37 @@ import { cleanApplication, pick } from './common.js';
 
 /** The application assets are attributed to when a seed names none (only under a fault). */
 export const FALLBACK_APPLICATION = Object.freeze({
-  id: '00000000-0000-4000-8000-000000000001', name: 'OS_SERVER', version: '12.3.1', platform: 'LINUX',
-  onboarded: true, privacy: 'OPEN', capabilities: 'BLENDED', automaticUnload: false,
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'OS_SERVER',
+  version: '12.3.1',
+  platform: 'LINUX',
+  onboarded: true,
+  privacy: 'OPEN',
+  capabilities: 'BLENDED',
+  automaticUnload: false,
 });
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  py: 'Python', js: 'JavaScript', ts: 'TypeScript', go: 'Go', rs: 'Rust', java: 'Java', cs: 'C#', cpp: 'C++',
-  c: 'C', php: 'PHP', html: 'HTML', css: 'CSS', sql: 'SQL', sh: 'Shell', json: 'JSON', yaml: 'YAML', md: 'Markdown',
-  xml: 'XML', txt: 'Text', text: 'Text',
+  py: 'Python',
+  js: 'JavaScript',
+  ts: 'TypeScript',
+  go: 'Go',
+  rs: 'Rust',
+  java: 'Java',
+  cs: 'C#',
+  cpp: 'C++',
+  c: 'C',
+  php: 'PHP',
+  html: 'HTML',
+  css: 'CSS',
+  sql: 'SQL',
+  sh: 'Shell',
+  json: 'JSON',
+  yaml: 'YAML',
+  md: 'Markdown',
+  xml: 'XML',
+  txt: 'Text',
+  text: 'Text',
 };
 
 /** A readable language name for an extension ("Python"), the extension itself otherwise. */
@@ -25,7 +48,7 @@ export function languageName(ext: string): string {
 }
 
 function obj(v: unknown): Record<string, any> {
-  return v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, any> : {};
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : {};
 }
 
 /** The stored payload of a SeededFragment or SeededFile (only the fields the contract defines). */
@@ -38,12 +61,18 @@ function payloadOf(src: Record<string, any>, kind: 'fragment' | 'file', trim: bo
   }
   if (src.bytes && Array.isArray(src.bytes.raw)) out.bytes = { raw: src.bytes.raw };
   // FileFormat has no metadata; FragmentFormat keeps its ext.
-  if (kind === 'fragment' && src.metadata && typeof src.metadata === 'object') out.metadata = pick<Record<string, unknown>>(src.metadata, ['ext']);
+  if (kind === 'fragment' && src.metadata && typeof src.metadata === 'object')
+    out.metadata = pick<Record<string, unknown>>(src.metadata, ['ext']);
   return out;
 }
 
 /** Builds the record of a new asset from a Seed. */
-export function recordFromSeed(seed: unknown, creator: string, now: string, opts: { trim?: boolean } = {}): AssetRecord {
+export function recordFromSeed(
+  seed: unknown,
+  creator: string,
+  now: string,
+  opts: { trim?: boolean } = {},
+): AssetRecord {
   const asset = obj(obj(seed).asset);
   const format = obj(asset.format);
   const kind = format.fragment ? 'fragment' : format.file ? 'file' : 'fragment';
@@ -60,8 +89,12 @@ export function recordFromSeed(seed: unknown, creator: string, now: string, opts
     formatId: randomUUID(),
     // Real Pieces OS names every asset; without a name we use the language, never the content, so
     // that a name search cannot find content by accident.
-    name: typeof meta.name === 'string' ? meta.name
-      : typeof fileName === 'string' ? fileName : `${languageName(classification.specific)} Snippet`,
+    name:
+      typeof meta.name === 'string'
+        ? meta.name
+        : typeof fileName === 'string'
+          ? fileName
+          : `${languageName(classification.specific)} Snippet`,
     creator,
     created: now,
     updated: now,
@@ -73,7 +106,9 @@ export function recordFromSeed(seed: unknown, creator: string, now: string, opts
     byteCount: payloadBytes(payload),
   };
   if (Array.isArray(meta.tags)) {
-    record.tags = meta.tags.filter((t: any) => typeof t?.text === 'string').map((t: any) => ({ id: randomUUID(), text: t.text }));
+    record.tags = meta.tags
+      .filter((t: any) => typeof t?.text === 'string')
+      .map((t: any) => ({ id: randomUUID(), text: t.text }));
   }
   for (const k of ['pseudo', 'discovered', 'demo'] as const) if (typeof asset[k] === 'boolean') record[k] = asset[k];
   return record;

@@ -3,7 +3,11 @@ import type { Statement } from 'better-sqlite3';
 import type { DB } from './db.js';
 
 /** A stored session. */
-export interface SessionRecord { id: string; opened: string; closed?: string }
+export interface SessionRecord {
+  id: string;
+  opened: string;
+  closed?: string;
+}
 
 /** Reads and writes registered applications and their sessions. */
 export class ApplicationStore {
@@ -39,7 +43,9 @@ export class ApplicationStore {
   }
 
   /** Stores a new open session. */
-  openSession(s: SessionRecord): void { this.q.open.run(s.id, s.opened); }
+  openSession(s: SessionRecord): void {
+    this.q.open.run(s.id, s.opened);
+  }
 
   /** One session; undefined when unknown. */
   session(id: string): SessionRecord | undefined {
@@ -48,5 +54,7 @@ export class ApplicationStore {
   }
 
   /** Marks a session closed. */
-  closeSession(id: string, closed: string): void { this.q.close.run(closed, id); }
+  closeSession(id: string, closed: string): void {
+    this.q.close.run(closed, id);
+  }
 }

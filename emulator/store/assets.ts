@@ -60,13 +60,22 @@ export class AssetStore {
   }
 
   /** Stores a new asset. */
-  insert(r: AssetRecord): void { this.snapshots.clear(); this.writeTx(r, false); }
+  insert(r: AssetRecord): void {
+    this.snapshots.clear();
+    this.writeTx(r, false);
+  }
 
   /** Replaces a stored asset (same id). */
-  replace(r: AssetRecord): void { this.snapshots.clear(); this.writeTx(r, true); }
+  replace(r: AssetRecord): void {
+    this.snapshots.clear();
+    this.writeTx(r, true);
+  }
 
   /** Deletes an asset, its format and its index entry; false when it did not exist. */
-  delete(id: string, keepFormat = false): boolean { this.snapshots.clear(); return this.deleteTx(id, keepFormat); }
+  delete(id: string, keepFormat = false): boolean {
+    this.snapshots.clear();
+    return this.deleteTx(id, keepFormat);
+  }
 
   /** The Assets body (`{"iterable":[...]}`) of every asset in creation order. */
   snapshotJson(transferables: boolean): string {
@@ -95,8 +104,12 @@ export class AssetStore {
   }
 
   /** The id of the most recently created asset. */
-  newestId(): string | undefined { return this.q.newest.get() as string | undefined; }
+  newestId(): string | undefined {
+    return this.q.newest.get() as string | undefined;
+  }
 
   /** How many assets are stored. */
-  count(): number { return this.q.count.get() as number; }
+  count(): number {
+    return this.q.count.get() as number;
+  }
 }

@@ -41,13 +41,19 @@ export class ConversationStore {
   }
 
   /** Stores a new conversation with its seeded messages. */
-  create(c: ConversationRecord, messages: MessageRecord[] = []): void { this.createTx(c, messages); }
+  create(c: ConversationRecord, messages: MessageRecord[] = []): void {
+    this.createTx(c, messages);
+  }
 
   /** Appends messages and stores the conversation's new state (its `updated`). */
-  append(c: ConversationRecord, messages: MessageRecord[]): void { this.appendTx(c, messages); }
+  append(c: ConversationRecord, messages: MessageRecord[]): void {
+    this.appendTx(c, messages);
+  }
 
   /** Deletes a conversation and its messages in one transaction; false when it is unknown. */
-  delete(id: string): boolean { return this.deleteTx(id); }
+  delete(id: string): boolean {
+    return this.deleteTx(id);
+  }
 
   /** A conversation record; undefined when unknown. */
   get(id: string): ConversationRecord | undefined {

@@ -5,14 +5,55 @@
  */
 
 // Frequent words that would make an OR query match everything (relevance only).
-const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'do', 'does', 'for', 'from', 'how',
-  'i', 'in', 'is', 'it', 'me', 'my', 'of', 'on', 'or', 'the', 'this', 'to', 'what', 'when', 'where', 'which',
-  'why', 'with', 'you', 'can', 'should', 'would', 'use', 'using']);
+const STOP = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'does',
+  'for',
+  'from',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'me',
+  'my',
+  'of',
+  'on',
+  'or',
+  'the',
+  'this',
+  'to',
+  'what',
+  'when',
+  'where',
+  'which',
+  'why',
+  'with',
+  'you',
+  'can',
+  'should',
+  'would',
+  'use',
+  'using',
+]);
 
 /** The whitespace-separated tokens of a query (at most 32, each at most 200 characters). */
 export function tokens(query: string): string[] {
   // Control characters (NUL above all) would end an FTS5 string early: they separate tokens instead.
-  return query.replace(/[\u0000-\u001f\u007f]/g, ' ').split(/\s+/u).filter((t) => t.length > 0).slice(0, 32).map((t) => t.slice(0, 200));
+  return query
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .split(/\s+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 32)
+    .map((t) => t.slice(0, 200));
 }
 
 /** One token as an FTS5 string literal. */

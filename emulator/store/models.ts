@@ -7,7 +7,10 @@ import { CATALOGUE, type CatalogueModel } from '../catalogue.js';
 import type { DB } from './db.js';
 
 /** The stored state of one model. */
-export interface ModelState { downloaded: boolean; loaded: boolean }
+export interface ModelState {
+  downloaded: boolean;
+  loaded: boolean;
+}
 
 /** Reads and writes model state. */
 export class ModelStore {
@@ -23,14 +26,20 @@ export class ModelStore {
       set: db.prepare('UPDATE models SET downloaded = ?, loaded = ? WHERE id = ?'),
     };
     const seed = db.prepare('INSERT OR IGNORE INTO models (id, downloaded, loaded) VALUES (?, ?, 0)');
-    db.transaction(() => { for (const m of CATALOGUE) seed.run(m.id, m.preinstalled ? 1 : 0); })();
+    db.transaction(() => {
+      for (const m of CATALOGUE) seed.run(m.id, m.preinstalled ? 1 : 0);
+    })();
   }
 
   /** The catalogue entry of a model id. */
-  entry(id: string): CatalogueModel | undefined { return this.byId.get(id); }
+  entry(id: string): CatalogueModel | undefined {
+    return this.byId.get(id);
+  }
 
   /** Every catalogue entry in order. */
-  entries(): readonly CatalogueModel[] { return CATALOGUE; }
+  entries(): readonly CatalogueModel[] {
+    return CATALOGUE;
+  }
 
   /** The stored state of a model. */
   state(id: string): ModelState {

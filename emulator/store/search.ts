@@ -7,10 +7,21 @@ import type { DB } from './db.js';
 import { contentTokens, ftsQuery, likePattern, tokens } from './ftsQuery.js';
 
 /** One matching asset: its JSON, its searchable text and its bm25 rank (lower is better). */
-export interface Hit { id: string; doc: string; name: string; content: string; rank: number }
+export interface Hit {
+  id: string;
+  doc: string;
+  name: string;
+  content: string;
+  rank: number;
+}
 
 /** Options of an asset search. */
-export interface SearchOptions { transferables: boolean; limit: number; namesOnly?: boolean; rawQuery?: boolean }
+export interface SearchOptions {
+  transferables: boolean;
+  limit: number;
+  namesOnly?: boolean;
+  rawQuery?: boolean;
+}
 
 const COLS = (doc: string) => `a.id AS id, a.${doc} AS doc, assets_fts.name AS name, assets_fts.content AS content`;
 const FROM = 'FROM assets_fts JOIN assets a ON a.seq = assets_fts.rowid';
@@ -31,8 +42,10 @@ export class SearchIndex {
       db.prepare(`SELECT ${COLS(doc)}, 0 AS rank ${FROM}
         WHERE assets_fts.content LIKE ? ESCAPE '\\' OR assets_fts.name LIKE ? ESCAPE '\\' ORDER BY a.seq LIMIT ?`);
     this.q = {
-      match: ranked('doc'), matchLite: ranked('doc_lite'),
-      scan: scan('doc'), scanLite: scan('doc_lite'),
+      match: ranked('doc'),
+      matchLite: ranked('doc_lite'),
+      scan: scan('doc'),
+      scanLite: scan('doc_lite'),
       relevant: ranked('record'),
       relevantIn: db.prepare(`SELECT a.id AS id, a.record AS doc, bm25(assets_fts, 4.0, 1.0) AS rank ${FROM}
         WHERE assets_fts MATCH ? AND a.id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`),
@@ -46,7 +59,7 @@ export class SearchIndex {
     if (opts.rawQuery) return match.all(query, opts.limit) as Hit[];
     const toks = tokens(query);
     if (toks.length === 0) return [];
-    const column = opts.namesOnly ? 'name' as const : undefined;
+    const column = opts.namesOnly ? ('name' as const) : undefined;
     let hits = match.all(ftsQuery(toks, 'all', column), opts.limit) as Hit[];
     if (hits.length === 0 && toks.length > 1) hits = match.all(ftsQuery(toks, 'any', column), opts.limit) as Hit[];
     // The literal scan reads every row (about 20 ms over 10,000 assets), so it only runs for
@@ -63,9 +76,7 @@ export class SearchIndex {
     const toks = contentTokens(query);
     if (toks.length === 0) return [];
     const fts = ftsQuery(toks, 'any');
-    const rows = ids
-      ? this.q.relevantIn.all(fts, JSON.stringify(ids), limit)
-      : this.q.relevant.all(fts, limit);
+    const rows = ids ? this.q.relevantIn.all(fts, JSON.stringify(ids), limit) : this.q.relevant.all(fts, limit);
     return (rows as Hit[]).map((r) => ({ id: r.id, record: r.doc, rank: r.rank }));
   }
 }

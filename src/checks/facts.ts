@@ -1,5 +1,5 @@
 /** Small formatting helpers for the one line of facts a failure carries. */
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 
 /** At most `max` characters of a text, on one line, JSON-quoted: `"Asset gone…"`. */
 export function excerpt(text: string | undefined, max = 80): string {
@@ -9,7 +9,9 @@ export function excerpt(text: string | undefined, max = 80): string {
 
 /** The documented statuses of an operation, in order: `200, 400, 410`. */
 export function documentedStatuses(op: Operation): string {
-  return Object.keys(op.responses).map((s) => (s === 'DEFAULT' ? 'default' : s)).join(', ');
+  return Object.keys(op.responses)
+    .map((s) => (s === 'DEFAULT' ? 'default' : s))
+    .join(', ');
 }
 
 /** `METHOD /path` of an exchange's request (path only, no origin). */
@@ -17,7 +19,11 @@ export function requestLine(method: string, url: string): string {
   try {
     const u = new URL(url);
     let path = u.pathname;
-    try { path = decodeURI(path); } catch { /* keep it encoded */ }
+    try {
+      path = decodeURI(path);
+    } catch {
+      /* keep it encoded */
+    }
     return `${method} ${path}${u.search}`;
   } catch {
     return `${method} ${url}`;

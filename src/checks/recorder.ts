@@ -6,7 +6,7 @@
  */
 import { HarnessError, type ContractFailure } from '../core/errors.js';
 import type { Exchange } from '../core/types.js';
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 import { checkNamed, checksOfKind } from './registry.js';
 import { judge, runExchangeChecks, type Verdict } from './run.js';
@@ -36,7 +36,11 @@ export class ScenarioRecorder {
   record(exchange: Exchange, operation: Operation | undefined): Verdict {
     const history = [...this.exchanges];
     this.exchanges.push(exchange);
-    const verdict = runExchangeChecks(exchange, { validators: this.opts.validators, operation, history }, this.exchangeChecks);
+    const verdict = runExchangeChecks(
+      exchange,
+      { validators: this.opts.validators, operation, history },
+      this.exchangeChecks,
+    );
     this.verdicts.set(exchange.id, verdict);
     this.add(verdict.failures);
     this.opts.onVerdict?.(verdict, exchange, operation);
@@ -46,7 +50,8 @@ export class ScenarioRecorder {
   /** Judges a scenario (or stream) check by name on the facts the test gathered; answers its failures. */
   judge<S>(checkName: string, facts: S): ContractFailure[] {
     const check = checkNamed<S>(checkName);
-    if (check.kind === 'exchange') throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
+    if (check.kind === 'exchange')
+      throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
     const verdict = judge(check, facts, { validators: this.opts.validators, history: this.exchanges });
     this.add(verdict.failures);
     this.opts.onVerdict?.(verdict, undefined, undefined);

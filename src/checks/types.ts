@@ -8,7 +8,7 @@
  */
 import type { ContractFailure, FailureSeverity } from '../core/errors.js';
 import type { Exchange } from '../core/types.js';
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 
 /** What every check may look at besides its subject. */

@@ -29,21 +29,40 @@ export interface AllureSummary {
 }
 
 /** Generates the single-file HTML report; resolves to its summary. Failing to generate is a harness error. */
-export async function generateAllure(o: AllureOptions): Promise<{ index: string; summary?: AllureSummary; durationMs: number }> {
+export async function generateAllure(
+  o: AllureOptions,
+): Promise<{ index: string; summary?: AllureSummary; durationMs: number }> {
   const dirs = o.resultsDirs.filter((d) => existsSync(d));
-  if (dirs.length === 0) throw new HarnessError('internal', `no Allure results in ${o.resultsDirs.join(', ')}`, 'the run wrote no results; see its output above');
-  const r = await runNode(allureCli(o.root), ['generate', ...dirs, '--config', join(o.root, 'allurerc.mjs'), '--output', o.output], {
-    cwd: o.root,
-    env: { ...o.env, PIECES_REPORTS_DIR: o.reportsDir },
-    capture: true,
-    timeoutMs: 120_000,
-  });
+  if (dirs.length === 0)
+    throw new HarnessError(
+      'internal',
+      `no Allure results in ${o.resultsDirs.join(', ')}`,
+      'the run wrote no results; see its output above',
+    );
+  const r = await runNode(
+    allureCli(o.root),
+    ['generate', ...dirs, '--config', join(o.root, 'allurerc.mjs'), '--output', o.output],
+    {
+      cwd: o.root,
+      env: { ...o.env, PIECES_REPORTS_DIR: o.reportsDir },
+      capture: true,
+      timeoutMs: 120_000,
+    },
+  );
   const index = join(o.output, 'index.html');
   if (r.code !== 0 || !existsSync(index)) {
     const why = (r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`;
-    throw new HarnessError('internal', `allure generate failed: ${why}`, 'the JUnit file and summary are still written');
+    throw new HarnessError(
+      'internal',
+      `allure generate failed: ${why}`,
+      'the JUnit file and summary are still written',
+    );
   }
   let summary: AllureSummary | undefined;
-  try { summary = JSON.parse(readFileSync(join(o.output, 'summary.json'), 'utf8')); } catch { summary = undefined; }
+  try {
+    summary = JSON.parse(readFileSync(join(o.output, 'summary.json'), 'utf8'));
+  } catch {
+    summary = undefined;
+  }
   return { index, summary, durationMs: r.durationMs };
 }

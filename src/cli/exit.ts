@@ -48,6 +48,9 @@ export function exitCodeFor(o: RunOutcome): ExitCode {
 export function errorLine(err: unknown): string {
   if (err instanceof HarnessError) return err.toLine();
   const msg = err instanceof Error ? err.message : String(err);
-  return new HarnessError('internal', msg.split('\n')[0] || 'unknown error',
-    'this is a bug in pieces-conformance; rerun with PIECES_DEBUG=1 for the stack').toLine();
+  return new HarnessError(
+    'internal',
+    msg.split('\n')[0] || 'unknown error',
+    'this is a bug in pieces-conformance; rerun with PIECES_DEBUG=1 for the stack',
+  ).toLine();
 }

@@ -15,7 +15,10 @@ export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines;
@@ -53,13 +56,21 @@ export function renderMainHelp(commands: readonly Command[]): string {
 
 /** One command's help: usage, details, every option with its description, examples. */
 export function renderCommandHelp(c: Command): string {
-  const lines = [`Usage: ${BIN} ${c.name}${c.options.length ? ' [options]' : ''}${c.args ? ` ${c.args}` : ''}`, '', c.summary];
+  const lines = [
+    `Usage: ${BIN} ${c.name}${c.options.length ? ' [options]' : ''}${c.args ? ` ${c.args}` : ''}`,
+    '',
+    c.summary,
+  ];
   if (c.details) lines.push('', c.details);
   if (c.options.length) {
     lines.push('', 'Options:');
     const rows: Array<[string, string]> = c.options.map((o) => {
-      const extra = [o.defaultText ? `default: ${o.defaultText}` : '', o.repeatable ? 'repeatable, comma-separated' : '']
-        .filter(Boolean).join('; ');
+      const extra = [
+        o.defaultText ? `default: ${o.defaultText}` : '',
+        o.repeatable ? 'repeatable, comma-separated' : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       return [optionLabel(o), extra ? `${o.description} (${extra})` : o.description];
     });
     rows.push(['--help, -h', 'Show this help']);

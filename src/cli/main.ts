@@ -16,7 +16,9 @@ import { parseArgs } from './options.js';
 export function processIO(): CommandIO {
   // A closed pipe (`pieces-conformance run --list | head`) ends the output, not the process with a stack.
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
   }
   return {
     out: (line) => process.stdout.write(`${line}\n`),
@@ -66,8 +68,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 }
 
 function unknownCommand(name: string): HarnessError {
-  return new HarnessError('usage', `unknown command "${name}"`,
-    `commands: ${commands.map((c) => c.name).join(', ')}; see: pieces-conformance --help`);
+  return new HarnessError(
+    'usage',
+    `unknown command "${name}"`,
+    `commands: ${commands.map((c) => c.name).join(', ')}; see: pieces-conformance --help`,
+  );
 }
 
 async function packageVersion(): Promise<string> {

@@ -47,7 +47,8 @@ function convert(command: string, spec: OptionSpec, raw: string): OptionValue {
     case 'int': {
       if (!/^-?\d+$/.test(raw.trim())) throw usage(command, `${flag} takes a whole number, got "${raw}"`);
       const n = Number(raw);
-      if (spec.min !== undefined && n < spec.min) throw usage(command, `${flag} must be at least ${spec.min}, got ${n}`);
+      if (spec.min !== undefined && n < spec.min)
+        throw usage(command, `${flag} must be at least ${spec.min}, got ${n}`);
       return n;
     }
     case 'enum':
@@ -56,7 +57,10 @@ function convert(command: string, spec: OptionSpec, raw: string): OptionValue {
       }
       return raw;
     case 'list': {
-      const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (items.length === 0) throw usage(command, `${flag} needs at least one value`);
       for (const item of items) {
         if (spec.choices && !spec.choices.includes(item)) {
@@ -83,17 +87,29 @@ export function parseArgs(command: string, argv: readonly string[], specs: reado
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
-    if (arg === '--help' || arg === '-h') { help = true; continue; }
-    if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
     if (!arg.startsWith('--')) throw usage(command, `unknown option ${arg} (options are spelled --name)`);
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = byName.get(name);
     if (!spec) {
       const near = specs.find((s) => s.name.startsWith(name) || name.startsWith(s.name));
-      throw usage(command, `unknown option --${name} for "${command}"`,
-        near ? `did you mean --${near.name}? see: pieces-conformance ${command} --help` : undefined);
+      throw usage(
+        command,
+        `unknown option --${name} for "${command}"`,
+        near ? `did you mean --${near.name}? see: pieces-conformance ${command} --help` : undefined,
+      );
     }
     let raw: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
     if (spec.type === 'boolean') {
@@ -114,9 +130,10 @@ export function parseArgs(command: string, argv: readonly string[], specs: reado
     if (name in values && !spec.repeatable) {
       throw usage(command, `--${name} was given twice`, 'give it once');
     }
-    values[name] = spec.type === 'list' && Array.isArray(values[name])
-      ? [...(values[name] as string[]), ...(value as string[])]
-      : value;
+    values[name] =
+      spec.type === 'list' && Array.isArray(values[name])
+        ? [...(values[name] as string[]), ...(value as string[])]
+        : value;
   }
   return { values, positionals, help };
 }

@@ -42,9 +42,17 @@ export function runChild(cmd: string, args: readonly string[], opts: ChildOption
   const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio });
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => { stdout += c; opts.echo?.out(c); });
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => { stderr += c; opts.echo?.err(c); });
-  const forward = (sig: NodeJS.Signals) => () => { child.kill(sig); };
+  child.stdout?.setEncoding('utf8').on('data', (c: string) => {
+    stdout += c;
+    opts.echo?.out(c);
+  });
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+    opts.echo?.err(c);
+  });
+  const forward = (sig: NodeJS.Signals) => () => {
+    child.kill(sig);
+  };
   // Ctrl-C in a terminal already reaches the whole foreground process group, child included; a
   // second SIGINT would make Playwright skip its teardown (and a live target's cleanup). So SIGINT
   // is forwarded only when it cannot have come from a terminal; SIGTERM (CI cancel, kill) always.

@@ -1,7 +1,7 @@
 /** Building a plain request record from an operation and its arguments (no transport involved). */
 import { HarnessError } from '../core/errors.js';
 import type { RequestRecord } from '../core/types.js';
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 
 /** The loose arguments `buildRequest` takes (the typed client narrows them). */
 export interface RequestArgs {
@@ -13,7 +13,11 @@ export interface RequestArgs {
 }
 
 /** Fills a path template; every value is percent-encoded (RFC 3986 §3.3 segment). */
-export function fillPath(template: string, values: Record<string, string | number> = {}, operationId = template): string {
+export function fillPath(
+  template: string,
+  values: Record<string, string | number> = {},
+  operationId = template,
+): string {
   return template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const v = values[name];
     if (v === undefined) throw new HarnessError('usage', `${operationId}: path parameter "${name}" is missing`);
@@ -35,7 +39,11 @@ export function joinUrl(baseUrl: string, path: string): string {
 }
 
 /** The request record of one call; a JSON body gets `content-type: application/json` unless a header says otherwise. */
-export function buildRequest(baseUrl: string, op: Pick<Operation, 'operationId' | 'method' | 'path'>, args: RequestArgs = {}): RequestRecord {
+export function buildRequest(
+  baseUrl: string,
+  op: Pick<Operation, 'operationId' | 'method' | 'path'>,
+  args: RequestArgs = {},
+): RequestRecord {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(args.headers ?? {})) headers[k.toLowerCase()] = v;
   let body: string | undefined;

@@ -7,12 +7,21 @@
 import { randomBytes } from 'node:crypto';
 import { HarnessError } from '../core/errors.js';
 import type { Exchange, Intent } from '../core/types.js';
-import { matchOperation, pathMatchers, type PathMatcher } from '../spec/operations.js';
-import type { LoadedSpec, Operation } from '../spec/types.js';
+import { matchOperation, pathMatchers, type PathMatcher } from '../contract/operations.js';
+import type { LoadedSpec, Operation } from '../contract/types.js';
 import { essence, isJsonMedia } from '../validate/media.js';
 import { buildRequest, joinUrl, type RequestArgs } from './build.js';
 import { transportErrorLine } from './transport/errors.js';
-import type { Around, CallOptions, CallResult, InitArgs, Middleware, OperationId, Operations, Transport } from './types.js';
+import type {
+  Around,
+  CallOptions,
+  CallResult,
+  InitArgs,
+  Middleware,
+  OperationId,
+  Operations,
+  Transport,
+} from './types.js';
 
 /** What a client is made of; everything but the target and the transport has a default. */
 export interface ClientOptions {
@@ -52,7 +61,10 @@ export class ApiClient {
   }
 
   /** Calls an operation by operationId with typed parameters and body; answers the parsed 2xx body as `data`. */
-  async call<K extends OperationId>(operationId: K, ...[init]: InitArgs<K>): Promise<CallResult<Operations[K]['response']>> {
+  async call<K extends OperationId>(
+    operationId: K,
+    ...[init]: InitArgs<K>
+  ): Promise<CallResult<Operations[K]['response']>> {
     const op = this.opts.spec.operations.get(operationId);
     if (!op) throw new HarnessError('usage', `unknown operationId "${operationId}" in ${this.opts.spec.file}`);
     const args = (init ?? {}) as RequestArgs & CallOptions;
@@ -71,13 +83,23 @@ export class ApiClient {
     return this.send({ operationId: `${method.toUpperCase()} ${path}`, method, path }, args);
   }
 
-  private async send(op: Pick<Operation, 'operationId' | 'method' | 'path'>, args: RequestArgs & CallOptions): Promise<CallResult<unknown>> {
+  private async send(
+    op: Pick<Operation, 'operationId' | 'method' | 'path'>,
+    args: RequestArgs & CallOptions,
+  ): Promise<CallResult<unknown>> {
     const request = buildRequest(this.baseUrl, op, args);
     const pathname = new URL(request.url).pathname.slice(new URL(joinUrl(this.baseUrl, '/')).pathname.length - 1);
     const matched = matchOperation(this.matchers, request.method, pathname);
     const intent: Intent = args.intent ?? 'positive';
     for (const mw of this.middleware) {
-      mw.onRequest?.({ operation: matched?.operation, pathParams: matched?.pathParams, request, body: args.rawBody === undefined ? args.body : undefined, intent, note: args.note });
+      mw.onRequest?.({
+        operation: matched?.operation,
+        pathParams: matched?.pathParams,
+        request,
+        body: args.rawBody === undefined ? args.body : undefined,
+        intent,
+        note: args.note,
+      });
     }
     const label = `${matched?.operation.operationId ?? 'unmatched'}: ${request.method} ${pathname}${intent === 'positive' ? '' : ` (${intent}${args.note ? `: ${args.note}` : ''})`}`;
     const run = async () => {
@@ -115,7 +137,11 @@ export function resultOf(exchange: Exchange): CallResult<unknown> {
   if (ok) {
     const media = essence(res.headers['content-type']);
     if (isJsonMedia(media)) {
-      try { data = JSON.parse(res.body); } catch { data = undefined; }
+      try {
+        data = JSON.parse(res.body);
+      } catch {
+        data = undefined;
+      }
     } else {
       data = res.body;
     }

@@ -3,7 +3,7 @@ import type { Exchange, RequestRecord } from '../core/types.js';
 
 /** Quotes one word for a POSIX shell: single quotes, with `'` written as `'\''`. */
 export function shellQuote(word: string): string {
-  if (word !== '' && /^[A-Za-z0-9_\/:.,=@%+-]+$/.test(word)) return word;
+  if (word !== '' && /^[A-Za-z0-9_/:.,=@%+-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSpec, DEFAULT_SPEC } from '../spec/index.js';
-import type { LoadedSpec, Schema } from '../spec/types.js';
+import { loadSpec, DEFAULT_SPEC } from '../contract/index.js';
+import type { LoadedSpec, Schema } from '../contract/types.js';
 import { unpointerToken } from '../core/pointer.js';
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -30,14 +30,21 @@ export function typeOf(schema: Schema | undefined, indent = ''): string {
   }
   const parts = t.map((one: string) => {
     switch (one) {
-      case 'string': return 'string';
+      case 'string':
+        return 'string';
       case 'integer':
-      case 'number': return 'number';
-      case 'boolean': return 'boolean';
-      case 'null': return 'null';
-      case 'array': return `Array<${typeOf(schema.items, indent)}>`;
-      case 'object': return objectType(schema, indent);
-      default: return 'unknown';
+      case 'number':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'null':
+        return 'null';
+      case 'array':
+        return `Array<${typeOf(schema.items, indent)}>`;
+      case 'object':
+        return objectType(schema, indent);
+      default:
+        return 'unknown';
     }
   });
   return parts.join(' | ') + nullable;
@@ -73,7 +80,8 @@ export function generate(spec: LoadedSpec): string {
     '',
   ];
   for (const [name, schema] of Object.entries<Schema>(doc.components?.schemas ?? {})) {
-    if (schema.description) out.push(`/** ${String(schema.description).replace(/\s+/g, ' ').replace(/\*\//g, '* /').trim()} */`);
+    if (schema.description)
+      out.push(`/** ${String(schema.description).replace(/\s+/g, ' ').replace(/\*\//g, '* /').trim()} */`);
     out.push(`export type ${name} = ${typeOf(schema)};`, '');
   }
   out.push('/** Every operation of the contract by operationId: parameters, request body and 2xx response. */');
@@ -109,7 +117,10 @@ export function generate(spec: LoadedSpec): string {
 function resolve(doc: Record<string, any>, node: any): any {
   let cur = node;
   for (let i = 0; cur && typeof cur.$ref === 'string' && i < 16; i++) {
-    cur = cur.$ref.slice(2).split('/').reduce((n: any, t: string) => n?.[unpointerToken(t)], doc);
+    cur = cur.$ref
+      .slice(2)
+      .split('/')
+      .reduce((n: any, t: string) => n?.[unpointerToken(t)], doc);
   }
   return cur;
 }

@@ -1,6 +1,6 @@
 /** The typed client's shapes: what a call takes, what it answers, transports and middleware. */
 import type { Exchange, Intent, RequestRecord, ResponseRecord } from '../core/types.js';
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 import type { OperationId, Operations } from './generated/contract.js';
 
 export type { OperationId, Operations };

@@ -10,12 +10,19 @@ import { isObj } from './view.js';
 type Keyword = 'anyOf' | 'oneOf';
 
 /** The alternatives of a node: the keyword and the branches by key (with a readable label). */
-interface Alternatives { keyword: Keyword; branches: Map<string, string> }
+interface Alternatives {
+  keyword: Keyword;
+  branches: Map<string, string>;
+}
 
 /** JSON with sorted keys, so that equal branches give equal text. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObj(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isObj(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -38,9 +45,15 @@ function alternativesOf(s: Json): Alternatives | undefined {
 export function alternativesNarrowed(from: Json, to: Json): string[] {
   const [a, b] = [alternativesOf(from), alternativesOf(to)];
   if (!b) return [];
-  if (!a) return [`must now match ${b.keyword === 'oneOf' ? 'exactly one' : 'one'} of ${b.branches.size} ${b.keyword} alternatives`];
-  const out = [...a.branches].filter(([k]) => !b.branches.has(k)).map(([, label]) => `${a.keyword} alternative ${label} removed`);
-  if (a.keyword === 'anyOf' && b.keyword === 'oneOf') out.push('anyOf became oneOf: a value that matches two alternatives is now refused');
+  if (!a)
+    return [
+      `must now match ${b.keyword === 'oneOf' ? 'exactly one' : 'one'} of ${b.branches.size} ${b.keyword} alternatives`,
+    ];
+  const out = [...a.branches]
+    .filter(([k]) => !b.branches.has(k))
+    .map(([, label]) => `${a.keyword} alternative ${label} removed`);
+  if (a.keyword === 'anyOf' && b.keyword === 'oneOf')
+    out.push('anyOf became oneOf: a value that matches two alternatives is now refused');
   return out;
 }
 
@@ -49,7 +62,10 @@ export function alternativesWidened(from: Json, to: Json): string[] {
   const [a, b] = [alternativesOf(from), alternativesOf(to)];
   if (!a) return [];
   if (!b) return [`no longer restricted to ${a.keyword} alternatives`];
-  const out = [...b.branches].filter(([k]) => !a.branches.has(k)).map(([, label]) => `${b.keyword} alternative ${label} added`);
-  if (a.keyword === 'oneOf' && b.keyword === 'anyOf') out.push('oneOf became anyOf: a value may now match several alternatives');
+  const out = [...b.branches]
+    .filter(([k]) => !a.branches.has(k))
+    .map(([, label]) => `${b.keyword} alternative ${label} added`);
+  if (a.keyword === 'oneOf' && b.keyword === 'anyOf')
+    out.push('oneOf became anyOf: a value may now match several alternatives');
   return out;
 }

@@ -1,6 +1,13 @@
 import { attachNotes, collectNotes, type KnownNotes } from './notes.js';
 import { defaultRegistry, type RuleRegistry } from './registry.js';
-import { SEVERITIES, type Change, type ContractVersion, type Json, type PairChanges, type SeverityCounts } from './types.js';
+import {
+  SEVERITIES,
+  type Change,
+  type ContractVersion,
+  type Json,
+  type PairChanges,
+  type SeverityCounts,
+} from './types.js';
 import { viewOf } from './view.js';
 
 /** Options of `compareVersions` / `compareAll`. */

@@ -28,25 +28,43 @@ export function tightenings(from: Json, to: Json): Tightening[] {
   const out: Tightening[] = [];
   for (const k of UPPER) {
     const [a, b] = [num(from[k]), num(to[k])];
-    if (b !== undefined && (a === undefined || b < a)) out.push({ keyword: k, change: a === undefined ? `${k} added: ${b}` : `${k} ${a} -> ${b}` });
+    if (b !== undefined && (a === undefined || b < a))
+      out.push({ keyword: k, change: a === undefined ? `${k} added: ${b}` : `${k} ${a} -> ${b}` });
   }
   for (const k of LOWER) {
     const [a, b] = [num(from[k]) ?? FLOOR[k], num(to[k])];
-    if (b !== undefined && (a === undefined || b > a)) out.push({ keyword: k, change: num(from[k]) === undefined ? `${k} added: ${b}` : `${k} ${a} -> ${b}` });
+    if (b !== undefined && (a === undefined || b > a))
+      out.push({ keyword: k, change: num(from[k]) === undefined ? `${k} added: ${b}` : `${k} ${a} -> ${b}` });
   }
-  for (const [flag, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
-    if (to[flag] === true && from[flag] !== true && num(to[bound]) !== undefined && num(to[bound]) === num(from[bound])) {
+  for (const [flag, bound] of [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+  ] as const) {
+    if (
+      to[flag] === true &&
+      from[flag] !== true &&
+      num(to[bound]) !== undefined &&
+      num(to[bound]) === num(from[bound])
+    ) {
       out.push({ keyword: flag, change: `${bound} ${show(to[bound])} became exclusive` });
     }
   }
   const [ma, mb] = [num(from.multipleOf), num(to.multipleOf)];
   if (mb !== undefined && mb > 0 && (ma === undefined || ma % mb !== 0)) {
-    out.push({ keyword: 'multipleOf', change: ma === undefined ? `multipleOf added: ${mb}` : `multipleOf ${ma} -> ${mb}` });
+    out.push({
+      keyword: 'multipleOf',
+      change: ma === undefined ? `multipleOf added: ${mb}` : `multipleOf ${ma} -> ${mb}`,
+    });
   }
   if (typeof to.pattern === 'string' && to.pattern !== from.pattern) {
-    out.push({ keyword: 'pattern', change: typeof from.pattern === 'string' ? `pattern ${from.pattern} -> ${to.pattern}` : `pattern added: ${to.pattern}` });
+    out.push({
+      keyword: 'pattern',
+      change:
+        typeof from.pattern === 'string' ? `pattern ${from.pattern} -> ${to.pattern}` : `pattern added: ${to.pattern}`,
+    });
   }
-  if (to.uniqueItems === true && from.uniqueItems !== true) out.push({ keyword: 'uniqueItems', change: 'items must now be unique' });
+  if (to.uniqueItems === true && from.uniqueItems !== true)
+    out.push({ keyword: 'uniqueItems', change: 'items must now be unique' });
   if (to.additionalProperties === false && from.additionalProperties !== false) {
     out.push({ keyword: 'additionalProperties', change: 'no longer allows additional properties' });
   }
@@ -62,7 +80,8 @@ export function describeLoosening(t: Tightening, from: Json, to: Json): string {
   // `t` came from tightenings(to, from): its `change` names to -> from. Say it as from -> to.
   const k = t.keyword;
   const [a, b] = [from[k], to[k]];
-  if (k === 'exclusiveMaximum' || k === 'exclusiveMinimum') return `${k === 'exclusiveMaximum' ? 'maximum' : 'minimum'} no longer exclusive`;
+  if (k === 'exclusiveMaximum' || k === 'exclusiveMinimum')
+    return `${k === 'exclusiveMaximum' ? 'maximum' : 'minimum'} no longer exclusive`;
   if (k === 'uniqueItems') return 'items need no longer be unique';
   if (k === 'additionalProperties') return 'now allows additional properties';
   if (b === undefined) return `${k} removed (was ${show(a)})`;

@@ -1,6 +1,17 @@
 /** Public surface of the compatibility report: contract versions, breaking-change rules, the matrix and its writers. */
 export type {
-  Change, CompatMatrix, CompatRule, ContractVersion, Json, MatrixCell, MatrixColumn, MatrixRow, PairChanges, Severity, SeverityCounts, Verdict,
+  Change,
+  CompatMatrix,
+  CompatRule,
+  ContractVersion,
+  Json,
+  MatrixCell,
+  MatrixColumn,
+  MatrixRow,
+  PairChanges,
+  Severity,
+  SeverityCounts,
+  Verdict,
 } from './types.js';
 export { SEVERITIES } from './types.js';
 export { compareAll, comparedPairs, compareVersions, countChanges, type CompareOptions } from './compare.js';

@@ -24,7 +24,10 @@ export function matchOperations(oldDoc: DocView, newDoc: DocView): OperationMatc
   const unmatchedNew = new Map([...newDoc.operations].filter(([k]) => !oldDoc.operations.has(k)));
   for (const [key, o] of oldDoc.operations) {
     const n = newDoc.operations.get(key);
-    if (n) { pairs.push({ old: o, new: n, moved: false }); continue; }
+    if (n) {
+      pairs.push({ old: o, new: n, moved: false });
+      continue;
+    }
     const movedTo = [...unmatchedNew.values()].find((c) => c.id === o.id);
     if (movedTo) {
       unmatchedNew.delete(movedTo.key);

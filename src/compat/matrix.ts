@@ -1,10 +1,20 @@
 import { compareAll } from './compare.js';
-import type { Change, CompatMatrix, ContractVersion, MatrixCell, MatrixColumn, MatrixRow, PairChanges } from './types.js';
+import type {
+  Change,
+  CompatMatrix,
+  ContractVersion,
+  MatrixCell,
+  MatrixColumn,
+  MatrixRow,
+  PairChanges,
+} from './types.js';
 import { viewOf } from './view.js';
 
 /** The SDK row the static matrix reserves until a smoke run fills it. */
 export const DEFAULT_SDK_ROW: MatrixRow = {
-  id: 'sdk-4.1.0', label: '@pieces.app/pieces-os-client 4.1.0', kind: 'sdk',
+  id: 'sdk-4.1.0',
+  label: '@pieces.app/pieces-os-client 4.1.0',
+  kind: 'sdk',
   detail: 'The official TypeScript SDK, driven against the target by the SDK smoke run.',
 };
 
@@ -21,7 +31,12 @@ export interface StaticMatrixOptions {
 }
 
 function rowDetail(v: ContractVersion): string {
-  const parts = [v.date ?? 'this project', v.pos ? `Pieces OS ${v.pos}` : '', v.sdk.length ? `SDK ${v.sdk.join(', ')}` : '', v.era];
+  const parts = [
+    v.date ?? 'this project',
+    v.pos ? `Pieces OS ${v.pos}` : '',
+    v.sdk.length ? `SDK ${v.sdk.join(', ')}` : '',
+    v.era,
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -36,8 +51,11 @@ export function staticCell(changes: Change[]): MatrixCell {
   };
   if (breaking.length) return { verdict: 'breaking', reason: `${lead(breaking)} (${tally})`, source: 'static' };
   if (warnings.length) return { verdict: 'warning', reason: `${lead(warnings)} (${tally})`, source: 'static' };
-  return { verdict: 'conformant', reason: changes.length ? `Only non-breaking differences (${tally})` : 'No difference from the baseline',
-    source: 'static' };
+  return {
+    verdict: 'conformant',
+    reason: changes.length ? `Only non-breaking differences (${tally})` : 'No difference from the baseline',
+    source: 'static',
+  };
 }
 
 /**
@@ -46,7 +64,8 @@ export function staticCell(changes: Change[]): MatrixCell {
  */
 export function staticMatrix(versions: ContractVersion[], options: StaticMatrixOptions = {}): CompatMatrix {
   if (versions.length === 0) throw new Error('staticMatrix needs at least one contract version');
-  const base = versions.find((v) => v.id === options.baseline) ?? versions.find((v) => v.refined) ?? versions[versions.length - 1];
+  const base =
+    versions.find((v) => v.id === options.baseline) ?? versions.find((v) => v.refined) ?? versions[versions.length - 1];
   const pairs = options.pairs ?? compareAll(versions);
   const columns: MatrixColumn[] = [];
   const seen = new Set<string>();
@@ -65,17 +84,40 @@ export function staticMatrix(versions: ContractVersion[], options: StaticMatrixO
     const row: Record<string, MatrixCell> = {};
     for (const col of columns) {
       if (!ops.has(col.key)) {
-        row[col.key] = { verdict: 'not-exercised', reason: `${v.label} does not define ${col.method} ${col.path}`, source: 'static' };
-      } else if (v.id === base.id) row[col.key] = { verdict: 'conformant', reason: 'Baseline contract', source: 'static' };
-      else if (!changes) row[col.key] = { verdict: 'not-exercised', reason: `${v.label} was not compared with ${base.label}`, source: 'static' };
+        row[col.key] = {
+          verdict: 'not-exercised',
+          reason: `${v.label} does not define ${col.method} ${col.path}`,
+          source: 'static',
+        };
+      } else if (v.id === base.id)
+        row[col.key] = { verdict: 'conformant', reason: 'Baseline contract', source: 'static' };
+      else if (!changes)
+        row[col.key] = {
+          verdict: 'not-exercised',
+          reason: `${v.label} was not compared with ${base.label}`,
+          source: 'static',
+        };
       else row[col.key] = staticCell(changes.filter((c) => c.key === col.key));
     }
     cells[v.id] = row;
   }
-  const matrix: CompatMatrix = { generatedAt: options.generatedAt ?? new Date().toISOString(), baseline: base.id, rows, columns, cells, pairs };
+  const matrix: CompatMatrix = {
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    baseline: base.id,
+    rows,
+    columns,
+    cells,
+    pairs,
+  };
   if (options.sdkRow !== false) {
     const sdk = options.sdkRow ?? DEFAULT_SDK_ROW;
-    addRow(matrix, sdk, Object.fromEntries(columns.map((c) => [c.key, { verdict: 'not-exercised', reason: 'No SDK smoke run recorded' } as MatrixCell])));
+    addRow(
+      matrix,
+      sdk,
+      Object.fromEntries(
+        columns.map((c) => [c.key, { verdict: 'not-exercised', reason: 'No SDK smoke run recorded' } as MatrixCell]),
+      ),
+    );
   }
   return matrix;
 }
@@ -83,7 +125,9 @@ export function staticMatrix(versions: ContractVersion[], options: StaticMatrixO
 /** Adds (or replaces) a row with its cells; columns it does not mention get "not-exercised". */
 export function addRow(matrix: CompatMatrix, row: MatrixRow, cells: Record<string, MatrixCell> = {}): void {
   matrix.rows = [...matrix.rows.filter((r) => r.id !== row.id), row];
-  matrix.cells[row.id] = Object.fromEntries(matrix.columns.map((c) => [c.key, cells[c.key] ?? { verdict: 'not-exercised' } as MatrixCell]));
+  matrix.cells[row.id] = Object.fromEntries(
+    matrix.columns.map((c) => [c.key, cells[c.key] ?? ({ verdict: 'not-exercised' } as MatrixCell)]),
+  );
 }
 
 /** Sets one cell (e.g. a live verdict); the static verdict it replaces is kept in `static`. */
@@ -92,6 +136,10 @@ export function setCell(matrix: CompatMatrix, rowId: string, key: string, cell: 
   if (!row) throw new Error(`Unknown matrix row "${rowId}"; rows: ${matrix.rows.map((r) => r.id).join(', ')}`);
   if (!matrix.columns.some((c) => c.key === key)) throw new Error(`Unknown matrix column "${key}"`);
   const prev = row[key];
-  const kept = prev?.static ?? (prev?.source === 'static' ? { verdict: prev.verdict, ...(prev.reason ? { reason: prev.reason } : {}) } : undefined);
+  const kept =
+    prev?.static ??
+    (prev?.source === 'static'
+      ? { verdict: prev.verdict, ...(prev.reason ? { reason: prev.reason } : {}) }
+      : undefined);
   row[key] = { ...cell, ...(kept && !cell.static ? { static: kept } : {}) };
 }

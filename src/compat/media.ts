@@ -28,14 +28,26 @@ function types(doc: DocView, body: unknown): string[] {
 export function mediaSites(o: DocView, n: DocView): MediaSite[] {
   const out: MediaSite[] = [];
   for (const p of matchOperations(o, n).pairs) {
-    out.push({ op: p.old, base: '/requestBody', label: 'request body', direction: 'request',
-      old: types(o, p.old.op.requestBody), new: types(n, p.new.op.requestBody) });
+    out.push({
+      op: p.old,
+      base: '/requestBody',
+      label: 'request body',
+      direction: 'request',
+      old: types(o, p.old.op.requestBody),
+      new: types(n, p.new.op.requestBody),
+    });
     const or = (isObj(p.old.op.responses) ? p.old.op.responses : {}) as Json;
     const nr = (isObj(p.new.op.responses) ? p.new.op.responses : {}) as Json;
     for (const status of Object.keys(or)) {
       if (!(status in nr)) continue;
-      out.push({ op: p.old, base: `/responses/${pointerToken(status)}`, label: `response ${status}`, direction: 'response',
-        old: types(o, or[status]), new: types(n, nr[status]) });
+      out.push({
+        op: p.old,
+        base: `/responses/${pointerToken(status)}`,
+        label: `response ${status}`,
+        direction: 'response',
+        old: types(o, or[status]),
+        new: types(n, nr[status]),
+      });
     }
   }
   return out;

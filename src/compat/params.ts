@@ -30,9 +30,13 @@ export function paramPairs(o: DocView, n: DocView): ParamPair[] {
     const news = new Map(pair.new.params.map((p) => [paramKey(p, pair.new.path), p]));
     for (const k of new Set([...olds.keys(), ...news.keys()])) {
       const p = (news.get(k) ?? olds.get(k))!;
-      out.push({ op: pair.old, old: olds.get(k), new: news.get(k),
+      out.push({
+        op: pair.old,
+        old: olds.get(k),
+        new: news.get(k),
         location: `/parameters/${pointerToken(String(p.in))}/${pointerToken(String(p.name))}`,
-        label: `${String(p.in)} parameter ${String(p.name)}` });
+        label: `${String(p.in)} parameter ${String(p.name)}`,
+      });
     }
   }
   return out;

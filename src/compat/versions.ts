@@ -13,13 +13,17 @@ export async function loadDocument(file: string): Promise<Json> {
 }
 
 /** Reads the versions index and loads every version's document, in index order. */
-export async function loadVersions(indexFile: string = DEFAULT_INDEX, root: string = process.cwd()): Promise<ContractVersion[]> {
+export async function loadVersions(
+  indexFile: string = DEFAULT_INDEX,
+  root: string = process.cwd(),
+): Promise<ContractVersion[]> {
   const index = parse(await readFile(resolve(root, indexFile), 'utf8')) as { versions?: Json[] };
   if (!Array.isArray(index?.versions)) throw new Error(`${indexFile}: expected a "versions" list`);
   const dir = dirname(resolve(root, indexFile));
   const out: ContractVersion[] = [];
   for (const v of index.versions) {
-    if (typeof v.id !== 'string' || typeof v.file !== 'string') throw new Error(`${indexFile}: every version needs "id" and "file"`);
+    if (typeof v.id !== 'string' || typeof v.file !== 'string')
+      throw new Error(`${indexFile}: every version needs "id" and "file"`);
     const abs = join(dir, v.file);
     out.push({
       id: v.id,

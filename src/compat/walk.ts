@@ -45,7 +45,11 @@ export function effective(view: DocView, schema: unknown): Json {
   if (!Array.isArray(s.allOf)) return s;
   const hit = merged.get(s);
   if (hit) return hit;
-  const out: Json = { ...s, properties: { ...((s.properties as Json) ?? {}) }, required: [...((s.required as string[]) ?? [])] };
+  const out: Json = {
+    ...s,
+    properties: { ...((s.properties as Json) ?? {}) },
+    required: [...((s.required as string[]) ?? [])],
+  };
   delete out.allOf;
   merged.set(s, out);
   for (const part of s.allOf) {
@@ -101,19 +105,35 @@ export function bodySites(oldDoc: DocView, newDoc: DocView, direction: Direction
       for (const [type, om] of Object.entries(oc)) {
         const nm = nc[type];
         if (!isObj(om) || !isObj(nm) || om.schema === undefined || nm.schema === undefined) continue;
-        out.push({ old: pair.old, new: pair.new, base: `${base}/content/${pointerToken(type)}/schema`, label: `${label} ${type}`,
-          oldSchema: om.schema, newSchema: nm.schema });
+        out.push({
+          old: pair.old,
+          new: pair.new,
+          base: `${base}/content/${pointerToken(type)}/schema`,
+          label: `${label} ${type}`,
+          oldSchema: om.schema,
+          newSchema: nm.schema,
+        });
       }
     };
     if (direction === 'request') {
-      media(oldDoc.resolve(pair.old.op.requestBody), newDoc.resolve(pair.new.op.requestBody), '/requestBody', 'request body');
+      media(
+        oldDoc.resolve(pair.old.op.requestBody),
+        newDoc.resolve(pair.new.op.requestBody),
+        '/requestBody',
+        'request body',
+      );
       continue;
     }
     const or = isObj(pair.old.op.responses) ? pair.old.op.responses : {};
     const nr = isObj(pair.new.op.responses) ? pair.new.op.responses : {};
     for (const status of Object.keys(or)) {
       if (!(status in nr)) continue;
-      media(oldDoc.resolve(or[status]), newDoc.resolve(nr[status]), `/responses/${pointerToken(status)}`, `response ${status}`);
+      media(
+        oldDoc.resolve(or[status]),
+        newDoc.resolve(nr[status]),
+        `/responses/${pointerToken(status)}`,
+        `response ${status}`,
+      );
     }
   }
   return out;
@@ -129,10 +149,17 @@ function refName(node: unknown): string | undefined {
  * pair is met at its shortest path, calling `visit` once per corresponding node pair. Each pair of schema
  * objects is visited once, which also stops recursive schemas.
  */
-export function walkSchemaPair(oldDoc: DocView, newDoc: DocView, site: BodySite, visit: (node: NodePair) => void): void {
+export function walkSchemaPair(
+  oldDoc: DocView,
+  newDoc: DocView,
+  site: BodySite,
+  visit: (node: NodePair) => void,
+): void {
   const seen = new WeakMap<Json, WeakSet<Json>>();
   type Item = { o: unknown; n: unknown; pointer: string; path: string; schema?: string };
-  const queue: Item[] = [{ o: site.oldSchema, n: site.newSchema, pointer: site.base, path: '', schema: refName(site.newSchema) }];
+  const queue: Item[] = [
+    { o: site.oldSchema, n: site.newSchema, pointer: site.base, path: '', schema: refName(site.newSchema) },
+  ];
   for (let i = 0; i < queue.length; i++) {
     const { o, n, pointer, path, schema } = queue[i];
     const oe = effective(oldDoc, o);
@@ -147,7 +174,8 @@ export function walkSchemaPair(oldDoc: DocView, newDoc: DocView, site: BodySite,
     };
     if (isObj(oe.properties) && isObj(ne.properties)) {
       for (const [name, sub] of Object.entries(oe.properties)) {
-        if (name in ne.properties) push(sub, ne.properties[name], `${pointer}/properties/${pointerToken(name)}`, childPath(path, name));
+        if (name in ne.properties)
+          push(sub, ne.properties[name], `${pointer}/properties/${pointerToken(name)}`, childPath(path, name));
       }
     }
     if (oe.items !== undefined && ne.items !== undefined) push(oe.items, ne.items, `${pointer}/items`, `${path}[]`);
@@ -159,7 +187,10 @@ export function walkSchemaPair(oldDoc: DocView, newDoc: DocView, site: BodySite,
 
 /** Walks every body site of one direction and collects the changes `visit` finds, naming the component schema. */
 export function collectNodes(
-  oldDoc: DocView, newDoc: DocView, direction: Direction, visit: (node: NodePair, site: BodySite) => Change[],
+  oldDoc: DocView,
+  newDoc: DocView,
+  direction: Direction,
+  visit: (node: NodePair, site: BodySite) => Change[],
 ): Change[] {
   const out: Change[] = [];
   for (const site of bodySites(oldDoc, newDoc, direction)) {

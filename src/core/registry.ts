@@ -2,7 +2,9 @@
 import { HarnessError } from './errors.js';
 
 /** Items of a registry carry a unique name. */
-export interface Named { readonly name: string }
+export interface Named {
+  readonly name: string;
+}
 
 /** An ordered, name-keyed collection of T; registering a name twice is a harness error. */
 export class Registry<T extends Named> {

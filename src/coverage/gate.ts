@@ -7,7 +7,7 @@
  * no 101 upgrade for a WebSocket one) is listed apart: its success path was never judged, which a
  * run that only sends bad input (or a target that refuses the harness's valid requests) hides.
  */
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 import type { CoverageLedger } from './ledger.js';
 
 /** One operation's row of the coverage report. */
@@ -32,7 +32,10 @@ export interface OperationCoverage {
 }
 
 /** Counts of a group of operations. */
-export interface Tally { exercised: number; total: number }
+export interface Tally {
+  exercised: number;
+  total: number;
+}
 
 /** The gate's verdict over a whole run. */
 export interface CoverageSummary {
@@ -63,14 +66,21 @@ export interface GateOptions {
 }
 
 /** Evaluates the ledger against the contract's operations. */
-export function evaluateCoverage(operations: Iterable<Operation>, ledger: CoverageLedger, projects: readonly string[], opts: GateOptions = {}): CoverageSummary {
+export function evaluateCoverage(
+  operations: Iterable<Operation>,
+  ledger: CoverageLedger,
+  projects: readonly string[],
+  opts: GateOptions = {},
+): CoverageSummary {
   const entries = ledger.entries();
   const ran = new Set(projects);
   const ops = [...operations];
   const rows: OperationCoverage[] = ops.map((op) => {
     const mine = entries.filter((e) => e.operationId === op.operationId);
     const counted = mine.filter((e) => (op.websocket ? e.source === 'stream' : e.status > 0));
-    const required = ran.has(op.websocket ? opts.streamProject ?? 'stream' : opts.httpProject ?? 'contract') && !opts.exempt?.has(op.operationId);
+    const required =
+      ran.has(op.websocket ? (opts.streamProject ?? 'stream') : (opts.httpProject ?? 'contract')) &&
+      !opts.exempt?.has(op.operationId);
     return {
       operationId: op.operationId,
       method: op.method,
@@ -79,7 +89,9 @@ export function evaluateCoverage(operations: Iterable<Operation>, ledger: Covera
       neighbour: op.neighbour,
       websocket: op.websocket,
       exercised: counted.length > 0,
-      refusalsOnly: counted.length > 0 && !counted.some((e) => (op.websocket ? e.status === 101 : e.status >= 200 && e.status < 300)),
+      refusalsOnly:
+        counted.length > 0 &&
+        !counted.some((e) => (op.websocket ? e.status === 101 : e.status >= 200 && e.status < 300)),
       required,
       statusesSeen: [...new Set(mine.map((e) => e.status))].sort((a, b) => a - b),
       statusesDocumented: Object.keys(op.responses).map((s) => (s === 'DEFAULT' ? 'default' : s)),
@@ -89,7 +101,10 @@ export function evaluateCoverage(operations: Iterable<Operation>, ledger: Covera
       requests: mine.reduce((n, e) => n + e.count, 0),
     };
   });
-  const tally = (list: OperationCoverage[]): Tally => ({ exercised: list.filter((r) => r.exercised).length, total: list.length });
+  const tally = (list: OperationCoverage[]): Tally => ({
+    exercised: list.filter((r) => r.exercised).length,
+    total: list.length,
+  });
   const seed = tally(rows.filter((r) => !r.neighbour));
   const neighbours = tally(rows.filter((r) => r.neighbour));
   const missing = rows.filter((r) => r.required && !r.exercised).map((r) => r.operationId);
@@ -98,12 +113,25 @@ export function evaluateCoverage(operations: Iterable<Operation>, ledger: Covera
   const unknown = [...new Set(entries.map((e) => e.operationId).filter((id) => !known.has(id)))].sort();
   const line = `${seed.exercised}/${seed.total} seed operations, ${neighbours.exercised}/${neighbours.total} neighbours`;
   const refusalsOnly = rows.filter((r) => r.refusalsOnly).map((r) => r.operationId);
-  return { operations: rows, seed, neighbours, projects: [...ran].sort(), missing, skipped, refusalsOnly, unknown, line, passed: missing.length === 0 };
+  return {
+    operations: rows,
+    seed,
+    neighbours,
+    projects: [...ran].sort(),
+    missing,
+    skipped,
+    refusalsOnly,
+    unknown,
+    line,
+    passed: missing.length === 0,
+  };
 }
 
 /** The one line a failed gate reports. */
 export function gateMessage(summary: CoverageSummary): string {
-  const refused = summary.refusalsOnly?.length ? `; only refusals seen (no success answer) for ${summary.refusalsOnly.join(', ')}` : '';
+  const refused = summary.refusalsOnly?.length
+    ? `; only refusals seen (no success answer) for ${summary.refusalsOnly.join(', ')}`
+    : '';
   if (summary.passed) return `coverage: ${summary.line}${refused}`;
   const n = summary.missing.length;
   return `coverage gate: ${n} operation${n === 1 ? '' : 's'} of the contract never exercised: ${summary.missing.join(', ')} (${summary.line})${refused}`;

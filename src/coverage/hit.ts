@@ -7,6 +7,6 @@ import type { CoverageHit } from './ledger.js';
 export function hitOf(exchange: Exchange, checks: string[], failed: string[]): CoverageHit | undefined {
   if (!exchange.operationId) return undefined;
   const res = exchange.response;
-  const media = res && res.body.length > 0 ? essence(res.headers['content-type']) ?? '-' : '-';
+  const media = res && res.body.length > 0 ? (essence(res.headers['content-type']) ?? '-') : '-';
   return { operationId: exchange.operationId, status: res?.status ?? 0, media, checks, failed, source: 'http' };
 }

@@ -23,7 +23,10 @@ export interface CoverageHit {
 
 /** Accumulates hits; merge-able across workers. */
 export class CoverageLedger {
-  private readonly cells = new Map<string, { hit: CoverageHit; count: number; checks: Set<string>; failed: Set<string> }>();
+  private readonly cells = new Map<
+    string,
+    { hit: CoverageHit; count: number; checks: Set<string>; failed: Set<string> }
+  >();
 
   /** Records one observation (or `times` identical ones). */
   record(hit: CoverageHit, times = 1): void {
@@ -31,7 +34,12 @@ export class CoverageLedger {
     const key = `${hit.operationId}|${hit.status}|${hit.media}|${source}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { hit: { operationId: hit.operationId, status: hit.status, media: hit.media, checks: [], source }, count: 0, checks: new Set(), failed: new Set() };
+      cell = {
+        hit: { operationId: hit.operationId, status: hit.status, media: hit.media, checks: [], source },
+        count: 0,
+        checks: new Set(),
+        failed: new Set(),
+      };
       this.cells.set(key, cell);
     }
     cell.count += times;
@@ -41,7 +49,12 @@ export class CoverageLedger {
 
   /** Every cell with its count, checks run and checks failed. */
   entries(): Array<CoverageHit & { count: number }> {
-    return [...this.cells.values()].map((c) => ({ ...c.hit, checks: [...c.checks].sort(), failed: [...c.failed].sort(), count: c.count }));
+    return [...this.cells.values()].map((c) => ({
+      ...c.hit,
+      checks: [...c.checks].sort(),
+      failed: [...c.failed].sort(),
+      count: c.count,
+    }));
   }
 
   /** The operations with at least one hit. */

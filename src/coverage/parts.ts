@@ -36,16 +36,22 @@ export function writePart(dir: string, part: Omit<CoveragePart, 'version' | 'wri
 /** Every part in a directory (none when it does not exist); an unreadable part is a harness error naming the file. */
 export function readParts(dir: string): CoveragePart[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const file = join(dir, f);
-    try {
-      const part = JSON.parse(readFileSync(file, 'utf8')) as CoveragePart;
-      if (part.version !== 1 || !Array.isArray(part.entries)) throw new Error('not a version-1 coverage part');
-      return part;
-    } catch (err: any) {
-      throw new HarnessError('internal', `${file}: unreadable coverage part: ${String(err?.message ?? err).split('\n')[0]}`);
-    }
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      try {
+        const part = JSON.parse(readFileSync(file, 'utf8')) as CoveragePart;
+        if (part.version !== 1 || !Array.isArray(part.entries)) throw new Error('not a version-1 coverage part');
+        return part;
+      } catch (err: any) {
+        throw new HarnessError(
+          'internal',
+          `${file}: unreadable coverage part: ${String(err?.message ?? err).split('\n')[0]}`,
+        );
+      }
+    });
 }
 
 /** One ledger holding every part's entries, and the projects that wrote parts. */

@@ -22,21 +22,41 @@ export function coverageMarkdown(s: CoverageSummary, meta: { target?: string; co
     `**${s.line}**${s.passed ? '' : ` — never exercised: ${s.missing.join(', ')}`}`,
     '',
   ];
-  if (meta.target || meta.contract) lines.push(`Target: ${meta.target ?? '?'} · Contract: ${meta.contract ?? '?'} · Suites: ${s.projects.join(', ') || 'none'}`, '');
-  if (s.skipped.length) lines.push(`Not required in this run (their suite did not run, or the run may not call them): ${s.skipped.join(', ')}`, '');
-  if (s.refusalsOnly?.length) lines.push(`Only refusals seen, no success answer (the success path was never judged): ${s.refusalsOnly.join(', ')}`, '');
+  if (meta.target || meta.contract)
+    lines.push(
+      `Target: ${meta.target ?? '?'} · Contract: ${meta.contract ?? '?'} · Suites: ${s.projects.join(', ') || 'none'}`,
+      '',
+    );
+  if (s.skipped.length)
+    lines.push(
+      `Not required in this run (their suite did not run, or the run may not call them): ${s.skipped.join(', ')}`,
+      '',
+    );
+  if (s.refusalsOnly?.length)
+    lines.push(
+      `Only refusals seen, no success answer (the success path was never judged): ${s.refusalsOnly.join(', ')}`,
+      '',
+    );
   if (s.unknown.length) lines.push(`Recorded but not in the contract: ${s.unknown.join(', ')}`, '');
-  lines.push('| Operation | Request | Statuses seen | Statuses documented | Checks run | Failed checks | Requests | State |');
+  lines.push(
+    '| Operation | Request | Statuses seen | Statuses documented | Checks run | Failed checks | Requests | State |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|');
   for (const r of s.operations) {
     const name = `${r.operationId}${r.neighbour ? ' (neighbour)' : ''}${r.websocket ? ' (ws)' : ''}`;
-    lines.push(`| ${name} | \`${r.method} ${r.path}\` | ${statuses(r.statusesSeen)} | ${r.statusesDocumented.join(', ')} | ${r.checks.join(', ') || '—'} | ${r.failed.join(', ') || '—'} | ${r.requests} | ${state(r)} |`);
+    lines.push(
+      `| ${name} | \`${r.method} ${r.path}\` | ${statuses(r.statusesSeen)} | ${r.statusesDocumented.join(', ')} | ${r.checks.join(', ') || '—'} | ${r.failed.join(', ') || '—'} | ${r.requests} | ${state(r)} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Writes `<dir>/coverage.json` and `<dir>/coverage.md`; answers their paths. */
-export function writeCoverageReports(dir: string, s: CoverageSummary, meta: { target?: string; contract?: string } = {}): { json: string; md: string } {
+export function writeCoverageReports(
+  dir: string,
+  s: CoverageSummary,
+  meta: { target?: string; contract?: string } = {},
+): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, 'coverage.json');
   const md = join(dir, 'coverage.md');

@@ -27,7 +27,13 @@ export function compareRuns(reference: ScenarioRecord, target: ScenarioRecord): 
     const b = target.steps[i];
     if (!a || !b) {
       const s = (a ?? b)!;
-      out.push({ operationId: s.operationId, step: s.step, what: 'step', reference: a ? 'ran' : 'did not run', target: b ? 'ran' : 'did not run' });
+      out.push({
+        operationId: s.operationId,
+        step: s.step,
+        what: 'step',
+        reference: a ? 'ran' : 'did not run',
+        target: b ? 'ran' : 'did not run',
+      });
       continue;
     }
     const base = { operationId: a.operationId, step: a.step };
@@ -36,7 +42,8 @@ export function compareRuns(reference: ScenarioRecord, target: ScenarioRecord): 
       out.push({ ...base, what: 'status', reference: show(a), target: show(b) });
       continue;
     }
-    if ((a.media ?? '') !== (b.media ?? '')) out.push({ ...base, what: 'media type', reference: a.media ?? '(none)', target: b.media ?? '(none)' });
+    if ((a.media ?? '') !== (b.media ?? ''))
+      out.push({ ...base, what: 'media type', reference: a.media ?? '(none)', target: b.media ?? '(none)' });
     for (const d of compareShapes(a.shape, b.shape)) {
       out.push({ ...base, what: `body ${d.path}`, reference: d.reference ?? ABSENT, target: d.target ?? ABSENT });
     }
@@ -45,10 +52,12 @@ export function compareRuns(reference: ScenarioRecord, target: ScenarioRecord): 
   const sb = target.stream;
   const sbase = { operationId: sa.operationId, step: sa.step };
   if (sa.error || sb.error) {
-    if ((sa.error ?? '') !== (sb.error ?? '')) out.push({ ...sbase, what: 'stream', reference: sa.error ?? 'answered', target: sb.error ?? 'answered' });
+    if ((sa.error ?? '') !== (sb.error ?? ''))
+      out.push({ ...sbase, what: 'stream', reference: sa.error ?? 'answered', target: sb.error ?? 'answered' });
     return out;
   }
-  if (sa.sequence !== sb.sequence) out.push({ ...sbase, what: 'stream sequence', reference: sa.sequence, target: sb.sequence });
+  if (sa.sequence !== sb.sequence)
+    out.push({ ...sbase, what: 'stream sequence', reference: sa.sequence, target: sb.sequence });
   for (const d of compareShapes(sa.frameShape, sb.frameShape)) {
     out.push({ ...sbase, what: `frame ${d.path}`, reference: d.reference ?? ABSENT, target: d.target ?? ABSENT });
   }

@@ -3,7 +3,7 @@
  * reference URL is given) and against the target, one after the other, then compared.
  */
 import { HarnessError } from '../core/errors.js';
-import type { LoadedSpec } from '../spec/types.js';
+import type { LoadedSpec } from '../contract/types.js';
 import { probeHealth } from '../target/probe.js';
 import { compareRuns } from './compare.js';
 import { spawnEmulator } from './emulator.js';
@@ -35,8 +35,13 @@ async function versionOf(url: string): Promise<string | undefined> {
 async function reachable(url: string, side: string): Promise<void> {
   const r = await probeHealth(url, 5000);
   if (r.status !== undefined) return;
-  throw new HarnessError('target', `the ${side} at ${url} is not reachable (GET /.well-known/health: ${r.detail})`,
-    side === 'target' ? 'start it, or fix --target' : 'start it, fix --reference, or leave --reference out to spawn the emulator');
+  throw new HarnessError(
+    'target',
+    `the ${side} at ${url} is not reachable (GET /.well-known/health: ${r.detail})`,
+    side === 'target'
+      ? 'start it, or fix --target'
+      : 'start it, fix --reference, or leave --reference out to spawn the emulator',
+  );
 }
 
 /** Runs both sides, compares them, writes the reports. */
@@ -48,14 +53,24 @@ export async function runDrift(o: DriftOptions): Promise<DriftResult & { files: 
   try {
     const referenceUrl = (o.reference ?? spawned!.url).replace(/\/+$/, '');
     if (o.reference) await reachable(referenceUrl, 'reference');
-    const scenario = { spec: o.spec, timeoutMs: o.timeoutMs, streamTimeoutMs: o.streamTimeoutMs, streamIdleMs: o.streamIdleMs };
+    const scenario = {
+      spec: o.spec,
+      timeoutMs: o.timeoutMs,
+      streamTimeoutMs: o.streamTimeoutMs,
+      streamIdleMs: o.streamIdleMs,
+    };
     const referenceRun = await runScenario(referenceUrl, scenario);
     const targetRun = await runScenario(target, scenario);
     const result: DriftResult = {
-      reference: { url: referenceUrl, kind: o.reference ? 'given reference' : 'emulator spawned for this check', version: await versionOf(referenceUrl) },
+      reference: {
+        url: referenceUrl,
+        kind: o.reference ? 'given reference' : 'emulator spawned for this check',
+        version: await versionOf(referenceUrl),
+      },
       target: { url: target, version: await versionOf(target) },
       drifts: compareRuns(referenceRun, targetRun),
-      referenceRun, targetRun,
+      referenceRun,
+      targetRun,
       durationMs: Date.now() - t0,
     };
     return { ...result, files: writeDriftReports(o.reportsDir, result) };

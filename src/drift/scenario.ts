@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiClient } from '../client/client.js';
 import { fetchTransport } from '../client/transport/fetch.js';
 import type { OperationId } from '../client/types.js';
-import type { LoadedSpec } from '../spec/types.js';
+import type { LoadedSpec } from '../contract/types.js';
 import { StreamSession } from '../stream/session.js';
 import { firstConversationOf, statusOf } from '../stream/frames.js';
 import { essence } from '../validate/media.js';
@@ -79,36 +79,88 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
     const r = await api.callLoose(operationId, { intent: 'neutral', ...args });
     const media = r.exchange.response ? essence(r.headers['content-type']) : undefined;
     steps.push({
-      step, operationId, status: r.status, ...(media ? { media } : {}),
+      step,
+      operationId,
+      status: r.status,
+      ...(media ? { media } : {}),
       shape: r.exchange.response ? bodyShape(r.text, media) : {},
       ...(r.exchange.error ? { error: r.exchange.error } : {}),
     });
     let parsed: any;
-    try { parsed = r.text ? JSON.parse(r.text) : undefined; } catch { parsed = undefined; }
+    try {
+      parsed = r.text ? JSON.parse(r.text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
     return parsed;
   };
-  const app = { id: 'pieces-conformance', name: 'OPEN_SOURCE', version: `pieces-conformance:drift-${nonce}`, platform: 'LINUX', onboarded: true, privacy: 'OPEN' };
-  const seed = (name: string, raw: string, ext: string) => ({ type: 'SEEDED_ASSET', asset: { application: app, format: { fragment: { string: { raw }, metadata: { ext } } }, metadata: { name } } });
+  const app = {
+    id: 'pieces-conformance',
+    name: 'OPEN_SOURCE',
+    version: `pieces-conformance:drift-${nonce}`,
+    platform: 'LINUX',
+    onboarded: true,
+    privacy: 'OPEN',
+  };
+  const seed = (name: string, raw: string, ext: string) => ({
+    type: 'SEEDED_ASSET',
+    asset: { application: app, format: { fragment: { string: { raw }, metadata: { ext } } }, metadata: { name } },
+  });
   const token = `zqdrift${nonce}`;
 
   await call('health', 'getWellKnownHealth');
   await call('version', 'getWellKnownVersion');
-  const a = await call('create asset (TypeScript)', 'createAsset', { body: seed(`pieces-conformance:drift-a:${nonce}`, `export function ${token}(xs: number[]) {\n  return xs.reduce((a, b) => a + b, 0);\n}\n`, 'ts') });
-  const b = await call('create asset (Python)', 'createAsset', { body: seed(`pieces-conformance:drift-b:${nonce}`, `def helper_${nonce}(items):\n    return sorted(items)\n`, 'py') });
+  const a = await call('create asset (TypeScript)', 'createAsset', {
+    body: seed(
+      `pieces-conformance:drift-a:${nonce}`,
+      `export function ${token}(xs: number[]) {\n  return xs.reduce((a, b) => a + b, 0);\n}\n`,
+      'ts',
+    ),
+  });
+  const b = await call('create asset (Python)', 'createAsset', {
+    body: seed(`pieces-conformance:drift-b:${nonce}`, `def helper_${nonce}(items):\n    return sorted(items)\n`, 'py'),
+  });
   const idA = typeof a?.id === 'string' ? a.id : 'pieces-conformance-unknown-asset';
   const idB = typeof b?.id === 'string' ? b.id : 'pieces-conformance-unknown-asset';
   await call('get asset', 'getAsset', { path: { asset: idA } });
   await call('list assets', 'getAssetsSnapshot');
   await call('search assets', 'searchAssets', { body: { query: token } });
-  await call('relevance', 'qgptRelevance', { body: { query: `what does ${token} do?`, assets: { iterable: [{ id: idA }, { id: idB }] }, options: { database: true } } });
-  await call('question', 'qgptQuestion', { body: { query: `How do I call ${token}?`, relevant: { iterable: [{ seed: seed(`pieces-conformance:drift-q:${nonce}`, `function ${token}(a, b) { return a + b; }\n`, 'js'), score: 1 }] } } });
-  const conv = await call('create conversation', 'createConversation', { body: { type: 'COPILOT', name: `pieces-conformance:drift:${nonce}`, messages: [{ role: 'USER', fragment: { string: { raw: 'How do I reverse a list in Python?' } } }] } });
+  await call('relevance', 'qgptRelevance', {
+    body: {
+      query: `what does ${token} do?`,
+      assets: { iterable: [{ id: idA }, { id: idB }] },
+      options: { database: true },
+    },
+  });
+  await call('question', 'qgptQuestion', {
+    body: {
+      query: `How do I call ${token}?`,
+      relevant: {
+        iterable: [
+          {
+            seed: seed(`pieces-conformance:drift-q:${nonce}`, `function ${token}(a, b) { return a + b; }\n`, 'js'),
+            score: 1,
+          },
+        ],
+      },
+    },
+  });
+  const conv = await call('create conversation', 'createConversation', {
+    body: {
+      type: 'COPILOT',
+      name: `pieces-conformance:drift:${nonce}`,
+      messages: [{ role: 'USER', fragment: { string: { raw: 'How do I reverse a list in Python?' } } }],
+    },
+  });
   const convId = typeof conv?.id === 'string' ? conv.id : 'pieces-conformance-unknown-conversation';
   await call('get conversation', 'getConversation', { path: { conversation: convId } });
   await call('conversation messages', 'getConversationMessages', { path: { conversation: convId } });
   await call('list conversations', 'getConversationsSnapshot');
   const models = await call('list models', 'getModelsSnapshot');
-  const modelId = Array.isArray(models?.iterable) && typeof models.iterable[0]?.id === 'string' ? models.iterable[0].id : 'pieces-conformance-unknown-model';
+  const modelId =
+    Array.isArray(models?.iterable) && typeof models.iterable[0]?.id === 'string'
+      ? models.iterable[0].id
+      : 'pieces-conformance-unknown-model';
   await call('get model (the first listed)', 'getModel', { path: { model: modelId } });
   await call('list applications', 'getApplicationsSnapshot');
   await call('user', 'getUser');
@@ -123,19 +175,42 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
 }
 
 /** One question on /qgpt/stream: the statuses of its frames and their shape, and the conversation it started. */
-async function streamQuestion(baseUrl: string, token: string, o: ScenarioOptions): Promise<{ record: StreamRecord; conversation?: string }> {
-  const record: StreamRecord = { step: 'streamed question', operationId: 'qgptStream', statuses: [], sequence: '(no frame)', frameShape: {} };
+async function streamQuestion(
+  baseUrl: string,
+  token: string,
+  o: ScenarioOptions,
+): Promise<{ record: StreamRecord; conversation?: string }> {
+  const record: StreamRecord = {
+    step: 'streamed question',
+    operationId: 'qgptStream',
+    statuses: [],
+    sequence: '(no frame)',
+    frameShape: {},
+  };
   let conversation: string | undefined;
-  const session = new StreamSession({ baseUrl, timeouts: { requestMs: o.streamTimeoutMs ?? 15_000, idleMs: o.streamIdleMs ?? 5_000, connectMs: 5_000 }, settleMs: 100 });
+  const session = new StreamSession({
+    baseUrl,
+    timeouts: { requestMs: o.streamTimeoutMs ?? 15_000, idleMs: o.streamIdleMs ?? 5_000, connectMs: 5_000 },
+    settleMs: 100,
+  });
   try {
     const socket = await session.open();
-    const handle = socket.ask({ question: { query: `pieces-conformance: How do I reverse a list in Python? [${token}]`, relevant: { iterable: [] } } });
+    const handle = socket.ask({
+      question: {
+        query: `pieces-conformance: How do I reverse a list in Python? [${token}]`,
+        relevant: { iterable: [] },
+      },
+    });
     const req = await handle.done;
     await session.settle();
-    record.statuses = req.frames.map((f) => (f.parseError !== undefined ? '(not JSON)' : statusOf(f) ?? '(no status)'));
+    record.statuses = req.frames.map((f) =>
+      f.parseError !== undefined ? '(not JSON)' : (statusOf(f) ?? '(no status)'),
+    );
     record.sequence = collapseSequence(record.statuses);
     record.end = req.end?.kind;
-    record.frameShape = mergeShapes(...req.frames.filter((f) => f.parseError === undefined).map((f) => shapeOf(f.value)));
+    record.frameShape = mergeShapes(
+      ...req.frames.filter((f) => f.parseError === undefined).map((f) => shapeOf(f.value)),
+    );
     conversation = firstConversationOf(req.frames);
   } catch (err) {
     record.error = String((err as Error).message ?? err);

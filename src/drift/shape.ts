@@ -42,7 +42,8 @@ export function shapeOf(value: unknown): Shape {
       if (items.length) nonEmpty.add(path);
       for (const item of items) walk(item, `${path}[]`);
     } else if (t === 'object') {
-      for (const [k, child] of Object.entries(v as Record<string, unknown>)) walk(child, join(path, ID_KEY.test(k) ? '{id}' : k));
+      for (const [k, child] of Object.entries(v as Record<string, unknown>))
+        walk(child, join(path, ID_KEY.test(k) ? '{id}' : k));
     }
   };
   walk(value, '');
@@ -58,7 +59,11 @@ export function shapeOf(value: unknown): Shape {
 export function bodyShape(body: string, mediaType: string | undefined): Shape {
   if (body.length === 0) return { '(body)': 'empty' };
   if (mediaType && /json/i.test(mediaType)) {
-    try { return shapeOf(JSON.parse(body)); } catch { return { '(body)': 'text (invalid JSON)' }; }
+    try {
+      return shapeOf(JSON.parse(body));
+    } catch {
+      return { '(body)': 'text (invalid JSON)' };
+    }
   }
   return { '(body)': 'text' };
 }
@@ -93,14 +98,17 @@ function unionTypes(a: string, b: string): string {
 /** Merges shapes (e.g. of every frame of a stream) into one. */
 export function mergeShapes(...shapes: Shape[]): Shape {
   const out: Shape = {};
-  for (const s of shapes) for (const [path, types] of Object.entries(s)) out[path] = out[path] === undefined ? types : unionTypes(out[path], types);
+  for (const s of shapes)
+    for (const [path, types] of Object.entries(s))
+      out[path] = out[path] === undefined ? types : unionTypes(out[path], types);
   return Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y)));
 }
 
 /** Types at one path agree when equal, or when one side's array was empty and the other's was not. */
 function sameTypes(a: string, b: string): boolean {
   if (a === b) return true;
-  const norm = (s: string) => [...new Set(s.split('|').map((t) => (t === 'array(empty)' ? 'array' : t)))].sort().join('|');
+  const norm = (s: string) =>
+    [...new Set(s.split('|').map((t) => (t === 'array(empty)' ? 'array' : t)))].sort().join('|');
   return norm(a) === norm(b);
 }
 
@@ -129,6 +137,11 @@ export function compareShapes(reference: Shape, target: Shape): ShapeDifference[
 function collapseSubtrees(list: ShapeDifference[]): ShapeDifference[] {
   const missingRef = list.filter((d) => d.reference === undefined).map((d) => d.path);
   const missingTgt = list.filter((d) => d.target === undefined).map((d) => d.path);
-  const under = (p: string, roots: string[]) => roots.some((r) => r !== p && (p.startsWith(`${r}.`) || p.startsWith(`${r}[]`)));
-  return list.filter((d) => !(d.reference === undefined && under(d.path, missingRef)) && !(d.target === undefined && under(d.path, missingTgt)));
+  const under = (p: string, roots: string[]) =>
+    roots.some((r) => r !== p && (p.startsWith(`${r}.`) || p.startsWith(`${r}[]`)));
+  return list.filter(
+    (d) =>
+      !(d.reference === undefined && under(d.path, missingRef)) &&
+      !(d.target === undefined && under(d.path, missingTgt)),
+  );
 }

@@ -49,7 +49,11 @@ export class UnsatisfiableSchemaError extends HarnessError {
     readonly location: string,
     reason: string,
   ) {
-    super('spec', `${location}: unsatisfiable schema: ${reason}`, 'fix the schema or leave that path out with `omit`/`overrides`');
+    super(
+      'spec',
+      `${location}: unsatisfiable schema: ${reason}`,
+      'fix the schema or leave that path out with `omit`/`overrides`',
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export class CaseFailure extends Error {
     /** What was being done, e.g. the command (`updateAsset POST /asset/update #1`). */
     readonly step?: string,
   ) {
-    super(`${step ? `${step}: ` : ''}${failures.length} contract failure${failures.length === 1 ? '' : 's'}\n${failures.map(failureLine).join('\n')}`);
+    super(
+      `${step ? `${step}: ` : ''}${failures.length} contract failure${failures.length === 1 ? '' : 's'}\n${failures.map(failureLine).join('\n')}`,
+    );
   }
 }
 

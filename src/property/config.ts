@@ -45,23 +45,43 @@ export function readPropertyConfig(env: NodeJS.ProcessEnv = process.env): Proper
     seed = Number(seedText);
     // fast-check prints seeds as 32-bit integers (negative ones included).
     if (!Number.isInteger(seed) || seed < -0x80000000 || seed > 0xffffffff) {
-      throw new HarnessError('config', `PIECES_FC_SEED=${JSON.stringify(seedText)} is not a 32-bit integer`, 'copy the seed from the failure message, e.g. PIECES_FC_SEED=-1203779261');
+      throw new HarnessError(
+        'config',
+        `PIECES_FC_SEED=${JSON.stringify(seedText)} is not a 32-bit integer`,
+        'copy the seed from the failure message, e.g. PIECES_FC_SEED=-1203779261',
+      );
     }
   }
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) {
-    throw new HarnessError('config', `PIECES_FC_PATH=${JSON.stringify(path)} is not a counterexample path`, 'copy the path from the failure message, e.g. PIECES_FC_PATH="4:1:0"');
+    throw new HarnessError(
+      'config',
+      `PIECES_FC_PATH=${JSON.stringify(path)} is not a counterexample path`,
+      'copy the path from the failure message, e.g. PIECES_FC_PATH="4:1:0"',
+    );
   }
   if (path !== undefined && seed === undefined) {
-    throw new HarnessError('config', 'PIECES_FC_PATH replays nothing without PIECES_FC_SEED', 'set both, as the failure message prints them');
+    throw new HarnessError(
+      'config',
+      'PIECES_FC_PATH replays nothing without PIECES_FC_SEED',
+      'set both, as the failure message prints them',
+    );
   }
   if (replayPath !== undefined && !/^[A-Za-z0-9+/=:_-]+$/.test(replayPath)) {
-    throw new HarnessError('config', `PIECES_FC_REPLAY_PATH=${JSON.stringify(replayPath)} is not a command replay path`, 'copy it from the failure message of a stateful property');
+    throw new HarnessError(
+      'config',
+      `PIECES_FC_REPLAY_PATH=${JSON.stringify(replayPath)} is not a command replay path`,
+      'copy it from the failure message of a stateful property',
+    );
   }
   let runs: number | undefined;
   if (runsText !== undefined) {
     runs = Number(runsText);
     if (!Number.isInteger(runs) || runs < 1) {
-      throw new HarnessError('config', `PIECES_FC_RUNS=${JSON.stringify(runsText)} is not a positive number of runs`, 'e.g. PIECES_FC_RUNS=500');
+      throw new HarnessError(
+        'config',
+        `PIECES_FC_RUNS=${JSON.stringify(runsText)} is not a positive number of runs`,
+        'e.g. PIECES_FC_RUNS=500',
+      );
     }
   }
   const deep = flag(env, 'PIECES_FC_DEEP') || flag(env, 'PIECES_DEEP');

@@ -23,12 +23,12 @@ export interface CommandBudget {
 /** The number of runs: PIECES_FC_RUNS wins, then the deep mode, then the property's default. */
 export function runsFor(config: PropertyConfig, budget: Budget): number {
   if (config.runs !== undefined) return config.runs;
-  return config.deep ? budget.deepRuns ?? budget.runs * 10 : budget.runs;
+  return config.deep ? (budget.deepRuns ?? budget.runs * 10) : budget.runs;
 }
 
 /** The commands per run of a stateful property. */
 export function maxCommandsFor(config: PropertyConfig, budget: CommandBudget): number {
-  return config.deep ? budget.deepMaxCommands ?? budget.maxCommands * 3 : budget.maxCommands;
+  return config.deep ? (budget.deepMaxCommands ?? budget.maxCommands * 3) : budget.maxCommands;
 }
 
 /**

@@ -9,7 +9,10 @@ import { buildReport, formatReport, type PropertyReport } from './report.js';
 /** A property failed: the message is the formatted report, the cause is the failing case's error. */
 export class PropertyFailedError extends Error {
   override readonly name = 'PropertyFailedError';
-  constructor(readonly report: PropertyReport, cause?: unknown) {
+  constructor(
+    readonly report: PropertyReport,
+    cause?: unknown,
+  ) {
     super(formatReport(report), cause === undefined ? undefined : { cause });
   }
 }
@@ -28,10 +31,13 @@ export function reportingPlugin(options: ReportingOptions): UniversalPlugin {
     onAllRunsComplete: (details) => {
       if (!details.failed) return;
       const report = buildReport(options.title, details);
-      const fail = (): never => { throw new PropertyFailedError(report, details.errorInstance); };
+      const fail = (): never => {
+        throw new PropertyFailedError(report, details.errorInstance);
+      };
       const pending = options.onFailure?.(report);
       // Synchronous properties need a synchronous hook: only wait when the callback is async.
-      if (pending && typeof (pending as Promise<void>).then === 'function') return (pending as Promise<void>).then(fail);
+      if (pending && typeof (pending as Promise<void>).then === 'function')
+        return (pending as Promise<void>).then(fail);
       return fail();
     },
   });

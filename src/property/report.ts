@@ -38,7 +38,10 @@ export function replayPathOf(counterexample: string | undefined): string | undef
 
 /** Builds the report of a finished run (failed or not). */
 export function buildReport<T>(title: string, details: RunDetails<T>): PropertyReport {
-  const counterexample = details.counterexample === null || details.counterexample === undefined ? undefined : fc.stringify(details.counterexample);
+  const counterexample =
+    details.counterexample === null || details.counterexample === undefined
+      ? undefined
+      : fc.stringify(details.counterexample);
   const err = details.errorInstance;
   const failure = err instanceof CaseFailure ? err : undefined;
   return {
@@ -57,7 +60,10 @@ export function buildReport<T>(title: string, details: RunDetails<T>): PropertyR
 }
 
 /** The command that replays a failed property: its seed, path and replay path, and a grep on its title. */
-export function replayLine(r: Pick<PropertyReport, 'title' | 'seed' | 'path' | 'replayPath'>, project = 'property'): string {
+export function replayLine(
+  r: Pick<PropertyReport, 'title' | 'seed' | 'path' | 'replayPath'>,
+  project = 'property',
+): string {
   const vars = [`PIECES_FC_SEED=${r.seed}`];
   if (r.path) vars.push(`PIECES_FC_PATH=${shellQuote(r.path)}`);
   if (r.replayPath) vars.push(`PIECES_FC_REPLAY_PATH=${shellQuote(r.replayPath)}`);
@@ -77,10 +83,15 @@ export function formatReport(r: PropertyReport, opts: { maxCounterexample?: numb
       ` (seed ${r.seed}${r.path ? `, path ${r.path}` : ''})${r.interrupted ? ', interrupted at its time limit' : ''}`,
     `replay with ${replayLine(r)}`,
   ];
-  if (r.counterexample !== undefined) lines.push(`Counterexample: ${clip(r.counterexample, opts.maxCounterexample ?? 2000)}`);
+  if (r.counterexample !== undefined)
+    lines.push(`Counterexample: ${clip(r.counterexample, opts.maxCounterexample ?? 2000)}`);
   else lines.push('No counterexample: the run did not find a failing case (too many skipped cases).');
   if (r.failures.length > 0) lines.push('Failures:', ...r.failures.map(failureLine));
   else if (r.error) lines.push(`Error: ${clip(r.error, 2000)}`);
-  if (r.curls.length > 0) lines.push(`Failing exchange${r.curls.length > 1 ? ` (1 of ${r.curls.length})` : ''}:`, clip(r.curls[0], opts.maxCurl ?? 1500));
+  if (r.curls.length > 0)
+    lines.push(
+      `Failing exchange${r.curls.length > 1 ? ` (1 of ${r.curls.length})` : ''}:`,
+      clip(r.curls[0], opts.maxCurl ?? 1500),
+    );
   return lines.join('\n');
 }

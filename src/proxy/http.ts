@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Exchange, Intent } from '../core/types.js';
-import { matchOperation, type PathMatcher } from '../spec/operations.js';
+import { matchOperation, type PathMatcher } from '../contract/operations.js';
 import type { ValidatorSet } from '../validate/validators.js';
 import { forwardHeaders, headerRecord } from './headers.js';
 import type { ProxyMonitor } from './monitor.js';
@@ -39,10 +39,16 @@ class BodyCopy {
   add(chunk: Buffer): void {
     this.size += chunk.length;
     if (this.truncated) return;
-    if (this.size > this.cap) { this.truncated = true; this.chunks.length = 0; return; }
+    if (this.size > this.cap) {
+      this.truncated = true;
+      this.chunks.length = 0;
+      return;
+    }
     this.chunks.push(chunk);
   }
-  text(): string { return Buffer.concat(this.chunks).toString('utf8'); }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
 }
 
 /** The path part of a request target (`/asset/1?x=2` → `/asset/1`). */
@@ -64,7 +70,12 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
   let finished = false;
 
   const upstream = http.request({
-    protocol: ctx.target.protocol, hostname: ctx.target.hostname, port: ctx.target.port, method: req.method, path: url, agent: ctx.agent,
+    protocol: ctx.target.protocol,
+    hostname: ctx.target.hostname,
+    port: ctx.target.port,
+    method: req.method,
+    path: url,
+    agent: ctx.agent,
     headers: forwardHeaders(req.rawHeaders, { targetHost: ctx.preserveHost ? undefined : ctx.targetHost }),
   });
   req.on('data', (c: Buffer) => reqBody.add(c));
@@ -80,7 +91,11 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
     ures.pipe(res);
     ures.on('end', () => finish());
     // The target broke off mid-answer: the client's response is cut off the same way.
-    ures.on('error', (e) => { error = `the response was cut off: ${e.message}`; res.destroy(); finish(); });
+    ures.on('error', (e) => {
+      error = `the response was cut off: ${e.message}`;
+      res.destroy();
+      finish();
+    });
   });
   upstream.on('error', (e: NodeJS.ErrnoException) => {
     error = `${e.code ?? 'error'}: ${e.message}`;
@@ -93,7 +108,12 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
     finish();
   });
   // The client went away before the answer was complete: stop the target's work too.
-  res.on('close', () => { if (!res.writableFinished) { upstream.destroy(); if (!finished) finish(true); } });
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      upstream.destroy();
+      if (!finished) finish(true);
+    }
+  });
 
   function finish(clientGone = false): void {
     if (finished) return;
@@ -106,14 +126,23 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
     const pathname = pathnameOf(url);
     const matched = matchOperation(ctx.matchers, req.method ?? 'GET', pathname);
     const bodyText = reqBody.size > 0 && !reqBody.truncated ? reqBody.text() : undefined;
-    const intent = matched ? requestIntent(ctx, matched.operation.operationId, url, matched.pathParams, req.rawHeaders, bodyText) : { intent: 'neutral' as const };
+    const intent = matched
+      ? requestIntent(ctx, matched.operation.operationId, url, matched.pathParams, req.rawHeaders, bodyText)
+      : { intent: 'neutral' as const };
     const ex: Exchange = {
       id: ctx.nextId(),
       operationId: matched?.operation.operationId,
       pathParams: matched?.pathParams,
-      request: { method: req.method ?? 'GET', url: `${ctx.target.origin}${url}`, headers: headerRecord(req.rawHeaders), ...(bodyText !== undefined ? { body: bodyText } : {}) },
+      request: {
+        method: req.method ?? 'GET',
+        url: `${ctx.target.origin}${url}`,
+        headers: headerRecord(req.rawHeaders),
+        ...(bodyText !== undefined ? { body: bodyText } : {}),
+      },
       // A response the target cut off is a transport failure, not a body to validate.
-      ...(status !== undefined && !error ? { response: { status, headers: headerRecord(resHeaders), body: resBody.truncated ? '' : resBody.text() } } : {}),
+      ...(status !== undefined && !error
+        ? { response: { status, headers: headerRecord(resHeaders), body: resBody.truncated ? '' : resBody.text() } }
+        : {}),
       ...(error ? { error } : {}),
       startedAt,
       durationMs,
@@ -132,20 +161,31 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
  * id may be gone), so it is neutral; a request whose body or parameters break the contract is
  * negative (the target must refuse it with a 4xx), and is noted as a finding on the client's side.
  */
-export function requestIntent(ctx: Pick<HttpContext, 'validators' | 'monitor'>, operationId: string, url: string,
-  pathParams: Record<string, string>, rawHeaders: readonly string[], body: string | undefined): { intent: Intent; note?: string } {
+export function requestIntent(
+  ctx: Pick<HttpContext, 'validators' | 'monitor'>,
+  operationId: string,
+  url: string,
+  pathParams: Record<string, string>,
+  rawHeaders: readonly string[],
+  body: string | undefined,
+): { intent: Intent; note?: string } {
   const headers = headerRecord(rawHeaders);
   const query: Record<string, string> = {};
   const q = url.indexOf('?');
   if (q >= 0) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) query[k] = v;
-  const problems = ctx.validators.validateParameters(operationId, { path: pathParams, query, headers }).filter((d) => d.severity === 'error');
+  const problems = ctx.validators
+    .validateParameters(operationId, { path: pathParams, query, headers })
+    .filter((d) => d.severity === 'error');
   const op = ctx.validators.spec.operations.get(operationId);
   if (op?.requestBody && (body !== undefined || op.requestBody.required)) {
     const v = ctx.validators.validateRequestBody(operationId, headers['content-type'], body ?? '');
     problems.push(...v.diagnostics.filter((d) => d.severity === 'error'));
   }
   if (problems.length === 0) return { intent: 'neutral' };
-  const note = `the request breaks the contract: ${problems.slice(0, 2).map((d) => d.message).join('; ')}`;
+  const note = `the request breaks the contract: ${problems
+    .slice(0, 2)
+    .map((d) => d.message)
+    .join('; ')}`;
   ctx.monitor.noteRequestFinding(operationId, note);
   return { intent: 'negative', note };
 }

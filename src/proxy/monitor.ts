@@ -14,7 +14,7 @@ import { CoverageLedger } from '../coverage/ledger.js';
 import { hitOf } from '../coverage/hit.js';
 import { judgeStreams, type StreamVerdict } from '../stream/judge.js';
 import type { StreamSubject } from '../stream/types.js';
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../contract/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 
 /** One distinct failure, how often it was seen, and samples of where. */
@@ -56,7 +56,12 @@ export interface OperationStats {
 export const SAMPLES_PER_FAILURE = 3;
 
 /** Stream checks that judge how an answer ended: not applied to answers the client itself cut short. */
-export const ENDING_CHECKS = new Set(['stream_grammar', 'download_progress_terminal', 'stream_request_accepted', 'stream_in_band_error']);
+export const ENDING_CHECKS = new Set([
+  'stream_grammar',
+  'download_progress_terminal',
+  'stream_request_accepted',
+  'stream_in_band_error',
+]);
 
 /** Accumulates verdicts; everything it keeps is bounded by operations × distinct failures. */
 export class ProxyMonitor {
@@ -90,7 +95,16 @@ export class ProxyMonitor {
     let s = this.operations.get(operationId);
     if (!s) {
       const known = op ?? this.validators.spec.operations.get(operationId);
-      s = { operationId, tag: known?.tags[0] ?? '', websocket: known?.websocket ?? false, judged: 0, failedSubjects: 0, totalMs: 0, checks: new Set(), failures: new Map() };
+      s = {
+        operationId,
+        tag: known?.tags[0] ?? '',
+        websocket: known?.websocket ?? false,
+        judged: 0,
+        failedSubjects: 0,
+        totalMs: 0,
+        checks: new Set(),
+        failures: new Map(),
+      };
       this.operations.set(operationId, s);
     }
     return s;
@@ -115,14 +129,21 @@ export class ProxyMonitor {
    * Judges one finished HTTP exchange; an exchange outside the contract is only counted.
    * `bodyUnchecked`: the response body was too large to keep, so its schema is not judged.
    */
-  judgeExchange(ex: Exchange, op: Operation | undefined, pathname: string, opts: { bodyUnchecked?: boolean } = {}): Verdict | undefined {
+  judgeExchange(
+    ex: Exchange,
+    op: Operation | undefined,
+    pathname: string,
+    opts: { bodyUnchecked?: boolean } = {},
+  ): Verdict | undefined {
     this.exchanges++;
     if (!op) {
       const key = `${ex.request.method} ${pathname}`;
       this.unknown.set(key, (this.unknown.get(key) ?? 0) + 1);
       return undefined;
     }
-    const checks = opts.bodyUnchecked ? this.exchangeChecks.filter((c) => c.name !== 'response_schema_conformance') : this.exchangeChecks;
+    const checks = opts.bodyUnchecked
+      ? this.exchangeChecks.filter((c) => c.name !== 'response_schema_conformance')
+      : this.exchangeChecks;
     if (opts.bodyUnchecked) this.unvalidatedBodies++;
     const verdict = runExchangeChecks(ex, { validators: this.validators, operation: op }, checks);
     const failed = [...new Set(verdict.failures.map((f) => f.check))];
@@ -135,8 +156,13 @@ export class ProxyMonitor {
     if (verdict.failures.length) {
       s.failedSubjects++;
       this.addFailures(s, verdict.failures, () => ({
-        id: ex.id, at: new Date(ex.startedAt).toISOString(), label: `${ex.request.method} ${pathname} → ${ex.response?.status ?? 'no response'}`,
-        curl: toCurl(ex), request: ex.request, response: ex.response ?? null, ...(ex.error ? { error: ex.error } : {}),
+        id: ex.id,
+        at: new Date(ex.startedAt).toISOString(),
+        label: `${ex.request.method} ${pathname} → ${ex.response?.status ?? 'no response'}`,
+        curl: toCurl(ex),
+        request: ex.request,
+        response: ex.response ?? null,
+        ...(ex.error ? { error: ex.error } : {}),
       }));
     }
     return verdict;
@@ -153,7 +179,10 @@ export class ProxyMonitor {
    * Judges a streamed answer or a download watch with every stream check (`cutShort`: the client
    * closed before it ended, so the checks of its ending are left out); answers the new failures.
    */
-  judgeStream(subject: StreamSubject, opts: { cutShort?: boolean; durationMs?: number; label: string; rejudge?: boolean } ): StreamVerdict {
+  judgeStream(
+    subject: StreamSubject,
+    opts: { cutShort?: boolean; durationMs?: number; label: string; rejudge?: boolean },
+  ): StreamVerdict {
     const checks = opts.cutShort ? this.streamChecks.filter((c) => !ENDING_CHECKS.has(c.name)) : this.streamChecks;
     const [verdict] = judgeStreams([subject], checks, { validators: this.validators });
     const s = this.stats(subject.channel);
@@ -161,23 +190,35 @@ export class ProxyMonitor {
       s.judged++;
       s.totalMs += opts.durationMs ?? 0;
       if (opts.cutShort) this.abandoned++;
-      this.ledger.record({ operationId: subject.channel, status: 101, media: 'application/json', checks: verdict.checks, failed: verdict.failed, source: 'stream' });
+      this.ledger.record({
+        operationId: subject.channel,
+        status: 101,
+        media: 'application/json',
+        checks: verdict.checks,
+        failed: verdict.failed,
+        source: 'stream',
+      });
     }
     for (const c of verdict.checks) s.checks.add(c);
     const fresh = verdict.failures.filter((f) => !s.failures.has(f.key));
     if (verdict.failures.length && !opts.rejudge) s.failedSubjects++;
     const frames = 'request' in subject ? subject.request.frames : 'watch' in subject ? subject.watch.frames : [];
     this.addFailures(s, opts.rejudge ? fresh : verdict.failures, () => ({
-      id: opts.label, at: new Date().toISOString(), label: opts.label,
-      frames: frames.slice(0, 50).map((f) => f.raw.length > 2000 ? `${f.raw.slice(0, 2000)}…` : f.raw),
-      ...('request' in subject ? { request: { method: 'WS', url: subject.socket.url, headers: {}, body: subject.request.rawInput } } : {}),
+      id: opts.label,
+      at: new Date().toISOString(),
+      label: opts.label,
+      frames: frames.slice(0, 50).map((f) => (f.raw.length > 2000 ? `${f.raw.slice(0, 2000)}…` : f.raw)),
+      ...('request' in subject
+        ? { request: { method: 'WS', url: subject.socket.url, headers: {}, body: subject.request.rawInput } }
+        : {}),
     }));
     return verdict;
   }
 
   /** Every distinct failure, by check then operation. */
   allFailures(): Array<FailureRecord & { operationId: string }> {
-    return [...this.operations.values()].flatMap((s) => [...s.failures.values()].map((r) => ({ ...r, operationId: s.operationId })))
+    return [...this.operations.values()]
+      .flatMap((s) => [...s.failures.values()].map((r) => ({ ...r, operationId: s.operationId })))
       .sort((a, b) => a.failure.check.localeCompare(b.failure.check) || a.operationId.localeCompare(b.operationId));
   }
 }

@@ -15,19 +15,33 @@ export class ProgressTap {
   readonly watch: ProgressWatch;
   private judged = false;
 
-  constructor(model: string, url: string, private readonly validators: ValidatorSet, private readonly monitor: ProxyMonitor) {
+  constructor(
+    model: string,
+    url: string,
+    private readonly validators: ValidatorSet,
+    private readonly monitor: ProxyMonitor,
+  ) {
     this.watch = { model, url, openedAt: Date.now(), frames: [], timeoutMs: 0 };
   }
 
   /** A frame the server pushed (already forwarded). */
   fromServer(data: Buffer | string, isBinary: boolean): void {
     this.monitor.frames++;
-    const frame: StreamFrame = { seq: this.watch.frames.length + 1, receivedAt: Date.now(), raw: isBinary ? `<binary ${data.length} bytes>` : data.toString() };
+    const frame: StreamFrame = {
+      seq: this.watch.frames.length + 1,
+      receivedAt: Date.now(),
+      raw: isBinary ? `<binary ${data.length} bytes>` : data.toString(),
+    };
     if (isBinary) frame.parseError = 'a binary frame';
     else {
-      try { frame.value = JSON.parse(frame.raw); } catch (err) { frame.parseError = String((err as Error).message); }
+      try {
+        frame.value = JSON.parse(frame.raw);
+      } catch (err) {
+        frame.parseError = String((err as Error).message);
+      }
     }
-    if (frame.parseError === undefined) frame.diagnostics = this.validators.validateAt(MESSAGE, frame.value, 'frame').diagnostics;
+    if (frame.parseError === undefined)
+      frame.diagnostics = this.validators.validateAt(MESSAGE, frame.value, 'frame').diagnostics;
     this.watch.frames.push(frame);
     const status = statusOf(frame);
     if (!this.watch.end && status && (DOWNLOAD_TERMINAL as readonly string[]).includes(status)) {
@@ -40,9 +54,18 @@ export class ProgressTap {
     if (this.judged) return;
     this.judged = true;
     const ended = this.watch.end !== undefined;
-    this.watch.end ??= { kind: 'closed', atMs: Date.now() - this.watch.openedAt, detail: `code ${code}${reason ? ` ${reason}` : ''}` };
-    this.monitor.judgeStream({ channel: 'modelDownloadProgress', watch: this.watch }, {
-      cutShort: byClient && !ended, durationMs: this.watch.end.atMs, label: `progress of model ${this.watch.model}`,
-    });
+    this.watch.end ??= {
+      kind: 'closed',
+      atMs: Date.now() - this.watch.openedAt,
+      detail: `code ${code}${reason ? ` ${reason}` : ''}`,
+    };
+    this.monitor.judgeStream(
+      { channel: 'modelDownloadProgress', watch: this.watch },
+      {
+        cutShort: byClient && !ended,
+        durationMs: this.watch.end.atMs,
+        label: `progress of model ${this.watch.model}`,
+      },
+    );
   }
 }

@@ -5,7 +5,14 @@
  * the only open request). Each answer is judged by the stream checks a moment after its terminal
  * frame (late frames are judged again), or when the socket closes. Nothing here sends anything.
  */
-import { chunkOf, conversationOf, firstConversationOf, isQgptTerminal, requestIdOf, statusOf } from '../stream/frames.js';
+import {
+  chunkOf,
+  conversationOf,
+  firstConversationOf,
+  isQgptTerminal,
+  requestIdOf,
+  statusOf,
+} from '../stream/frames.js';
 import type { QgptStreamSubject, SocketLog, StreamFrame, StreamRequest } from '../stream/types.js';
 import type { Intent } from '../core/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
@@ -34,14 +41,21 @@ export type ClientMessage =
  */
 export function classifyClientMessage(text: string, validators: ValidatorSet): ClientMessage {
   let value: unknown;
-  try { value = JSON.parse(text); } catch { return { kind: 'request', intent: 'negative' }; }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { kind: 'request', intent: 'negative', value };
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'request', intent: 'negative' };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { kind: 'request', intent: 'negative', value };
   const v = value as Record<string, unknown>;
   const id = typeof v.request === 'string' ? v.request : undefined;
   const conversation = typeof v.conversation === 'string' ? v.conversation : undefined;
   if (v.stop === true) return { kind: 'stop', id, conversation };
   if (v.reset === true) return { kind: 'request', id, intent: 'neutral', conversation, value };
-  const valid = validators.validateAt(INPUT, value, 'message', 'request').diagnostics.every((d) => d.severity !== 'error');
+  const valid = validators
+    .validateAt(INPUT, value, 'message', 'request')
+    .diagnostics.every((d) => d.severity !== 'error');
   const asks = v.relevance !== undefined || v.question !== undefined;
   return { kind: 'request', id, intent: valid && asks ? 'positive' : 'negative', conversation, value };
 }
@@ -57,8 +71,13 @@ export class QgptTap {
   private count = 0;
   private seq = 0;
 
-  constructor(id: string, url: string, private readonly validators: ValidatorSet, private readonly monitor: ProxyMonitor,
-    private readonly timing: { settleMs?: number; idleMs?: number } = {}) {
+  constructor(
+    id: string,
+    url: string,
+    private readonly validators: ValidatorSet,
+    private readonly monitor: ProxyMonitor,
+    private readonly timing: { settleMs?: number; idleMs?: number } = {},
+  ) {
     this.log = { id, url, openedAt: Date.now(), frames: [], requests: [], orphans: [] };
   }
 
@@ -68,8 +87,9 @@ export class QgptTap {
     const m = classifyClientMessage(text, this.validators);
     const now = Date.now();
     if (m.kind === 'stop') {
-      const req = (m.id !== undefined ? this.byId.get(m.id) : undefined)
-        ?? [...this.open.values()].find((r) => (r.conversation ?? firstConversationOf(r.frames)) === m.conversation);
+      const req =
+        (m.id !== undefined ? this.byId.get(m.id) : undefined) ??
+        [...this.open.values()].find((r) => (r.conversation ?? firstConversationOf(r.frames)) === m.conversation);
       if (req && !req.end) req.stopSentAtMs = now - req.sentAt;
       return;
     }
@@ -78,8 +98,17 @@ export class QgptTap {
     const previous = this.byId.get(id);
     if (previous) this.judge(previous, false); // the client reuses ids: the earlier answer is done with
     const req: StreamRequest = {
-      id, socket: this.log.id, rawInput: text, input: m.value, intent: m.intent, echoExpected: m.id !== undefined,
-      conversation: m.conversation, sentAt: now, frames: [], timeoutMs: 0, ...(m.intent === 'neutral' ? { resetSentAtMs: 0 } : {}),
+      id,
+      socket: this.log.id,
+      rawInput: text,
+      input: m.value,
+      intent: m.intent,
+      echoExpected: m.id !== undefined,
+      conversation: m.conversation,
+      sentAt: now,
+      frames: [],
+      timeoutMs: 0,
+      ...(m.intent === 'neutral' ? { resetSentAtMs: 0 } : {}),
     };
     this.byId.set(id, req);
     this.open.set(id, req);
@@ -111,12 +140,21 @@ export class QgptTap {
   /** A frame the server pushed (already forwarded). */
   fromServer(data: Buffer | string, isBinary: boolean): void {
     this.monitor.frames++;
-    const frame: StreamFrame = { seq: ++this.seq, receivedAt: Date.now(), raw: isBinary ? `<binary ${data.length} bytes>` : data.toString() };
+    const frame: StreamFrame = {
+      seq: ++this.seq,
+      receivedAt: Date.now(),
+      raw: isBinary ? `<binary ${data.length} bytes>` : data.toString(),
+    };
     if (isBinary) frame.parseError = 'a binary frame';
     else {
-      try { frame.value = JSON.parse(frame.raw); } catch (err) { frame.parseError = String((err as Error).message); }
+      try {
+        frame.value = JSON.parse(frame.raw);
+      } catch (err) {
+        frame.parseError = String((err as Error).message);
+      }
     }
-    if (frame.parseError === undefined) frame.diagnostics = this.validators.validateAt(OUTPUT, frame.value, 'frame').diagnostics;
+    if (frame.parseError === undefined)
+      frame.diagnostics = this.validators.validateAt(OUTPUT, frame.value, 'frame').diagnostics;
     // The socket's own frame list is not read by any check; a long-lived socket keeps only its tail.
     this.log.frames.push(frame);
     if (this.log.frames.length > KEEP * 10) this.log.frames.splice(0, KEEP * 5);
@@ -127,7 +165,10 @@ export class QgptTap {
       return;
     }
     req.frames.push(frame);
-    if (this.judged.has(req)) { this.schedule(req, true); return; }
+    if (this.judged.has(req)) {
+      this.schedule(req, true);
+      return;
+    }
     if (req.end) return;
     if (isQgptTerminal(statusOf(frame), req.resetSentAtMs !== undefined)) {
       req.end = { kind: 'terminal', atMs: frame.receivedAt - req.sentAt };
@@ -149,7 +190,8 @@ export class QgptTap {
     this.idle.clear();
     for (const req of this.log.requests) {
       if (this.judged.has(req)) continue;
-      if (!req.end) req.end = { kind: 'closed', atMs: at - req.sentAt, detail: `code ${code}${reason ? ` ${reason}` : ''}` };
+      if (!req.end)
+        req.end = { kind: 'closed', atMs: at - req.sentAt, detail: `code ${code}${reason ? ` ${reason}` : ''}` };
       this.judge(req, byClient && req.end.kind === 'closed');
     }
     this.open.clear();
@@ -161,7 +203,10 @@ export class QgptTap {
   }
 
   private schedule(req: StreamRequest, rejudge: boolean): void {
-    const t = setTimeout(() => { this.timers.delete(t); this.judge(req, false, rejudge); }, this.timing.settleMs ?? SETTLE_MS);
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      this.judge(req, false, rejudge);
+    }, this.timing.settleMs ?? SETTLE_MS);
     this.timers.add(t);
   }
 
@@ -170,8 +215,18 @@ export class QgptTap {
     this.judged.add(req);
     this.open.delete(req.id);
     this.untouch(req);
-    const subject: QgptStreamSubject = { channel: 'qgptStream', request: req, socket: this.log, peers: this.log.requests };
-    this.monitor.judgeStream(subject, { cutShort, rejudge, durationMs: req.end?.atMs, label: `request ${req.id} on socket ${this.log.id}` });
+    const subject: QgptStreamSubject = {
+      channel: 'qgptStream',
+      request: req,
+      socket: this.log,
+      peers: this.log.requests,
+    };
+    this.monitor.judgeStream(subject, {
+      cutShort,
+      rejudge,
+      durationMs: req.end?.atMs,
+      label: `request ${req.id} on socket ${this.log.id}`,
+    });
     this.prune();
   }
 
@@ -190,14 +245,23 @@ export class QgptTap {
   private attribute(frame: StreamFrame): StreamRequest | undefined {
     const id = requestIdOf(frame);
     const byEcho = id !== undefined ? this.byId.get(id) : undefined;
-    if (byEcho) { frame.attributed = 'echo'; return byEcho; }
+    if (byEcho) {
+      frame.attributed = 'echo';
+      return byEcho;
+    }
     const open = [...this.open.values()];
     const conv = conversationOf(frame);
     if (conv !== undefined) {
       const same = open.filter((r) => (r.conversation ?? firstConversationOf(r.frames)) === conv);
-      if (same.length === 1) { frame.attributed = 'conversation'; return same[0]; }
+      if (same.length === 1) {
+        frame.attributed = 'conversation';
+        return same[0];
+      }
     }
-    if (open.length === 1) { frame.attributed = 'single-open'; return open[0]; }
+    if (open.length === 1) {
+      frame.attributed = 'single-open';
+      return open[0];
+    }
     return undefined;
   }
 }

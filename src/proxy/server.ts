@@ -8,8 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HarnessError } from '../core/errors.js';
 import type { Exchange } from '../core/types.js';
-import { pathMatchers } from '../spec/operations.js';
-import type { LoadedSpec } from '../spec/types.js';
+import { pathMatchers } from '../contract/operations.js';
+import type { LoadedSpec } from '../contract/types.js';
 import { buildValidators, type ValidationMode } from '../validate/validators.js';
 import { forwardHttp } from './http.js';
 import { ProxyMonitor } from './monitor.js';
@@ -74,9 +74,14 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   try {
     target = new URL(o.target);
   } catch {
-    throw new HarnessError('usage', `--target "${o.target}" is not a URL`, 'use the base URL of Pieces OS, e.g. http://127.0.0.1:39300');
+    throw new HarnessError(
+      'usage',
+      `--target "${o.target}" is not a URL`,
+      'use the base URL of Pieces OS, e.g. http://127.0.0.1:39300',
+    );
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new HarnessError('usage', `--target "${o.target}" is not an http(s) URL`, 'e.g. http://127.0.0.1:39300');
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new HarnessError('usage', `--target "${o.target}" is not an http(s) URL`, 'e.g. http://127.0.0.1:39300');
   const validators = buildValidators(o.spec, o.validation ?? 'strict');
   const monitor = new ProxyMonitor(validators);
   const matchers = pathMatchers(o.spec.operations.values());
@@ -85,41 +90,79 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const wss = relayServer();
   const live = new Set<Relay>();
-  const common = { target, targetHost: authorityOf(target), preserveHost: o.preserveHost === true, matchers, validators, monitor, nextId };
+  const common = {
+    target,
+    targetHost: authorityOf(target),
+    preserveHost: o.preserveHost === true,
+    matchers,
+    validators,
+    monitor,
+    nextId,
+  };
   const httpCtx = { ...common, agent, maxBodyBytes: o.maxBodyBytes ?? 8 * 1024 * 1024, onJudged: o.onJudged };
   const wsCtx = { ...common, wss, live, handshakeTimeoutMs: 10_000, streamIdleMs: o.streamIdleMs };
 
   const server = http.createServer({ keepAlive: true }, (req, res) => forwardHttp(req, res, httpCtx));
   server.on('upgrade', (req, socket, head) => forwardUpgrade(req, socket, head, wsCtx));
-  server.on('clientError', (_err, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'); });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new HarnessError('usage', `the proxy cannot listen on ${o.host ?? '127.0.0.1'}:${o.port ?? 0}: ${err.code ?? err.message}`, 'pick another --port')));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new HarnessError(
+          'usage',
+          `the proxy cannot listen on ${o.host ?? '127.0.0.1'}:${o.port ?? 0}: ${err.code ?? err.message}`,
+          'pick another --port',
+        ),
+      ),
+    );
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const host = (o.host ?? '127.0.0.1').includes(':') ? `[${o.host}]` : o.host ?? '127.0.0.1';
+  const host = (o.host ?? '127.0.0.1').includes(':') ? `[${o.host}]` : (o.host ?? '127.0.0.1');
   const url = `http://${host}:${port}`;
 
   let targetVersion = o.targetVersion;
-  const versionRead = targetVersion ? Promise.resolve() : readTargetVersion(target).then((v) => { targetVersion = v; });
+  const versionRead = targetVersion
+    ? Promise.resolve()
+    : readTargetVersion(target).then((v) => {
+        targetVersion = v;
+      });
   const writeReports = (): ProxyReportFiles => {
     monitor.inFlight = [...live].reduce((k, r) => k + (r.tap instanceof QgptTap ? r.tap.inFlight : 0), 0);
-    return writeProxyReports(o.reportsDir, monitor, { proxyUrl: url, target: target.origin, targetVersion, validation: o.validation ?? 'strict', spec: o.spec });
+    return writeProxyReports(o.reportsDir, monitor, {
+      proxyUrl: url,
+      target: target.origin,
+      targetVersion,
+      validation: o.validation ?? 'strict',
+      spec: o.spec,
+    });
   };
   let closing: Promise<ProxyReportFiles> | undefined;
-  const close = () => (closing ??= (async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-      for (const r of [...live]) { r.client?.close(1001, 'proxy stopping'); r.upstream.close(1001, 'proxy stopping'); }
-      setTimeout(() => { server.closeAllConnections(); for (const r of live) { r.client?.terminate(); r.upstream.terminate(); } }, 1000).unref();
-    });
-    agent.destroy();
-    wss.close();
-    await versionRead;
-    // Judging happens on setImmediate after each exchange: let the last ones land.
-    await new Promise((r) => setTimeout(r, 20));
-    return writeReports();
-  })());
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        for (const r of [...live]) {
+          r.client?.close(1001, 'proxy stopping');
+          r.upstream.close(1001, 'proxy stopping');
+        }
+        setTimeout(() => {
+          server.closeAllConnections();
+          for (const r of live) {
+            r.client?.terminate();
+            r.upstream.terminate();
+          }
+        }, 1000).unref();
+      });
+      agent.destroy();
+      wss.close();
+      await versionRead;
+      // Judging happens on setImmediate after each exchange: let the last ones land.
+      await new Promise((r) => setTimeout(r, 20));
+      return writeReports();
+    })());
   return { url, port, monitor, writeReports, close };
 }

@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Exchange } from '../core/types.js';
-import { matchOperation, type PathMatcher } from '../spec/operations.js';
+import { matchOperation, type PathMatcher } from '../contract/operations.js';
 import type { ValidatorSet } from '../validate/validators.js';
 import { WS_HANDSHAKE, forwardHeaders, headerRecord } from './headers.js';
 import { pathnameOf } from './http.js';
@@ -56,28 +56,46 @@ export function relayServer(): WebSocketServer {
   });
   wss.on('headers', (headers, req) => {
     const raw = (req as UpgradeNotes)[NOTES]?.rawHeaders ?? [];
-    const own = new Set(['upgrade', 'connection', 'sec-websocket-accept', 'sec-websocket-protocol', 'sec-websocket-extensions']);
-    for (let i = 0; i < raw.length; i += 2) if (!own.has(raw[i].toLowerCase())) headers.push(`${raw[i]}: ${raw[i + 1]}`);
+    const own = new Set([
+      'upgrade',
+      'connection',
+      'sec-websocket-accept',
+      'sec-websocket-protocol',
+      'sec-websocket-extensions',
+    ]);
+    for (let i = 0; i < raw.length; i += 2)
+      if (!own.has(raw[i].toLowerCase())) headers.push(`${raw[i]}: ${raw[i + 1]}`);
   });
   return wss;
 }
 
 /** Close codes that may not be sent in a close frame (RFC 6455 §7.4.1: 1005, 1006, 1015 are reserved). */
 function sendable(code: number): boolean {
-  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+  return (
+    (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999)
+  );
 }
 
 /** Ends one side with the other side's close code and reason (or a plain close when it cannot be sent). */
 function closeWith(ws: WebSocket, code: number, reason: Buffer): void {
   if (ws.readyState === WebSocket.CLOSED || ws.readyState === WebSocket.CLOSING) return;
-  if (ws.readyState === WebSocket.CONNECTING) { ws.terminate(); return; }
+  if (ws.readyState === WebSocket.CONNECTING) {
+    ws.terminate();
+    return;
+  }
   if (sendable(code)) ws.close(code, reason);
   else if (code === 1005) ws.close();
   else ws.terminate();
 }
 
 /** Writes an HTTP answer on a raw socket (a refused upgrade, passed on as the target sent it). */
-function writeRawResponse(socket: Duplex, status: number, statusText: string, rawHeaders: readonly string[], body: Buffer): void {
+function writeRawResponse(
+  socket: Duplex,
+  status: number,
+  statusText: string,
+  rawHeaders: readonly string[],
+  body: Buffer,
+): void {
   const lines = [`HTTP/1.1 ${status} ${statusText}`];
   const headers = forwardHeaders(rawHeaders);
   const hasLength = headers.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-length');
@@ -94,23 +112,43 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
   const startedAt = Date.now();
   const t0 = performance.now();
   const matched = matchOperation(ctx.matchers, 'GET', pathname);
-  const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const protocols = (req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const targetUrl = new URL(url, ctx.target);
   targetUrl.protocol = ctx.target.protocol === 'https:' ? 'wss:' : 'ws:';
-  const headers = forwardHeaders(req.rawHeaders, { targetHost: ctx.preserveHost ? undefined : ctx.targetHost, drop: WS_HANDSHAKE });
+  const headers = forwardHeaders(req.rawHeaders, {
+    targetHost: ctx.preserveHost ? undefined : ctx.targetHost,
+    drop: WS_HANDSHAKE,
+  });
   const record: Record<string, string> = {};
   for (let i = 0; i < headers.length; i += 2) record[headers[i]] = headers[i + 1];
-  const upstream = new WebSocket(targetUrl, protocols, { headers: record, perMessageDeflate: false, handshakeTimeout: ctx.handshakeTimeoutMs, followRedirects: false });
+  const upstream = new WebSocket(targetUrl, protocols, {
+    headers: record,
+    perMessageDeflate: false,
+    handshakeTimeout: ctx.handshakeTimeoutMs,
+    followRedirects: false,
+  });
   const relay: Relay = { upstream };
   const early: Array<[WebSocket.RawData, boolean]> = [];
   socket.on('error', () => upstream.terminate());
 
-  const exchange = (status: number | undefined, resHeaders: readonly string[], body: string, error?: string): Exchange => ({
-    id: ctx.nextId(), operationId: matched?.operation.operationId, pathParams: matched?.pathParams,
+  const exchange = (
+    status: number | undefined,
+    resHeaders: readonly string[],
+    body: string,
+    error?: string,
+  ): Exchange => ({
+    id: ctx.nextId(),
+    operationId: matched?.operation.operationId,
+    pathParams: matched?.pathParams,
     request: { method: 'GET', url: `${ctx.target.origin}${url}`, headers: headerRecord(req.rawHeaders) },
     ...(status !== undefined ? { response: { status, headers: headerRecord(resHeaders), body } } : {}),
     ...(error ? { error } : {}),
-    startedAt, durationMs: Math.round((performance.now() - t0) * 10) / 10, intent: 'neutral',
+    startedAt,
+    durationMs: Math.round((performance.now() - t0) * 10) / 10,
+    intent: 'neutral',
   });
 
   // Settled once the client has its answer (a refusal passed on, or a 502); later errors are noise.
@@ -122,17 +160,32 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
     res.on('end', () => {
       const body = Buffer.concat(chunks);
       writeRawResponse(socket, res.statusCode ?? 502, res.statusMessage ?? '', res.rawHeaders, body);
-      ctx.monitor.judgeExchange(exchange(res.statusCode, res.rawHeaders, body.toString('utf8')), matched?.operation, pathname);
+      ctx.monitor.judgeExchange(
+        exchange(res.statusCode, res.rawHeaders, body.toString('utf8')),
+        matched?.operation,
+        pathname,
+      );
       upstream.terminate();
     });
   });
   upstream.on('error', (err) => {
     if (relay.client || settled) return;
     settled = true;
-    if (!socket.destroyed) writeRawResponse(socket, 502, 'Bad Gateway', ['Content-Type', 'text/plain; charset=utf-8'], Buffer.from(`pieces-conformance proxy: the target ${ctx.target.origin} did not accept the WebSocket (${err.message})\n`));
+    if (!socket.destroyed)
+      writeRawResponse(
+        socket,
+        502,
+        'Bad Gateway',
+        ['Content-Type', 'text/plain; charset=utf-8'],
+        Buffer.from(
+          `pieces-conformance proxy: the target ${ctx.target.origin} did not accept the WebSocket (${err.message})\n`,
+        ),
+      );
     ctx.monitor.judgeExchange(exchange(undefined, [], '', err.message), matched?.operation, pathname);
   });
-  upstream.on('message', (data, isBinary) => { if (!relay.client) early.push([data, isBinary]); });
+  upstream.on('message', (data, isBinary) => {
+    if (!relay.client) early.push([data, isBinary]);
+  });
 
   // The target's 101 answer: its sub-protocol and its other headers (cookies, ...) go to the client.
   upstream.once('upgrade', (res) => {
@@ -143,8 +196,12 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
       relay.client = client;
       ctx.live.add(relay);
       const opId = matched?.operation.operationId;
-      if (opId === 'qgptStream') relay.tap = new QgptTap(ctx.nextId(), targetUrl.toString(), ctx.validators, ctx.monitor, { idleMs: ctx.streamIdleMs });
-      else if (opId === 'modelDownloadProgress') relay.tap = new ProgressTap(matched!.pathParams.model ?? '', targetUrl.toString(), ctx.validators, ctx.monitor);
+      if (opId === 'qgptStream')
+        relay.tap = new QgptTap(ctx.nextId(), targetUrl.toString(), ctx.validators, ctx.monitor, {
+          idleMs: ctx.streamIdleMs,
+        });
+      else if (opId === 'modelDownloadProgress')
+        relay.tap = new ProgressTap(matched!.pathParams.model ?? '', targetUrl.toString(), ctx.validators, ctx.monitor);
       else ctx.monitor.judgeExchange(exchange(101, [], ''), matched?.operation, pathname); // counted (unknown channel or an upgrade the contract lists otherwise)
       const toClient = (data: WebSocket.RawData, isBinary: boolean) => {
         client.send(data as Buffer, { binary: isBinary });

@@ -46,7 +46,9 @@ function escapeProperty(text: string, key: boolean): string {
 
 /** The `environment.properties` text: one `key=value` line per entry. */
 export function toProperties(env: Record<string, string>): string {
-  return Object.entries(env).map(([k, v]) => `${escapeProperty(k, true)}=${escapeProperty(v, false)}`).join('\n') + '\n';
+  return `${Object.entries(env)
+    .map(([k, v]) => `${escapeProperty(k, true)}=${escapeProperty(v, false)}`)
+    .join('\n')}\n`;
 }
 
 /** Writes the block into Allure's results directory and next to the reports. */

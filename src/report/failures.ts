@@ -46,7 +46,11 @@ export function parseFailureLines(message: string): Array<Omit<FailureGroupItem,
 
 /** The first meaningful line of an error message. */
 export function firstLine(message: string): string {
-  const line = message.split('\n').map((s) => s.trim()).find((s) => s && !/^Error:\s*$/.test(s)) ?? message.trim();
+  const line =
+    message
+      .split('\n')
+      .map((s) => s.trim())
+      .find((s) => s && !/^Error:\s*$/.test(s)) ?? message.trim();
   return line.replace(/^Error:\s*/, '').slice(0, 300);
 }
 
@@ -93,7 +97,10 @@ export function groupFailures(tests: readonly TestOutcome[]): { groups: FailureG
         seen.set(key, new Set());
       }
       const facts = seen.get(key)!;
-      if (!facts.has(l.facts)) { facts.add(l.facts); item.occurrences++; }
+      if (!facts.has(l.facts)) {
+        facts.add(l.facts);
+        item.occurrences++;
+      }
       if (!item.tests.includes(name)) item.tests.push(name);
     }
   }
@@ -104,6 +111,7 @@ export function groupFailures(tests: readonly TestOutcome[]): { groups: FailureG
     byCheck.set(item.check, g);
   }
   const groups = [...byCheck.values()].sort((a, b) => a.check.localeCompare(b.check));
-  for (const g of groups) g.items.sort((a, b) => a.operation.localeCompare(b.operation) || a.facts.localeCompare(b.facts));
+  for (const g of groups)
+    g.items.sort((a, b) => a.operation.localeCompare(b.operation) || a.facts.localeCompare(b.facts));
   return { groups, other };
 }

@@ -60,8 +60,21 @@ export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
  */
 export function clearRunOutputs(p: ReportPaths): void {
   mkdirSync(p.dir, { recursive: true });
-  for (const path of [p.allureResults, p.allureReport, p.junit, p.json, p.summary, p.coverageJson, p.coverageMd,
-    p.environment, p.target, p.harnessError, p.coverageParts, p.testResults, p.blob]) {
+  for (const path of [
+    p.allureResults,
+    p.allureReport,
+    p.junit,
+    p.json,
+    p.summary,
+    p.coverageJson,
+    p.coverageMd,
+    p.environment,
+    p.target,
+    p.harnessError,
+    p.coverageParts,
+    p.testResults,
+    p.blob,
+  ]) {
     rmSync(path, { recursive: true, force: true });
   }
 }

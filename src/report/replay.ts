@@ -6,7 +6,12 @@
 import type { TestOutcome } from './results.js';
 
 /** One test to replay: where it is and what it is called. */
-export interface ReplayTarget { project: string; file: string; line: number; title: string }
+export interface ReplayTarget {
+  project: string;
+  file: string;
+  line: number;
+  title: string;
+}
 
 /** The verdict on one replayed test. */
 export interface ReplayVerdict extends ReplayTarget {
@@ -20,7 +25,9 @@ const keyOf = (t: { project: string; file: string; title: string }) => `${t.proj
 
 /** The tests of a run that failed (flaky ones passed on a retry: not replayed). */
 export function failedTests(tests: readonly TestOutcome[]): ReplayTarget[] {
-  return tests.filter((t) => t.status === 'failed').map((t) => ({ project: t.project, file: t.file, line: t.line, title: titleOf(t) }));
+  return tests
+    .filter((t) => t.status === 'failed')
+    .map((t) => ({ project: t.project, file: t.file, line: t.line, title: titleOf(t) }));
 }
 
 /** Playwright location arguments (`file:line`, once each) and the projects to run. */
@@ -38,9 +45,14 @@ export function replayVerdicts(targets: readonly ReplayTarget[], now: readonly T
     const again = byKey.get(keyOf(t));
     if (!again) return { ...t, verdict: 'NOT RUN', detail: 'no test of that name at that place any more' };
     if (again.status === 'passed' || again.status === 'flaky') return { ...t, verdict: 'FIXED' };
-    if (again.status === 'skipped') return { ...t, verdict: 'NOT RUN', detail: `skipped${again.skipReason ? `: ${again.skipReason}` : ''}` };
+    if (again.status === 'skipped')
+      return { ...t, verdict: 'NOT RUN', detail: `skipped${again.skipReason ? `: ${again.skipReason}` : ''}` };
     // The first contract failure line (`✗ [check] operation: ...`) says the most; else the first line.
-    const lines = again.errors.join('\n').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = again.errors
+      .join('\n')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const first = lines.find((l) => l.startsWith('✗')) ?? lines[0];
     return { ...t, verdict: 'STILL FAILING', ...(first ? { detail: first } : {}) };
   });
@@ -57,7 +69,9 @@ export function replayMarkdown(verdicts: readonly ReplayVerdict[], meta: { from:
     '',
     '| verdict | suite | test | where | detail |',
     '|---|---|---|---|---|',
-    ...verdicts.map((v) => `| ${v.verdict} | ${v.project} | ${cell(v.title)} | ${v.file}:${v.line} | ${cell(v.detail ?? '')} |`),
+    ...verdicts.map(
+      (v) => `| ${v.verdict} | ${v.project} | ${cell(v.title)} | ${v.file}:${v.line} | ${cell(v.detail ?? '')} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -12,8 +12,19 @@ export interface PwJsonReport {
   errors?: Array<{ message?: string; stack?: string }>;
   stats: { startTime: string; duration: number; expected: number; unexpected: number; flaky: number; skipped: number };
 }
-interface PwJsonSuite { title: string; file: string; specs: PwJsonSpec[]; suites?: PwJsonSuite[] }
-interface PwJsonSpec { title: string; file: string; line: number; tags?: string[]; tests: PwJsonTest[] }
+interface PwJsonSuite {
+  title: string;
+  file: string;
+  specs: PwJsonSpec[];
+  suites?: PwJsonSuite[];
+}
+interface PwJsonSpec {
+  title: string;
+  file: string;
+  line: number;
+  tags?: string[];
+  tests: PwJsonTest[];
+}
 interface PwJsonTest {
   projectName: string;
   status: 'skipped' | 'expected' | 'unexpected' | 'flaky';
@@ -64,7 +75,10 @@ export function stripAnsi(text: string): string {
 }
 
 const STATUS: Record<PwJsonTest['status'], TestOutcome['status']> = {
-  expected: 'passed', unexpected: 'failed', flaky: 'flaky', skipped: 'skipped',
+  expected: 'passed',
+  unexpected: 'failed',
+  flaky: 'flaky',
+  skipped: 'skipped',
 };
 
 function walk(suite: PwJsonSuite, titles: string[], out: TestOutcome[]): void {
@@ -72,8 +86,11 @@ function walk(suite: PwJsonSuite, titles: string[], out: TestOutcome[]): void {
     for (const t of spec.tests ?? []) {
       const last = t.results[t.results.length - 1];
       const errors = (last?.errors?.length ? last.errors : last?.error ? [last.error] : [])
-        .map((e) => stripAnsi(e.message ?? '')).filter(Boolean);
-      const skip = [...(t.annotations ?? []), ...(last?.annotations ?? [])].find((a) => a.type === 'skip' || a.type === 'fixme');
+        .map((e) => stripAnsi(e.message ?? ''))
+        .filter(Boolean);
+      const skip = [...(t.annotations ?? []), ...(last?.annotations ?? [])].find(
+        (a) => a.type === 'skip' || a.type === 'fixme',
+      );
       out.push({
         project: t.projectName,
         file: spec.file,
@@ -95,7 +112,9 @@ export function parseResults(report: PwJsonReport): RunResults {
   const tests: TestOutcome[] = [];
   // Top-level suites are files; their title is the file path, which is not part of the test's name.
   for (const file of report.suites ?? []) walk(file, [], tests);
-  const globalErrors = (report.errors ?? []).map((e) => stripAnsi(e.message ?? e.stack ?? '').split('\n')[0]).filter(Boolean);
+  const globalErrors = (report.errors ?? [])
+    .map((e) => stripAnsi(e.message ?? e.stack ?? '').split('\n')[0])
+    .filter(Boolean);
   const shard = report.config?.shard ?? undefined;
   return { tests, stats: report.stats, globalErrors, shard: shard ?? undefined };
 }
@@ -103,12 +122,19 @@ export function parseResults(report: PwJsonReport): RunResults {
 /** Reads and flattens `file`; a missing or unreadable file is a harness error. */
 export function readResults(file: string): RunResults {
   if (!existsSync(file)) {
-    throw new HarnessError('internal', `${file} was not written`, 'Playwright stopped before reporting; see its output above');
+    throw new HarnessError(
+      'internal',
+      `${file} was not written`,
+      'Playwright stopped before reporting; see its output above',
+    );
   }
   try {
     return parseResults(JSON.parse(readFileSync(file, 'utf8')) as PwJsonReport);
   } catch (err) {
-    throw new HarnessError('internal', `${file}: unreadable Playwright results (${(err as Error).message.split('\n')[0]})`);
+    throw new HarnessError(
+      'internal',
+      `${file}: unreadable Playwright results (${(err as Error).message.split('\n')[0]})`,
+    );
   }
 }
 

@@ -66,9 +66,14 @@ export function renderSummary(input: SummaryInput): string {
   if (results.shard) out.push(`Shard ${results.shard.current} of ${results.shard.total}.`, '');
 
   out.push('| tests | passed | failed | flaky | skipped | coverage |', '|---:|---:|---:|---:|---:|---|');
-  out.push(`| ${c.total} | ${c.passed} | ${c.failed} | ${c.flaky} | ${c.skipped} | ${coverage ? cell(coverage.line) : 'not written'} |`, '');
+  out.push(
+    `| ${c.total} | ${c.passed} | ${c.failed} | ${c.flaky} | ${c.skipped} | ${coverage ? cell(coverage.line) : 'not written'} |`,
+    '',
+  );
 
-  const globalErrors = results.globalErrors.filter((e) => !input.harnessError?.includes(e.replace(/^(Error: )+/, '').replace(/^pieces-conformance: /, '')));
+  const globalErrors = results.globalErrors.filter(
+    (e) => !input.harnessError?.includes(e.replace(/^(Error: )+/, '').replace(/^pieces-conformance: /, '')),
+  );
   if (globalErrors.length) {
     out.push('## Errors outside tests', '');
     for (const e of globalErrors.slice(0, 5)) out.push(`- ${cell(e)}`);
@@ -104,21 +109,35 @@ export function renderSummary(input: SummaryInput): string {
   }
 
   const skipReasons = new Map<string, number>();
-  for (const t of results.tests) if (t.status === 'skipped') skipReasons.set(t.skipReason ?? 'no reason given', (skipReasons.get(t.skipReason ?? 'no reason given') ?? 0) + 1);
+  for (const t of results.tests)
+    if (t.status === 'skipped')
+      skipReasons.set(t.skipReason ?? 'no reason given', (skipReasons.get(t.skipReason ?? 'no reason given') ?? 0) + 1);
   if (skipReasons.size) {
     out.push(`Skipped: ${[...skipReasons].map(([why, n]) => `${n} × ${why}`).join('; ')}.`, '');
   }
 
   if (coverage) {
-    const verdict = coverage.passed ? '' : input.partialRun ? ` (partial run, ${input.partialRun}: not gated)` : ' (gate failed)';
+    const verdict = coverage.passed
+      ? ''
+      : input.partialRun
+        ? ` (partial run, ${input.partialRun}: not gated)`
+        : ' (gate failed)';
     out.push(`## Coverage: ${coverage.line}${verdict}`, '');
     if (coverage.missing.length && !input.partialRun) out.push(`Never exercised: ${coverage.missing.join(', ')}.`, '');
-    if (coverage.refusalsOnly?.length) out.push(`⚠ Only refusals seen, no success answer (the success path was never judged): ${coverage.refusalsOnly.join(', ')}.`, '');
+    if (coverage.refusalsOnly?.length)
+      out.push(
+        `⚠ Only refusals seen, no success answer (the success path was never judged): ${coverage.refusalsOnly.join(', ')}.`,
+        '',
+      );
     out.push('<details><summary>Operations: statuses seen and documented, checks run</summary>', '');
     out.push('| operation | statuses seen | documented | checks run | failed checks |', '|---|---|---|---|---|');
     for (const r of coverage.operations) {
-      const seen = r.statusesSeen.map((s) => (s === 0 ? 'no response' : String(s))).join(', ') || (r.exercised ? '—' : 'not exercised');
-      out.push(`| ${r.operationId}${r.websocket ? ' (ws)' : ''} | ${seen} | ${r.statusesDocumented.join(', ')} | ${r.checks.length} | ${r.failed.join(', ') || '—'} |`);
+      const seen =
+        r.statusesSeen.map((s) => (s === 0 ? 'no response' : String(s))).join(', ') ||
+        (r.exercised ? '—' : 'not exercised');
+      out.push(
+        `| ${r.operationId}${r.websocket ? ' (ws)' : ''} | ${seen} | ${r.statusesDocumented.join(', ')} | ${r.checks.length} | ${r.failed.join(', ') || '—'} |`,
+      );
     }
     out.push('', '</details>', '');
   }
@@ -137,14 +156,25 @@ export function renderSummary(input: SummaryInput): string {
     byProject.set(test.project, p);
   }
   if (byProject.size) {
-    out.push(`- per suite (test time): ${[...byProject].map(([p, v]) => `${p || 'default'} ${v.n} tests ${formatMs(v.ms)}`).join(' · ')}`);
+    out.push(
+      `- per suite (test time): ${[...byProject].map(([p, v]) => `${p || 'default'} ${v.n} tests ${formatMs(v.ms)}`).join(' · ')}`,
+    );
   }
-  const slowest = [...results.tests].filter((x) => x.status !== 'skipped').sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
-  if (slowest.length) out.push(`- slowest: ${slowest.map((x) => `${testName(x)} (${formatMs(x.durationMs)})`).join(' · ')}`);
+  const slowest = [...results.tests]
+    .filter((x) => x.status !== 'skipped')
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, 3);
+  if (slowest.length)
+    out.push(`- slowest: ${slowest.map((x) => `${testName(x)} (${formatMs(x.durationMs)})`).join(' · ')}`);
   out.push('');
 
   if (input.links && Object.keys(input.links).length) {
-    out.push(`Reports: ${Object.entries(input.links).map(([k, v]) => `${k} \`${v}\``).join(' · ')}`, '');
+    out.push(
+      `Reports: ${Object.entries(input.links)
+        .map(([k, v]) => `${k} \`${v}\``)
+        .join(' · ')}`,
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -24,11 +24,20 @@ const COLUMNS = ['NAME', 'TAG', 'OPERATION', 'EXPECTED CHECK', 'DESCRIPTION'] as
 export function parseFaultCatalogue(text: string): FaultEntry[] {
   const lines = text.split('\n');
   const at = lines.findIndex((l) => /^NAME\s/.test(l));
-  if (at < 0) throw new HarnessError('internal', 'pieces-os-emulator --list-faults printed no NAME header', 'check the emulator bin');
+  if (at < 0)
+    throw new HarnessError(
+      'internal',
+      'pieces-os-emulator --list-faults printed no NAME header',
+      'check the emulator bin',
+    );
   const header = lines[at];
   const starts = COLUMNS.map((c) => header.indexOf(c));
   if (starts.some((s, i) => s < 0 || (i > 0 && s <= starts[i - 1]))) {
-    throw new HarnessError('internal', `unexpected --list-faults header: ${header.trim()}`, `expected the columns ${COLUMNS.join(', ')}`);
+    throw new HarnessError(
+      'internal',
+      `unexpected --list-faults header: ${header.trim()}`,
+      `expected the columns ${COLUMNS.join(', ')}`,
+    );
   }
   const out: FaultEntry[] = [];
   for (const line of lines.slice(at + 1)) {
@@ -43,7 +52,10 @@ export function parseFaultCatalogue(text: string): FaultEntry[] {
 export async function readFaultCatalogue(root: string, env: NodeJS.ProcessEnv): Promise<FaultEntry[]> {
   const r = await runNode(emulatorBin(root), ['--list-faults'], { cwd: root, env, capture: true, timeoutMs: 30_000 });
   if (r.code !== 0) {
-    throw new HarnessError('internal', `pieces-os-emulator --list-faults failed: ${r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`}`);
+    throw new HarnessError(
+      'internal',
+      `pieces-os-emulator --list-faults failed: ${r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`}`,
+    );
   }
   const list = parseFaultCatalogue(r.stdout);
   if (list.length === 0) throw new HarnessError('internal', 'pieces-os-emulator --list-faults listed no fault switch');

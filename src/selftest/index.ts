@@ -7,7 +7,14 @@ export { runConformance, outcomeOf, runArgs, cleanEnv } from './runOne.js';
 export type { RunOutcome, RunRequest } from './runOne.js';
 export { faultVerdict, cleanVerdict, scoreOf, selftestExitCode } from './verdict.js';
 export type { FaultRow, FaultVerdict, CleanVerdict, Score } from './verdict.js';
-export { textTable, renderSelftestMarkdown, selftestJson, writeSelftestReports, scoreLine, caughtByCell } from './report.js';
+export {
+  textTable,
+  renderSelftestMarkdown,
+  selftestJson,
+  writeSelftestReports,
+  scoreLine,
+  caughtByCell,
+} from './report.js';
 export type { SelftestResult } from './report.js';
 export { runSelftest, pickFaults, pool } from './run.js';
 export type { SelftestOptions } from './run.js';

@@ -38,7 +38,11 @@ export interface SelftestOptions {
 }
 
 /** Runs `task` over `items`, `n` at a time, in order of start. */
-export async function pool<T>(items: readonly T[], n: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  n: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.max(1, Math.min(n, items.length)) }, async () => {
     while (next < items.length) {
@@ -55,7 +59,11 @@ export function pickFaults(catalogue: readonly FaultEntry[], names?: readonly st
   const byName = new Map(catalogue.map((f) => [f.name, f]));
   const unknown = names.filter((n) => !byName.has(n));
   if (unknown.length) {
-    throw new HarnessError('usage', `unknown fault switch${unknown.length > 1 ? 'es' : ''}: ${unknown.join(', ')}`, 'list them with: pieces-conformance emulator --list-faults');
+    throw new HarnessError(
+      'usage',
+      `unknown fault switch${unknown.length > 1 ? 'es' : ''}: ${unknown.join(', ')}`,
+      'list them with: pieces-conformance emulator --list-faults',
+    );
   }
   return [...new Set(names)].map((n) => byName.get(n)!);
 }
@@ -63,17 +71,25 @@ export function pickFaults(catalogue: readonly FaultEntry[], names?: readonly st
 /** Runs the self-test, prints the table and the score, writes the reports; resolves to the result. */
 export async function runSelftest(o: SelftestOptions): Promise<SelftestResult> {
   const t0 = Date.now();
-  const catalogue = o.catalogue ?? await readFaultCatalogue(o.root, o.env);
+  const catalogue = o.catalogue ?? (await readFaultCatalogue(o.root, o.env));
   const faults = pickFaults(catalogue, o.faults);
   const runner = o.runner ?? runConformance;
   const runsDir = join(o.reportsDir, 'selftest');
   rmSync(runsDir, { recursive: true, force: true });
   const wantClean = o.clean !== false;
   const widen = o.widen !== false;
-  o.out(`pieces-conformance selftest: ${faults.length} of ${catalogue.length} fault switches${wantClean ? ` + a clean run (${describeSelection(o.cleanSelection ?? EVERY_SUITE)})` : ''}, ${o.jobs} run${o.jobs === 1 ? '' : 's'} at a time, ${o.workers} workers each`);
+  o.out(
+    `pieces-conformance selftest: ${faults.length} of ${catalogue.length} fault switches${wantClean ? ` + a clean run (${describeSelection(o.cleanSelection ?? EVERY_SUITE)})` : ''}, ${o.jobs} run${o.jobs === 1 ? '' : 's'} at a time, ${o.workers} workers each`,
+  );
 
-  const request = (name: string, selection: RunRequest['selection'], switches: string[]): RunRequest =>
-    ({ root: o.root, reportsDir: join(runsDir, name), selection, faults: switches, workers: o.workers, env: o.env });
+  const request = (name: string, selection: RunRequest['selection'], switches: string[]): RunRequest => ({
+    root: o.root,
+    reportsDir: join(runsDir, name),
+    selection,
+    faults: switches,
+    workers: o.workers,
+    env: o.env,
+  });
 
   const rows: FaultRow[] = new Array(faults.length);
   let clean: SelftestResult['clean'];
@@ -86,7 +102,9 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestResult> {
       const selection = o.cleanSelection ?? EVERY_SUITE;
       const outcome = await runner(request('clean', selection, []));
       clean = { selection, outcome, verdict: cleanVerdict(outcome) };
-      o.out(`  clean run: ${clean.verdict.passed ? `conformant, ${outcome.counts.passed} passed` : `FAILED: ${clean.verdict.problems.join('; ')}`} (${formatMs(outcome.durationMs)})`);
+      o.out(
+        `  clean run: ${clean.verdict.passed ? `conformant, ${outcome.counts.passed} passed` : `FAILED: ${clean.verdict.problems.join('; ')}`} (${formatMs(outcome.durationMs)})`,
+      );
       return;
     }
     const f = job;
@@ -105,13 +123,27 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestResult> {
     rows[index] = row;
     faultsMs += row.outcome.durationMs + (row.narrow?.durationMs ?? 0);
     done++;
-    const fired = verdict === 'caught' ? `caught by ${f.expectedCheck}` : verdict === 'missed' ? `MISSED (fired: ${outcome.checksFired.join(', ') || 'nothing'})` : `ERROR: ${outcome.harnessError}`;
-    o.out(`  [${done}/${faults.length}] ${f.name}: ${fired} · ${describeSelection(row.selection)} (${formatMs(row.outcome.durationMs + (row.narrow?.durationMs ?? 0))})`);
+    const fired =
+      verdict === 'caught'
+        ? `caught by ${f.expectedCheck}`
+        : verdict === 'missed'
+          ? `MISSED (fired: ${outcome.checksFired.join(', ') || 'nothing'})`
+          : `ERROR: ${outcome.harnessError}`;
+    o.out(
+      `  [${done}/${faults.length}] ${f.name}: ${fired} · ${describeSelection(row.selection)} (${formatMs(row.outcome.durationMs + (row.narrow?.durationMs ?? 0))})`,
+    );
   });
 
   const score = scoreOf(rows);
   const result: SelftestResult = {
-    rows, score, clean, wallMs: Date.now() - t0, faultsMs, jobs: o.jobs, workers: o.workers, catalogueSize: catalogue.length,
+    rows,
+    score,
+    clean,
+    wallMs: Date.now() - t0,
+    faultsMs,
+    jobs: o.jobs,
+    workers: o.workers,
+    catalogueSize: catalogue.length,
     exitCode: selftestExitCode(score, clean?.verdict, wantClean),
   };
   const files = writeSelftestReports(o.reportsDir, result, o.cwd);
@@ -119,7 +151,10 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestResult> {
   o.out(textTable(rows));
   o.out('');
   o.out(`score: ${scoreLine(score)}`);
-  if (clean) o.out(`clean run: ${clean.verdict.passed ? `conformant (${clean.outcome.counts.passed} passed, ${clean.outcome.counts.skipped} skipped)` : `FAILED: ${clean.verdict.problems.join('; ')}`}`);
+  if (clean)
+    o.out(
+      `clean run: ${clean.verdict.passed ? `conformant (${clean.outcome.counts.passed} passed, ${clean.outcome.counts.skipped} skipped)` : `FAILED: ${clean.verdict.problems.join('; ')}`}`,
+    );
   o.out(`time: ${formatMs(result.wallMs)} in all; fault runs ${formatMs(faultsMs)} of run time (${o.jobs} at a time)`);
   o.out(`reports: ${files.md.replace(`${o.cwd}/`, '')} · ${files.json.replace(`${o.cwd}/`, '')}`);
   return result;

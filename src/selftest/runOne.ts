@@ -50,7 +50,16 @@ export function conformanceBin(root: string): string {
 
 /** The arguments of `pieces-conformance run` for a request. */
 export function runArgs(r: Pick<RunRequest, 'reportsDir' | 'selection' | 'faults' | 'workers'>): string[] {
-  const args = ['run', '--no-html', '--reports-dir', r.reportsDir, '--workers', String(r.workers), '--suite', r.selection.suites.join(',')];
+  const args = [
+    'run',
+    '--no-html',
+    '--reports-dir',
+    r.reportsDir,
+    '--workers',
+    String(r.workers),
+    '--suite',
+    r.selection.suites.join(','),
+  ];
   if (r.selection.grep) args.push('--grep', r.selection.grep);
   for (const f of r.faults) args.push('--fault', f);
   return args;
@@ -58,25 +67,49 @@ export function runArgs(r: Pick<RunRequest, 'reportsDir' | 'selection' | 'faults
 
 /** The environment of a run: the caller's without any PIECES_* / PLAYWRIGHT_* setting. */
 export function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('PIECES_') && !k.startsWith('PLAYWRIGHT_'))), FORCE_COLOR: '0' };
+  return {
+    ...Object.fromEntries(
+      Object.entries(env).filter(([k]) => !k.startsWith('PIECES_') && !k.startsWith('PLAYWRIGHT_')),
+    ),
+    FORCE_COLOR: '0',
+  };
 }
 
 /** Runs the suites once and reads what failed. */
 export async function runConformance(r: RunRequest): Promise<RunOutcome> {
   mkdirSync(r.reportsDir, { recursive: true });
   const args = runArgs(r);
-  const child = await runNode(conformanceBin(r.root), args, { cwd: r.root, env: cleanEnv(r.env), capture: true, timeoutMs: r.timeoutMs ?? 600_000 });
-  writeFileSync(join(r.reportsDir, 'run.log'), `$ pieces-conformance ${args.join(' ')}\n${child.stdout}\n${child.stderr}`);
+  const child = await runNode(conformanceBin(r.root), args, {
+    cwd: r.root,
+    env: cleanEnv(r.env),
+    capture: true,
+    timeoutMs: r.timeoutMs ?? 600_000,
+  });
+  writeFileSync(
+    join(r.reportsDir, 'run.log'),
+    `$ pieces-conformance ${args.join(' ')}\n${child.stdout}\n${child.stderr}`,
+  );
   return outcomeOf(r.reportsDir, child.code, child.durationMs, child.stderr);
 }
 
 /** Reads a finished run's reports directory into an outcome. */
 export function outcomeOf(reportsDir: string, exitCode: number | null, durationMs: number, stderr = ''): RunOutcome {
   const p = reportPaths(reportsDir, '/');
-  const harnessLine = stderr.split('\n').find((l) => l.startsWith('pieces-conformance: '))?.trim();
+  const harnessLine = stderr
+    .split('\n')
+    .find((l) => l.startsWith('pieces-conformance: '))
+    ?.trim();
   const base: RunOutcome = {
-    exitCode, checksFired: [], testsFailed: [], otherFailures: [], counts: { passed: 0, failed: 0, skipped: 0, flaky: 0 }, durationMs, reportsDir,
-    ...(exitCode === 2 || exitCode === null ? { harnessError: harnessLine ?? `the run ended with ${exitCode ?? 'a signal'}` } : {}),
+    exitCode,
+    checksFired: [],
+    testsFailed: [],
+    otherFailures: [],
+    counts: { passed: 0, failed: 0, skipped: 0, flaky: 0 },
+    durationMs,
+    reportsDir,
+    ...(exitCode === 2 || exitCode === null
+      ? { harnessError: harnessLine ?? `the run ended with ${exitCode ?? 'a signal'}` }
+      : {}),
   };
   if (!existsSync(p.json)) return base;
   let results;

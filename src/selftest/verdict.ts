@@ -23,7 +23,10 @@ export interface FaultRow {
 }
 
 /** The verdict on one fault's run. */
-export function faultVerdict(expectedCheck: string, o: Pick<RunOutcome, 'exitCode' | 'checksFired' | 'harnessError'>): FaultVerdict {
+export function faultVerdict(
+  expectedCheck: string,
+  o: Pick<RunOutcome, 'exitCode' | 'checksFired' | 'harnessError'>,
+): FaultVerdict {
   if (o.checksFired.includes(expectedCheck)) return 'caught';
   if (o.harnessError !== undefined || o.exitCode === 2 || o.exitCode === null) return 'error';
   return 'missed';
@@ -42,8 +45,12 @@ export interface CleanVerdict {
 export function cleanVerdict(o: RunOutcome): CleanVerdict {
   const problems: string[] = [];
   if (o.harnessError) problems.push(o.harnessError);
-  if (o.checksFired.length) problems.push(`checks fired on the clean emulator (false alarms): ${o.checksFired.join(', ')}`);
-  if (o.counts.failed > 0) problems.push(`${o.counts.failed} test${o.counts.failed === 1 ? '' : 's'} failed: ${o.testsFailed.slice(0, 5).join('; ')}`);
+  if (o.checksFired.length)
+    problems.push(`checks fired on the clean emulator (false alarms): ${o.checksFired.join(', ')}`);
+  if (o.counts.failed > 0)
+    problems.push(
+      `${o.counts.failed} test${o.counts.failed === 1 ? '' : 's'} failed: ${o.testsFailed.slice(0, 5).join('; ')}`,
+    );
   if (o.counts.flaky > 0) problems.push(`${o.counts.flaky} flaky test${o.counts.flaky === 1 ? '' : 's'}`);
   if (problems.length === 0 && o.exitCode !== 0) problems.push(`the run exited ${o.exitCode ?? 'by a signal'}`);
   if (problems.length === 0 && o.counts.passed === 0) problems.push('no test passed');
@@ -51,7 +58,12 @@ export function cleanVerdict(o: RunOutcome): CleanVerdict {
 }
 
 /** caught / total. */
-export interface Score { caught: number; missed: number; errors: number; total: number }
+export interface Score {
+  caught: number;
+  missed: number;
+  errors: number;
+  total: number;
+}
 
 /** Counts the verdicts of the rows. */
 export function scoreOf(rows: readonly Pick<FaultRow, 'verdict'>[]): Score {

@@ -59,7 +59,8 @@ export function atMs(req: { sentAt: number }, frame: StreamFrame): number {
 
 /** `IN-PROGRESS at +12 ms`: how messages name a frame. */
 export function describeFrame(req: { sentAt: number }, frame: StreamFrame): string {
-  const status = frame.parseError !== undefined ? 'a frame that is not JSON' : statusOf(frame) ?? 'a frame without status';
+  const status =
+    frame.parseError !== undefined ? 'a frame that is not JSON' : (statusOf(frame) ?? 'a frame without status');
   return `${status} at +${atMs(req, frame)} ms`;
 }
 

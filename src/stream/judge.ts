@@ -12,7 +12,11 @@ export interface StreamVerdict {
 }
 
 /** Runs every applicable stream check on every subject. */
-export function judgeStreams(subjects: readonly StreamSubject[], checks: readonly Check<any>[], ctx: CheckContext): StreamVerdict[] {
+export function judgeStreams(
+  subjects: readonly StreamSubject[],
+  checks: readonly Check<any>[],
+  ctx: CheckContext,
+): StreamVerdict[] {
   const streamChecks = checks.filter((c) => c.kind === 'stream');
   return subjects.map((subject) => {
     const ran = streamChecks.filter((c) => c.applies(subject, ctx));

@@ -28,7 +28,14 @@ export interface WatchOptions {
 
 /** Opens the progress socket of one model and watches it; resolves once the socket is open. */
 export async function watchDownload(url: string, model: string, options: WatchOptions): Promise<ProgressHandle> {
-  const watch: ProgressWatch = { model, url, openedAt: Date.now(), frames: [], expectTerminal: options.expectTerminal, timeoutMs: options.timeoutMs };
+  const watch: ProgressWatch = {
+    model,
+    url,
+    openedAt: Date.now(),
+    frames: [],
+    expectTerminal: options.expectTerminal,
+    timeoutMs: options.timeoutMs,
+  };
   let resolve!: (w: ProgressWatch) => void;
   const done = new Promise<ProgressWatch>((r) => (resolve = r));
   const timers: NodeJS.Timeout[] = [];
@@ -41,7 +48,10 @@ export async function watchDownload(url: string, model: string, options: WatchOp
       resolve(watch);
       return;
     }
-    setTimeout(() => { ws?.close(1000); resolve(watch); }, closeAfterMs);
+    setTimeout(() => {
+      ws?.close(1000);
+      resolve(watch);
+    }, closeAfterMs);
   };
   // The server speaks first, and its first frames may come with the upgrade response itself:
   // the listeners attach inside `open`, before `ws` can emit them.
@@ -50,8 +60,19 @@ export async function watchDownload(url: string, model: string, options: WatchOp
     watch.openedAt = Date.now();
     socket.on('message', (data) => record(watch, data.toString(), options, finish));
     socket.on('error', () => undefined);
-    socket.on('close', (code, reason) => finish({ kind: 'closed', atMs: Date.now() - watch.openedAt, detail: `code ${code}${reason.length ? ` ${reason}` : ''}` }));
-    timers.push(setTimeout(() => { finish({ kind: 'timeout', atMs: Date.now() - watch.openedAt }); socket.terminate(); }, options.timeoutMs));
+    socket.on('close', (code, reason) =>
+      finish({
+        kind: 'closed',
+        atMs: Date.now() - watch.openedAt,
+        detail: `code ${code}${reason.length ? ` ${reason}` : ''}`,
+      }),
+    );
+    timers.push(
+      setTimeout(() => {
+        finish({ kind: 'timeout', atMs: Date.now() - watch.openedAt });
+        socket.terminate();
+      }, options.timeoutMs),
+    );
   });
   return {
     watch,
@@ -64,11 +85,24 @@ export async function watchDownload(url: string, model: string, options: WatchOp
 }
 
 /** Validates and records one frame; a terminal status ends the watch after `settleMs`. */
-function record(watch: ProgressWatch, raw: string, options: WatchOptions, finish: (end: RequestEnd, closeAfterMs?: number) => void): void {
+function record(
+  watch: ProgressWatch,
+  raw: string,
+  options: WatchOptions,
+  finish: (end: RequestEnd, closeAfterMs?: number) => void,
+): void {
   const frame: StreamFrame = { seq: watch.frames.length + 1, receivedAt: Date.now(), raw };
-  try { frame.value = JSON.parse(raw); } catch (err: any) { frame.parseError = String(err?.message ?? err); }
+  try {
+    frame.value = JSON.parse(raw);
+  } catch (err: any) {
+    frame.parseError = String(err?.message ?? err);
+  }
   if (frame.parseError === undefined && options.validators) {
-    frame.diagnostics = options.validators.validateAt('#/components/schemas/ModelDownloadProgress', frame.value, 'frame').diagnostics;
+    frame.diagnostics = options.validators.validateAt(
+      '#/components/schemas/ModelDownloadProgress',
+      frame.value,
+      'frame',
+    ).diagnostics;
   }
   watch.frames.push(frame);
   const status = statusOf(frame);

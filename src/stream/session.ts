@@ -72,19 +72,32 @@ export class StreamSession {
     let socket!: QgptStreamSocket;
     // The socket's listeners attach inside `open`, so an unsolicited first frame is recorded too.
     await connect(url, this.timeouts.connectMs, options, (ws) => {
-      socket = new QgptStreamSocket(ws, `s${this.sockets.length + 1}`, url, this.timeouts,
-        () => `r-${++this.requestCount}`, (req) => this.requests.push(req), this.options.validators);
+      socket = new QgptStreamSocket(
+        ws,
+        `s${this.sockets.length + 1}`,
+        url,
+        this.timeouts,
+        () => `r-${++this.requestCount}`,
+        (req) => this.requests.push(req),
+        this.options.validators,
+      );
     });
     this.sockets.push(socket);
     return socket;
   }
 
   /** Opens `/model/{model}/download/progress` and watches it until a terminal status or the timeout. */
-  async watchDownload(model: string, options: { expectTerminal?: string; timeoutMs?: number } = {}): Promise<ProgressHandle> {
+  async watchDownload(
+    model: string,
+    options: { expectTerminal?: string; timeoutMs?: number } = {},
+  ): Promise<ProgressHandle> {
     const url = wsUrl(this.options.baseUrl, `/model/${encodeURIComponent(model)}/download/progress`);
     const handle = await watchDownload(url, model, {
-      timeoutMs: options.timeoutMs ?? this.timeouts.requestMs, connectMs: this.timeouts.connectMs,
-      expectTerminal: options.expectTerminal, validators: this.options.validators, settleMs: this.settleMs,
+      timeoutMs: options.timeoutMs ?? this.timeouts.requestMs,
+      connectMs: this.timeouts.connectMs,
+      expectTerminal: options.expectTerminal,
+      validators: this.options.validators,
+      settleMs: this.settleMs,
     });
     this.watches.push(handle.watch);
     this.handles.push(handle);
@@ -104,7 +117,13 @@ export class StreamSession {
   subjects(): StreamSubject[] {
     const logs = new Map(this.sockets.map((s) => [s.log.id, s.log]));
     return [
-      ...this.requests.map((request) => ({ channel: 'qgptStream' as const, request, socket: logs.get(request.socket)!, peers: this.requests, budgets: this.budgets })),
+      ...this.requests.map((request) => ({
+        channel: 'qgptStream' as const,
+        request,
+        socket: logs.get(request.socket)!,
+        peers: this.requests,
+        budgets: this.budgets,
+      })),
       ...this.watches.map((watch) => ({ channel: 'modelDownloadProgress' as const, watch })),
     ];
   }

@@ -54,16 +54,26 @@ interface Pending {
  * as the upgrade response, and `ws` emits them before an `await connect()` continuation would run.
  * Attach listeners there, never after the await.
  */
-export function connect(url: string, timeoutMs: number, options: WebSocket.ClientOptions = {}, onOpen?: (ws: WebSocket) => void): Promise<WebSocket> {
+export function connect(
+  url: string,
+  timeoutMs: number,
+  options: WebSocket.ClientOptions = {},
+  onOpen?: (ws: WebSocket) => void,
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, ...options });
-    ws.once('open', () => { onOpen?.(ws); resolve(ws); });
+    ws.once('open', () => {
+      onOpen?.(ws);
+      resolve(ws);
+    });
     ws.once('unexpected-response', (_req, res) => {
       reject(new HarnessError('target', `${url}: WebSocket upgrade refused with HTTP ${res.statusCode}`));
       res.resume();
       ws.terminate();
     });
-    ws.once('error', (err) => reject(new HarnessError('target', `${url}: WebSocket connection failed: ${err.message}`)));
+    ws.once('error', (err) =>
+      reject(new HarnessError('target', `${url}: WebSocket connection failed: ${err.message}`)),
+    );
   });
 }
 
@@ -83,7 +93,9 @@ export class QgptStreamSocket {
     private readonly validators?: ValidatorSet,
   ) {
     this.log = { id, url, openedAt: Date.now(), frames: [], requests: [], orphans: [] };
-    ws.on('message', (data, isBinary) => this.receive(isBinary ? `<binary ${(data as Buffer).length} bytes>` : data.toString()));
+    ws.on('message', (data, isBinary) =>
+      this.receive(isBinary ? `<binary ${(data as Buffer).length} bytes>` : data.toString()),
+    );
     ws.on('close', (code, reason) => this.closed(code, reason.toString()));
     ws.on('error', () => undefined); // a reset connection also emits close, which ends the requests
   }
@@ -101,8 +113,15 @@ export class QgptStreamSocket {
    */
   sendRaw(text: string, label: string, options: Omit<AskOptions, 'id'> = {}): AskHandle {
     let value: unknown;
-    try { value = JSON.parse(text); } catch { value = undefined; }
-    const echoed = value && typeof value === 'object' && typeof (value as any).request === 'string' ? (value as any).request as string : undefined;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    const echoed =
+      value && typeof value === 'object' && typeof (value as any).request === 'string'
+        ? ((value as any).request as string)
+        : undefined;
     return this.send(text, value, echoed ?? label, echoed !== undefined, { intent: 'negative', ...options });
   }
 
@@ -150,12 +169,22 @@ export class QgptStreamSocket {
   }
 
   private send(text: string, value: unknown, id: string, echoExpected: boolean, options: AskOptions): AskHandle {
-    if (this.byId.has(id)) throw new HarnessError('usage', `request id ${id} was already used on socket ${this.log.id}`);
+    if (this.byId.has(id))
+      throw new HarnessError('usage', `request id ${id} was already used on socket ${this.log.id}`);
     const conv = value && typeof value === 'object' ? (value as any).conversation : undefined;
     const req: StreamRequest = {
-      id, socket: this.log.id, rawInput: text, input: value, intent: options.intent ?? 'positive', echoExpected,
-      token: options.token, reference: options.reference, conversation: typeof conv === 'string' ? conv : undefined,
-      sentAt: Date.now(), frames: [], timeoutMs: options.timeoutMs ?? this.timeouts.requestMs,
+      id,
+      socket: this.log.id,
+      rawInput: text,
+      input: value,
+      intent: options.intent ?? 'positive',
+      echoExpected,
+      token: options.token,
+      reference: options.reference,
+      conversation: typeof conv === 'string' ? conv : undefined,
+      sentAt: Date.now(),
+      frames: [],
+      timeoutMs: options.timeoutMs ?? this.timeouts.requestMs,
     };
     this.byId.set(id, req);
     this.log.requests.push(req);
@@ -168,9 +197,18 @@ export class QgptStreamSocket {
     this.pending.set(id, p);
     if (this.ws.readyState !== WebSocket.OPEN) {
       const c = this.log.closed;
-      this.end(p, { kind: 'not-sent', atMs: 0, detail: c ? `code ${c.code}${c.reason ? ` ${c.reason}` : ''}` : 'not open' });
+      this.end(p, {
+        kind: 'not-sent',
+        atMs: 0,
+        detail: c ? `code ${c.code}${c.reason ? ` ${c.reason}` : ''}` : 'not open',
+      });
     } else {
-      p.timers.push(setTimeout(() => this.end(p, { kind: 'timeout', atMs: Date.now() - req.sentAt, detail: `${req.timeoutMs} ms` }), req.timeoutMs));
+      p.timers.push(
+        setTimeout(
+          () => this.end(p, { kind: 'timeout', atMs: Date.now() - req.sentAt, detail: `${req.timeoutMs} ms` }),
+          req.timeoutMs,
+        ),
+      );
       this.touch(p);
       this.ws.send(text);
     }
@@ -179,7 +217,10 @@ export class QgptStreamSocket {
 
   private touch(p: Pending): void {
     if (p.idle) clearTimeout(p.idle);
-    p.idle = setTimeout(() => this.end(p, { kind: 'idle', atMs: Date.now() - p.req.sentAt, detail: `${this.timeouts.idleMs} ms` }), this.timeouts.idleMs);
+    p.idle = setTimeout(
+      () => this.end(p, { kind: 'idle', atMs: Date.now() - p.req.sentAt, detail: `${this.timeouts.idleMs} ms` }),
+      this.timeouts.idleMs,
+    );
   }
 
   private end(p: Pending, end: RequestEnd): void {
@@ -199,7 +240,11 @@ export class QgptStreamSocket {
       frame.parseError = String(err?.message ?? err);
     }
     if (frame.parseError === undefined && this.validators) {
-      frame.diagnostics = this.validators.validateAt('#/components/schemas/QGPTStreamOutput', frame.value, 'frame').diagnostics;
+      frame.diagnostics = this.validators.validateAt(
+        '#/components/schemas/QGPTStreamOutput',
+        frame.value,
+        'frame',
+      ).diagnostics;
     }
     this.log.frames.push(frame);
     const req = this.attribute(frame);

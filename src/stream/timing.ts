@@ -25,7 +25,11 @@ export function answerTimings(req: StreamRequest): AnswerTimings {
 
 /** One line over many answers: `5 answers: ttfc p50 12 ms / max 30 ms, gap max 8 ms, total max 90 ms`. */
 export function timingLine(all: readonly AnswerTimings[]): string {
-  const pick = (k: 'ttfcMs' | 'maxGapMs' | 'totalMs') => all.map((t) => t[k]).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  const pick = (k: 'ttfcMs' | 'maxGapMs' | 'totalMs') =>
+    all
+      .map((t) => t[k])
+      .filter((v): v is number => v !== undefined)
+      .sort((a, b) => a - b);
   const ttfc = pick('ttfcMs');
   const gap = pick('maxGapMs');
   const total = pick('totalMs');
@@ -39,13 +43,22 @@ function envMs(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new HarnessError('config', `${name}=${raw} is not a positive number of milliseconds`, `e.g. ${name}=2000, or unset it`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new HarnessError(
+      'config',
+      `${name}=${raw} is not a positive number of milliseconds`,
+      `e.g. ${name}=2000, or unset it`,
+    );
   return n;
 }
 
 /** The budgets from PIECES_STREAM_TTFC_MS / _GAP_MS / _TOTAL_MS (unset: no budget). */
 export function budgetsFromEnv(env: NodeJS.ProcessEnv = process.env): TimingBudgets {
-  return { ttfcMs: envMs(env, 'PIECES_STREAM_TTFC_MS'), gapMs: envMs(env, 'PIECES_STREAM_GAP_MS'), totalMs: envMs(env, 'PIECES_STREAM_TOTAL_MS') };
+  return {
+    ttfcMs: envMs(env, 'PIECES_STREAM_TTFC_MS'),
+    gapMs: envMs(env, 'PIECES_STREAM_GAP_MS'),
+    totalMs: envMs(env, 'PIECES_STREAM_TOTAL_MS'),
+  };
 }
 
 /** A timeout in ms from the environment, or the default. */

@@ -6,7 +6,12 @@ import WebSocket from 'ws';
 import type { StreamChannel, UpgradeAttempt } from './types.js';
 
 /** Tries to open `url` with `header: value`; resolves with what happened (never rejects). */
-export function attemptUpgrade(url: string, header: 'host' | 'origin', value: string, timeoutMs: number): Promise<UpgradeAttempt> {
+export function attemptUpgrade(
+  url: string,
+  header: 'host' | 'origin',
+  value: string,
+  timeoutMs: number,
+): Promise<UpgradeAttempt> {
   return new Promise((resolve) => {
     const attempt: UpgradeAttempt = { url, header, value, opened: false };
     const options: WebSocket.ClientOptions = { handshakeTimeout: timeoutMs };
@@ -14,14 +19,21 @@ export function attemptUpgrade(url: string, header: 'host' | 'origin', value: st
     else options.headers = { Host: value };
     const ws = new WebSocket(url, options);
     const done = () => resolve(attempt);
-    ws.once('open', () => { attempt.opened = true; ws.close(1000); done(); });
+    ws.once('open', () => {
+      attempt.opened = true;
+      ws.close(1000);
+      done();
+    });
     ws.once('unexpected-response', (_req, res) => {
       attempt.status = res.statusCode;
       res.resume();
       ws.terminate();
       done();
     });
-    ws.once('error', (err) => { attempt.error = err.message; done(); });
+    ws.once('error', (err) => {
+      attempt.error = err.message;
+      done();
+    });
   });
 }
 

@@ -37,7 +37,12 @@ function millis(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const v = env[name];
   if (v === undefined || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new HarnessError('config', `${name}=${JSON.stringify(v)} is not a positive number of milliseconds`, `e.g. ${name}=${fallback}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new HarnessError(
+      'config',
+      `${name}=${JSON.stringify(v)} is not a positive number of milliseconds`,
+      `e.g. ${name}=${fallback}`,
+    );
   return n;
 }
 
@@ -48,17 +53,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   if (raw && raw.toLowerCase() === 'auto') baseUrl = 'auto';
   else if (raw) {
     let u: URL;
-    try { u = new URL(raw); } catch {
-      throw new HarnessError('config', `PIECES_BASE_URL=${JSON.stringify(raw)} is not a URL`, 'e.g. PIECES_BASE_URL=http://localhost:1000, or auto, or unset for the embedded emulator');
+    try {
+      u = new URL(raw);
+    } catch {
+      throw new HarnessError(
+        'config',
+        `PIECES_BASE_URL=${JSON.stringify(raw)} is not a URL`,
+        'e.g. PIECES_BASE_URL=http://localhost:1000, or auto, or unset for the embedded emulator',
+      );
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-      throw new HarnessError('config', `PIECES_BASE_URL=${JSON.stringify(raw)} must be http(s)`, 'e.g. PIECES_BASE_URL=http://localhost:1000');
+      throw new HarnessError(
+        'config',
+        `PIECES_BASE_URL=${JSON.stringify(raw)} must be http(s)`,
+        'e.g. PIECES_BASE_URL=http://localhost:1000',
+      );
     }
     baseUrl = raw.replace(/\/+$/, '');
   }
   const validation = (env.PIECES_VALIDATION?.trim() || 'strict').toLowerCase();
   if (validation !== 'strict' && validation !== 'lenient') {
-    throw new HarnessError('config', `PIECES_VALIDATION=${JSON.stringify(env.PIECES_VALIDATION)} is not a validation mode`, 'use strict or lenient');
+    throw new HarnessError(
+      'config',
+      `PIECES_VALIDATION=${JSON.stringify(env.PIECES_VALIDATION)} is not a validation mode`,
+      'use strict or lenient',
+    );
   }
   return {
     baseUrl,
@@ -66,7 +85,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     validation,
     readonly: flag(env, 'PIECES_READONLY'),
     allowDownloads: flag(env, 'PIECES_ALLOW_DOWNLOADS'),
-    faults: (env.PIECES_EMULATOR_FAULTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    faults: (env.PIECES_EMULATOR_FAULTS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     downloadWaitMs: millis(env, 'PIECES_DOWNLOAD_WAIT_MS', 30_000),
   };
 }

@@ -18,7 +18,10 @@ export interface Discovery {
 }
 
 /** Probes every candidate in parallel; answers the first healthy one in candidate order. */
-export async function discover(candidates: string[] = candidateUrls(), opts: { timeoutMs?: number; fetchImpl?: typeof fetch } = {}): Promise<Discovery> {
+export async function discover(
+  candidates: string[] = candidateUrls(),
+  opts: { timeoutMs?: number; fetchImpl?: typeof fetch } = {},
+): Promise<Discovery> {
   const probes = await Promise.all(candidates.map((u) => probeHealth(u, opts.timeoutMs ?? 1500, opts.fetchImpl)));
   return { url: probes.find((p) => p.healthy)?.url, probes };
 }

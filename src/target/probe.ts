@@ -11,11 +11,22 @@ export interface ProbeResult {
 }
 
 /** GETs `<url>/.well-known/health` with a timeout; never throws. */
-export async function probeHealth(url: string, timeoutMs: number, fetchImpl: typeof fetch = fetch): Promise<ProbeResult> {
+export async function probeHealth(
+  url: string,
+  timeoutMs: number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ProbeResult> {
   const t0 = performance.now();
-  const done = (r: Omit<ProbeResult, 'url' | 'ms'>): ProbeResult => ({ url, ms: Math.round(performance.now() - t0), ...r });
+  const done = (r: Omit<ProbeResult, 'url' | 'ms'>): ProbeResult => ({
+    url,
+    ms: Math.round(performance.now() - t0),
+    ...r,
+  });
   try {
-    const res = await fetchImpl(`${url.replace(/\/+$/, '')}/.well-known/health`, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    const res = await fetchImpl(`${url.replace(/\/+$/, '')}/.well-known/health`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual',
+    });
     const text = (await res.text()).trim().slice(0, 80);
     return done({ healthy: res.ok && /^ok/i.test(text), status: res.status, detail: text });
   } catch (err: any) {

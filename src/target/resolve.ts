@@ -17,10 +17,14 @@ export interface Target {
 }
 
 /** The fix we suggest whenever no target answers. */
-const FIX = 'start Pieces OS (or `npx pieces-os-emulator`), set PIECES_BASE_URL to its URL, PIECES_BASE_URL=auto to discover it, or leave it unset to use the embedded emulator';
+const FIX =
+  'start Pieces OS (or `npx pieces-os-emulator`), set PIECES_BASE_URL to its URL, PIECES_BASE_URL=auto to discover it, or leave it unset to use the embedded emulator';
 
 /** Probes a given URL up to a deadline (a target that is just starting gets a few tries). */
-export async function requireHealthy(url: string, opts: { deadlineMs?: number; fetchImpl?: typeof fetch } = {}): Promise<void> {
+export async function requireHealthy(
+  url: string,
+  opts: { deadlineMs?: number; fetchImpl?: typeof fetch } = {},
+): Promise<void> {
   const deadline = Date.now() + (opts.deadlineMs ?? 5000);
   let last = await probeHealth(url, 2000, opts.fetchImpl);
   while (!last.healthy && Date.now() + 500 < deadline && last.status === undefined) {
@@ -33,7 +37,11 @@ export async function requireHealthy(url: string, opts: { deadlineMs?: number; f
 }
 
 /** Reads the version text; undefined when the target does not answer it. */
-export async function readVersion(url: string, timeoutMs = 3000, fetchImpl: typeof fetch = fetch): Promise<string | undefined> {
+export async function readVersion(
+  url: string,
+  timeoutMs = 3000,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string | undefined> {
   try {
     const res = await fetchImpl(`${url}/.well-known/version`, { signal: AbortSignal.timeout(timeoutMs) });
     return res.ok ? (await res.text()).trim() : undefined;
@@ -46,15 +54,23 @@ export async function readVersion(url: string, timeoutMs = 3000, fetchImpl: type
  * The live target named by the configuration: a URL is probed, `auto` is discovered. (An unset
  * PIECES_BASE_URL means the embedded emulator, which the test layer starts: src/ never imports it.)
  */
-export async function resolveLiveTarget(config: Pick<SuiteConfig, 'baseUrl'>, opts: { candidates?: string[]; fetchImpl?: typeof fetch } = {}): Promise<Target> {
-  if (!config.baseUrl) throw new HarnessError('internal', 'resolveLiveTarget needs PIECES_BASE_URL (unset means the embedded emulator)');
+export async function resolveLiveTarget(
+  config: Pick<SuiteConfig, 'baseUrl'>,
+  opts: { candidates?: string[]; fetchImpl?: typeof fetch } = {},
+): Promise<Target> {
+  if (!config.baseUrl)
+    throw new HarnessError('internal', 'resolveLiveTarget needs PIECES_BASE_URL (unset means the embedded emulator)');
   let url = config.baseUrl;
   if (url === 'auto') {
     const candidates = opts.candidates ?? candidateUrls();
     const found = await discover(candidates, { fetchImpl: opts.fetchImpl });
     if (!found.url) {
       const first = candidates[0]?.replace(/:\d+$/, '');
-      throw new HarnessError('target', `PIECES_BASE_URL=auto found no Pieces OS (probed ${candidates.length} ports on ${first ?? 'localhost'}: ${portSummary(candidates)})`, FIX);
+      throw new HarnessError(
+        'target',
+        `PIECES_BASE_URL=auto found no Pieces OS (probed ${candidates.length} ports on ${first ?? 'localhost'}: ${portSummary(candidates)})`,
+        FIX,
+      );
     }
     url = found.url;
   } else {

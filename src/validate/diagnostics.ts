@@ -15,7 +15,10 @@ export function dottedPath(instancePath: string): string {
 
 /** A short list of allowed enum values for a message. */
 function allowedList(values: unknown[]): string {
-  const shown = values.slice(0, 6).map((v) => JSON.stringify(v)).join(', ');
+  const shown = values
+    .slice(0, 6)
+    .map((v) => JSON.stringify(v))
+    .join(', ');
   return values.length > 6 ? `${shown}, ... (${values.length} values)` : shown;
 }
 

@@ -1,5 +1,5 @@
 /** Picking the documented response and media type for what a target answered. */
-import type { Operation, ResponseSpec, Schema } from '../spec/types.js';
+import type { Operation, ResponseSpec, Schema } from '../contract/types.js';
 
 /** The media type without parameters, lower-cased: `Application/JSON; charset=utf-8` → `application/json`. */
 export function essence(contentType: string | undefined): string | undefined {
@@ -23,7 +23,10 @@ export function responseFor(op: Operation, status: number): ResponseSpec | undef
 }
 
 /** The documented media type matching a received Content-Type: exact, then `type/*`, then `*\/*`. */
-export function mediaFor(content: Record<string, Schema | undefined>, contentType: string | undefined): string | undefined {
+export function mediaFor(
+  content: Record<string, Schema | undefined>,
+  contentType: string | undefined,
+): string | undefined {
   const media = essence(contentType);
   if (!media) return undefined;
   if (media in content) return media;

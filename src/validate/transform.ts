@@ -8,7 +8,10 @@
 export type Direction = 'request' | 'response';
 
 /** What variant of the contract's schemas to compile. */
-export interface Variant { direction: Direction; lenient: boolean }
+export interface Variant {
+  direction: Direction;
+  lenient: boolean;
+}
 
 /** A deep copy of a whole document (or schema) with the variant's changes applied. */
 export function transformDocument<T>(doc: T, variant: Variant): T {

@@ -8,7 +8,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../core/types.js';
 import { HarnessError } from '../core/errors.js';
-import type { LoadedSpec, Operation, Parameter } from '../spec/types.js';
+import type { LoadedSpec, Operation, Parameter } from '../contract/types.js';
 import { pointerToken, unpointerToken } from '../core/pointer.js';
 import { createAjv } from './ajv.js';
 import { pruneBranchNoise, toDiagnostic } from './diagnostics.js';
@@ -25,7 +25,11 @@ export interface BodyValidation {
   diagnostics: Diagnostic[];
 }
 
-interface Compiled { fast: ValidateFunction; pointer: string; direction: Direction }
+interface Compiled {
+  fast: ValidateFunction;
+  pointer: string;
+  direction: Direction;
+}
 
 /** Every validator of one contract, in one mode. */
 export class ValidatorSet {
@@ -36,7 +40,10 @@ export class ValidatorSet {
   private readonly params = new Map<string, ValidateFunction>();
   private readonly detailed = new Map<string, ValidateFunction>();
 
-  constructor(readonly spec: LoadedSpec, readonly mode: ValidationMode = 'strict') {
+  constructor(
+    readonly spec: LoadedSpec,
+    readonly mode: ValidationMode = 'strict',
+  ) {
     this.fastAjv = createAjv(spec.dialect);
     this.fullAjv = createAjv(spec.dialect, { allErrors: true });
     this.paramAjv = createAjv(spec.dialect, { allErrors: true, coerceTypes: true });
@@ -57,13 +64,26 @@ export class ValidatorSet {
       for (const [status, r] of Object.entries(op.responses)) {
         for (const [media, schema] of Object.entries(r.content)) {
           if (!schema) continue;
-          const pointer = canonicalPointer(this.spec.document, [...opTokens(op), 'responses', status, 'content', media, 'schema']);
+          const pointer = canonicalPointer(this.spec.document, [
+            ...opTokens(op),
+            'responses',
+            status,
+            'content',
+            media,
+            'schema',
+          ]);
           this.compile(`res|${op.operationId}|${status}|${media}`, pointer, 'response');
         }
       }
       for (const [media, schema] of Object.entries(op.requestBody?.content ?? {})) {
         if (!schema) continue;
-        const pointer = canonicalPointer(this.spec.document, [...opTokens(op), 'requestBody', 'content', media, 'schema']);
+        const pointer = canonicalPointer(this.spec.document, [
+          ...opTokens(op),
+          'requestBody',
+          'content',
+          media,
+          'schema',
+        ]);
         this.compile(`req|${op.operationId}|${media}`, pointer, 'request');
       }
       this.compileParams(op);
@@ -75,7 +95,10 @@ export class ValidatorSet {
     try {
       this.bodies.set(key, { fast: this.fastAjv.compile({ $ref: ref }), pointer, direction });
     } catch (err: any) {
-      throw new HarnessError('spec', `${this.spec.file}: ${pointer}: schema does not compile: ${String(err?.message ?? err).split('\n')[0]}`);
+      throw new HarnessError(
+        'spec',
+        `${this.spec.file}: ${pointer}: schema does not compile: ${String(err?.message ?? err).split('\n')[0]}`,
+      );
     }
   }
 
@@ -119,7 +142,10 @@ export class ValidatorSet {
   }
 
   /** Validates path, query and header parameters (strings, coerced to their schema types). */
-  validateParameters(operationId: string, values: { path?: Record<string, string>; query?: Record<string, string>; headers?: Record<string, string> }): Diagnostic[] {
+  validateParameters(
+    operationId: string,
+    values: { path?: Record<string, string>; query?: Record<string, string>; headers?: Record<string, string> },
+  ): Diagnostic[] {
     const out: Diagnostic[] = [];
     const sources = { path: values.path, query: values.query, header: values.headers } as const;
     for (const where of ['path', 'query', 'header'] as const) {
@@ -151,7 +177,17 @@ export class ValidatorSet {
       try {
         value = JSON.parse(body);
       } catch (err: any) {
-        return { checked: true, diagnostics: [{ location, keyword: 'json', severity: 'error', message: `${location} is not valid JSON: ${String(err?.message ?? err)}` }] };
+        return {
+          checked: true,
+          diagnostics: [
+            {
+              location,
+              keyword: 'json',
+              severity: 'error',
+              message: `${location} is not valid JSON: ${String(err?.message ?? err)}`,
+            },
+          ],
+        };
       }
     }
     return this.check(key, value, location);
@@ -170,7 +206,9 @@ export class ValidatorSet {
       checked: true,
       diagnostics: [
         ...lenientErrors.map((e) => toDiagnostic(e, location, 'error')),
-        ...errors.filter((e) => !hard.has(`${e.instancePath}|${e.keyword}`)).map((e) => toDiagnostic(e, location, 'warning')),
+        ...errors
+          .filter((e) => !hard.has(`${e.instancePath}|${e.keyword}`))
+          .map((e) => toDiagnostic(e, location, 'warning')),
       ],
     };
   }
@@ -211,16 +249,23 @@ export function canonicalPointer(doc: Record<string, any>, tokens: string[]): st
   let node: any = doc;
   let pointer: string[] = [];
   const follow = () => {
-    for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && hops < 32; hops++) {
+    for (
+      let hops = 0;
+      node && typeof node === 'object' && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && hops < 32;
+      hops++
+    ) {
       pointer = node.$ref.slice(2).split('/').map(unpointerToken);
       node = pointer.reduce((n: any, t) => n?.[t], doc);
     }
   };
   tokens.forEach((token, i) => {
     if (i < tokens.length - 1 || token !== 'schema') follow();
-    const key = node && typeof node === 'object'
-      ? (token in node ? token : Object.keys(node).find((k) => k.toLowerCase() === token.toLowerCase()) ?? token)
-      : token;
+    const key =
+      node && typeof node === 'object'
+        ? token in node
+          ? token
+          : (Object.keys(node).find((k) => k.toLowerCase() === token.toLowerCase()) ?? token)
+        : token;
     node = node?.[key];
     pointer.push(key);
   });

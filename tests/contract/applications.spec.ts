@@ -12,10 +12,23 @@ test.describe('Applications', { tag: '@Applications' }, () => {
     safety.writes();
     const app = registrableApplication(randomBytes(4).toString('hex'));
     const registered = must(await api.call('registerApplication', { body: app }), 'the application test');
-    judge('references_consistent', { operation: 'registerApplication', id: registered.id, field: 'name, version, platform', source: 'the request', expected: [app.name, app.version, app.platform], actual: [registered.name, registered.version, registered.platform] });
+    judge('references_consistent', {
+      operation: 'registerApplication',
+      id: registered.id,
+      field: 'name, version, platform',
+      source: 'the request',
+      expected: [app.name, app.version, app.platform],
+      actual: [registered.name, registered.version, registered.platform],
+    });
     const listed = await api.call('getApplicationsSnapshot');
     // Applications have no read by id: an unlisted registration is the registration's fault.
-    judge('ensure_resource_availability', { operation: 'registerApplication', via: 'getApplicationsSnapshot', id: registered.id, createdBy: 'registerApplication', listed: listed.data?.iterable.some((a) => a.id === registered.id) });
+    judge('ensure_resource_availability', {
+      operation: 'registerApplication',
+      via: 'getApplicationsSnapshot',
+      id: registered.id,
+      createdBy: 'registerApplication',
+      listed: listed.data?.iterable.some((a) => a.id === registered.id),
+    });
   });
 
   test('a session opens, closes once and refuses a second close', async ({ api, judge, safety }) => {
@@ -23,9 +36,23 @@ test.describe('Applications', { tag: '@Applications' }, () => {
     const opened = must(await api.call('openApplicationSession'), 'the session lifecycle');
     judge('session_lifecycle', { operation: 'openApplicationSession', step: 'open', session: opened });
     const closed = await api.call('closeApplicationSession', { body: opened.id });
-    judge('session_lifecycle', { operation: 'closeApplicationSession', step: 'close', id: opened.id, session: closed.data ?? {} });
-    const again = await api.call('closeApplicationSession', { body: opened.id, intent: 'negative', note: 'closing twice' });
-    judge('session_lifecycle', { operation: 'closeApplicationSession', step: 'close-again', id: opened.id, exchange: again.exchange });
+    judge('session_lifecycle', {
+      operation: 'closeApplicationSession',
+      step: 'close',
+      id: opened.id,
+      session: closed.data ?? {},
+    });
+    const again = await api.call('closeApplicationSession', {
+      body: opened.id,
+      intent: 'negative',
+      note: 'closing twice',
+    });
+    judge('session_lifecycle', {
+      operation: 'closeApplicationSession',
+      step: 'close-again',
+      id: opened.id,
+      exchange: again.exchange,
+    });
   });
 
   test('the applications snapshot answers', async ({ api }) => {

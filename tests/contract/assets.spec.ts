@@ -23,27 +23,79 @@ test.describe('Assets', { tag: '@Assets' }, () => {
 
     const created = await api.call('createAsset', { body: seed(name, content), query: { transferables: true } });
     const asset = must(created, 'the asset lifecycle');
-    judge('content_round_trip', { operation: 'createAsset', id: asset.id, field: RAW, sent: content, received: asset.original?.reference?.fragment?.string?.raw });
+    judge('content_round_trip', {
+      operation: 'createAsset',
+      id: asset.id,
+      field: RAW,
+      sent: content,
+      received: asset.original?.reference?.fragment?.string?.raw,
+    });
 
     const read = await api.call('getAsset', { path: { asset: asset.id }, query: { transferables: true } });
-    judge('ensure_resource_availability', { operation: 'createAsset', via: 'getAsset', id: asset.id, createdBy: 'createAsset', read: read.exchange });
-    judge('content_round_trip', { operation: 'getAsset', id: asset.id, field: RAW, sent: content, received: read.data?.original?.reference?.fragment?.string?.raw });
+    judge('ensure_resource_availability', {
+      operation: 'createAsset',
+      via: 'getAsset',
+      id: asset.id,
+      createdBy: 'createAsset',
+      read: read.exchange,
+    });
+    judge('content_round_trip', {
+      operation: 'getAsset',
+      id: asset.id,
+      field: RAW,
+      sent: content,
+      received: read.data?.original?.reference?.fragment?.string?.raw,
+    });
 
     // A listing that leaves out an asset readable by id is the listing's fault; otherwise the create's.
     const listed = await api.call('getAssetsSnapshot', { query: { transferables: false } });
-    judge('ensure_resource_availability', { operation: read.ok ? 'getAssetsSnapshot' : 'createAsset', via: 'getAssetsSnapshot', id: asset.id, createdBy: 'createAsset', listed: listed.data?.iterable.some((a) => a.id === asset.id) });
+    judge('ensure_resource_availability', {
+      operation: read.ok ? 'getAssetsSnapshot' : 'createAsset',
+      via: 'getAssetsSnapshot',
+      id: asset.id,
+      createdBy: 'createAsset',
+      listed: listed.data?.iterable.some((a) => a.id === asset.id),
+    });
 
     // The content's token is not in the name: this search can only succeed by looking at content.
     const found = await api.call('searchAssets', { body: { query: token }, query: { transferables: false } });
-    judge('search_finds_created', { operation: 'searchAssets', query: token, id: asset.id, found: searchIds(found.data) });
+    judge('search_finds_created', {
+      operation: 'searchAssets',
+      query: token,
+      id: asset.id,
+      found: searchIds(found.data),
+    });
 
     const renamed = markedName('renamed');
     const current = read.data ?? asset;
-    const updated = await api.call('updateAsset', { body: { ...current, name: renamed }, query: { transferables: false } });
-    judge('update_persisted', { operation: 'updateAsset', id: asset.id, readBy: 'updateAsset', field: 'name', sent: renamed, readBack: updated.data?.name });
+    const updated = await api.call('updateAsset', {
+      body: { ...current, name: renamed },
+      query: { transferables: false },
+    });
+    judge('update_persisted', {
+      operation: 'updateAsset',
+      id: asset.id,
+      readBy: 'updateAsset',
+      field: 'name',
+      sent: renamed,
+      readBack: updated.data?.name,
+    });
     const reread = await api.call('getAsset', { path: { asset: asset.id }, query: { transferables: true } });
-    judge('update_persisted', { operation: 'updateAsset', id: asset.id, readBy: 'getAsset', field: 'name', sent: renamed, readBack: reread.data?.name });
-    judge('content_round_trip', { operation: 'getAsset', id: asset.id, field: `${RAW} (after update)`, sent: content, received: reread.data?.original?.reference?.fragment?.string?.raw });
+    judge('update_persisted', {
+      operation: 'updateAsset',
+      id: asset.id,
+      readBy: 'getAsset',
+      field: 'name',
+      sent: renamed,
+      readBack: reread.data?.name,
+    });
+    judge('content_round_trip', {
+      operation: 'getAsset',
+      id: asset.id,
+      field: `${RAW} (after update)`,
+      sent: content,
+      received: reread.data?.original?.reference?.fragment?.string?.raw,
+    });
 
     const formatIds = (reread.data ?? asset).formats.iterable.map((f) => f.id);
     const deleted = await api.call('deleteAsset', { path: { asset: asset.id } });
@@ -51,40 +103,93 @@ test.describe('Assets', { tag: '@Assets' }, () => {
 
     // While the asset still reads by id, nothing was deleted: the delete is blamed for every view
     // that still shows it. Once it is gone, a view that still shows it (or its formats) is stale.
-    const after = await api.call('getAsset', { path: { asset: asset.id }, intent: 'neutral', note: 'read after delete' });
+    const after = await api.call('getAsset', {
+      path: { asset: asset.id },
+      intent: 'neutral',
+      note: 'read after delete',
+    });
     const kept = (after.exchange.response?.status ?? 0) < 300;
     const blame = (view: string) => (kept ? 'deleteAsset' : view);
-    judge('use_after_delete', { operation: 'deleteAsset', via: 'getAsset', id: asset.id, deletedBy: 'deleteAsset', read: after.exchange });
+    judge('use_after_delete', {
+      operation: 'deleteAsset',
+      via: 'getAsset',
+      id: asset.id,
+      deletedBy: 'deleteAsset',
+      read: after.exchange,
+    });
     const snapshot = await api.call('getAssetsSnapshot', { query: { transferables: false } });
-    judge('use_after_delete', { operation: blame('getAssetsSnapshot'), via: 'getAssetsSnapshot', id: asset.id, deletedBy: 'deleteAsset', listed: snapshot.data?.iterable.some((a) => a.id === asset.id) });
+    judge('use_after_delete', {
+      operation: blame('getAssetsSnapshot'),
+      via: 'getAssetsSnapshot',
+      id: asset.id,
+      deletedBy: 'deleteAsset',
+      listed: snapshot.data?.iterable.some((a) => a.id === asset.id),
+    });
     const formats = await api.call('getFormatsSnapshot', { query: { transferables: false } });
     for (const fid of formatIds) {
-      judge('use_after_delete', { operation: blame('getFormatsSnapshot'), via: 'getFormatsSnapshot', id: fid, deletedBy: 'deleteAsset', listed: formats.data?.iterable.some((f) => f.id === fid) });
-      const format = await api.call('getFormat', { path: { format: fid }, intent: 'neutral', note: 'format of a deleted asset' });
-      judge('use_after_delete', { operation: blame('getFormat'), via: 'getFormat', id: fid, deletedBy: 'deleteAsset', read: format.exchange });
+      judge('use_after_delete', {
+        operation: blame('getFormatsSnapshot'),
+        via: 'getFormatsSnapshot',
+        id: fid,
+        deletedBy: 'deleteAsset',
+        listed: formats.data?.iterable.some((f) => f.id === fid),
+      });
+      const format = await api.call('getFormat', {
+        path: { format: fid },
+        intent: 'neutral',
+        note: 'format of a deleted asset',
+      });
+      judge('use_after_delete', {
+        operation: blame('getFormat'),
+        via: 'getFormat',
+        id: fid,
+        deletedBy: 'deleteAsset',
+        read: format.exchange,
+      });
     }
   });
 
   test('the snapshot answers with every documented query flag', async ({ api }) => {
-    for (const query of [{}, { transferables: false }, { transferables: true, suggested: true }, { pseudo: false, suggested: false }]) {
+    for (const query of [
+      {},
+      { transferables: false },
+      { transferables: true, suggested: true },
+      { pseudo: false, suggested: false },
+    ]) {
       await api.call('getAssetsSnapshot', { query });
     }
   });
 
-  test('search finds an asset by its name and by a quoted phrase of its content, and survives a stray quote', async ({ api, judge, safety }) => {
+  test('search finds an asset by its name and by a quoted phrase of its content, and survives a stray quote', async ({
+    api,
+    judge,
+    safety,
+  }) => {
     safety.writes();
     const token = distinctiveToken();
     const nameToken = distinctiveToken();
-    const created = await api.call('createAsset', { body: seed(markedName(nameToken), `const ${token} = "say ${token} twice";\n`, 'js') });
+    const created = await api.call('createAsset', {
+      body: seed(markedName(nameToken), `const ${token} = "say ${token} twice";\n`, 'js'),
+    });
     const id = must(created, 'the search test').id;
 
     const byName = await api.call('searchAssets', { body: { query: nameToken } });
     judge('search_finds_created', { operation: 'searchAssets', query: nameToken, id, found: searchIds(byName.data) });
     const phrase = `"say ${token}"`;
-    const quoted = await api.call('searchAssets', { body: { query: phrase }, query: { transferables: false, pseudo: false } });
+    const quoted = await api.call('searchAssets', {
+      body: { query: phrase },
+      query: { transferables: false, pseudo: false },
+    });
     judge('search_finds_created', { operation: 'searchAssets', query: phrase, id, found: searchIds(quoted.data) });
-    const filtered = await api.call('searchAssets', { body: { query: token, casing: true, filters: { iterable: [{ classification: 'js' }], type: 'AND' } } });
-    judge('search_finds_created', { operation: 'searchAssets', query: `${token} (js filter, case-sensitive)`, id, found: searchIds(filtered.data) });
+    const filtered = await api.call('searchAssets', {
+      body: { query: token, casing: true, filters: { iterable: [{ classification: 'js' }], type: 'AND' } },
+    });
+    judge('search_finds_created', {
+      operation: 'searchAssets',
+      query: `${token} (js filter, case-sensitive)`,
+      id,
+      found: searchIds(filtered.data),
+    });
     // An unbalanced quote is an ordinary search text; it must not reach a query parser raw.
     await api.call('searchAssets', { body: { query: `${token} "unterminated` } });
   });

@@ -9,6 +9,13 @@ test.describe('Connector', { tag: '@Connector' }, () => {
     safety.writes();
     const body = connection(randomBytes(4).toString('hex'));
     const ctx = must(await api.call('connect', { body }), 'the connect test');
-    judge('references_consistent', { operation: 'connect', id: ctx.application.id, field: 'application name, platform, version', source: 'the request', expected: [body.application.name, body.application.platform, body.application.version], actual: [ctx.application.name, ctx.application.platform, ctx.application.version] });
+    judge('references_consistent', {
+      operation: 'connect',
+      id: ctx.application.id,
+      field: 'application name, platform, version',
+      source: 'the request',
+      expected: [body.application.name, body.application.platform, body.application.version],
+      actual: [ctx.application.name, ctx.application.platform, ctx.application.version],
+    });
   });
 });

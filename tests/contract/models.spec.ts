@@ -38,7 +38,14 @@ test.describe('Models', { tag: '@Models' }, () => {
     for (const m of [models.find((x) => !x.cloud), models.find((x) => x.cloud)]) {
       if (!m) continue;
       const read = await api.call('getModel', { path: { model: m.id } });
-      judge('references_consistent', { operation: 'getModel', id: m.id, field: 'id, name, cloud', source: 'getModelsSnapshot', expected: [m.id, m.name, m.cloud], actual: [read.data?.id, read.data?.name, read.data?.cloud] });
+      judge('references_consistent', {
+        operation: 'getModel',
+        id: m.id,
+        field: 'id, name, cloud',
+        source: 'getModelsSnapshot',
+        expected: [m.id, m.name, m.cloud],
+        actual: [read.data?.id, read.data?.name, read.data?.cloud],
+      });
     }
   });
 
@@ -46,45 +53,90 @@ test.describe('Models', { tag: '@Models' }, () => {
     // In order on one worker: each test takes the last idle local model, so none shares a model.
     test.describe.configure({ mode: 'default' });
 
-    test('download → load → unload, the state checked after each step', async ({ api, judge, safety, suiteConfig, target }) => {
+    test('download → load → unload, the state checked after each step', async ({
+      api,
+      judge,
+      safety,
+      suiteConfig,
+      target,
+    }) => {
       safety.downloads();
       const waitMs = downloadWait(suiteConfig, target);
       test.setTimeout(waitMs + 30_000);
       const model = await idleLocalModel(api);
       const id = model.id;
-      const judgeModel = (operation: string, step: string, m: Contract.Model | undefined, expected: Record<string, boolean>) =>
-        judge('model_state_machine', { operation, model: id, step, observed: flags(m), expected });
+      const judgeModel = (
+        operation: string,
+        step: string,
+        m: Contract.Model | undefined,
+        expected: Record<string, boolean>,
+      ) => judge('model_state_machine', { operation, model: id, step, observed: flags(m), expected });
 
       const started = must(await api.call('downloadModel', { path: { model: id } }), 'the model lifecycle');
-      judgeModel('downloadModel', 'as downloadModel answered', started, started.downloaded ? { downloaded: true, loaded: false } : { downloading: true, loaded: false });
+      judgeModel(
+        'downloadModel',
+        'as downloadModel answered',
+        started,
+        started.downloaded ? { downloaded: true, loaded: false } : { downloading: true, loaded: false },
+      );
 
       const waited = await pollUntil(
         () => api.call('getModel', { path: { model: id }, note: 'waiting for the download' }),
         (r) => r.data?.downloaded === true || r.status !== 200,
         { timeoutMs: waitMs, intervalMs: target.kind === 'emulator' ? 50 : 1000 },
       );
-      judgeModel('downloadModel', `after waiting ${waited.waitedMs} ms for the download`, waited.value.data, { downloaded: true, downloading: false, loaded: false });
+      judgeModel('downloadModel', `after waiting ${waited.waitedMs} ms for the download`, waited.value.data, {
+        downloaded: true,
+        downloading: false,
+        loaded: false,
+      });
       if (waited.value.data?.downloaded !== true) return; // the failure above tells why; nothing can be loaded
 
       const loaded = await api.call('loadModel', { path: { model: id } });
       judgeModel('loadModel', 'as loadModel answered', loaded.data, { downloaded: true, loaded: true });
-      judgeModel('loadModel', 'read after loadModel', (await api.call('getModel', { path: { model: id } })).data, { downloaded: true, loaded: true });
+      judgeModel('loadModel', 'read after loadModel', (await api.call('getModel', { path: { model: id } })).data, {
+        downloaded: true,
+        loaded: true,
+      });
 
       const unloaded = await api.call('unloadModel', { path: { model: id } });
       judgeModel('unloadModel', 'as unloadModel answered', unloaded.data, { downloaded: true, loaded: false });
-      judgeModel('unloadModel', 'read after unloadModel', (await api.call('getModel', { path: { model: id } })).data, { downloaded: true, loaded: false });
+      judgeModel('unloadModel', 'read after unloadModel', (await api.call('getModel', { path: { model: id } })).data, {
+        downloaded: true,
+        loaded: false,
+      });
     });
 
-    test('a model that is not downloaded cannot be loaded or unloaded, and stays as it was', async ({ api, judge, safety }) => {
+    test('a model that is not downloaded cannot be loaded or unloaded, and stays as it was', async ({
+      api,
+      judge,
+      safety,
+    }) => {
       safety.downloads();
       const model = await idleLocalModel(api);
       const id = model.id;
       for (const operation of ['loadModel', 'unloadModel'] as const) {
         const before = flags((await api.call('getModel', { path: { model: id } })).data);
-        const refused = await api.call(operation, { path: { model: id }, intent: 'negative', note: 'model not downloaded' });
+        const refused = await api.call(operation, {
+          path: { model: id },
+          intent: 'negative',
+          note: 'model not downloaded',
+        });
         const after = flags((await api.call('getModel', { path: { model: id } })).data);
-        judge('model_state_machine', { operation, model: id, step: `after ${operation} before any download (answered ${refused.status})`, observed: after, expected: { downloaded: false, loaded: false } });
-        judge('no_state_change_on_rejection', { operation, rejected: refused.exchange, what: `model ${id}`, before, after });
+        judge('model_state_machine', {
+          operation,
+          model: id,
+          step: `after ${operation} before any download (answered ${refused.status})`,
+          observed: after,
+          expected: { downloaded: false, loaded: false },
+        });
+        judge('no_state_change_on_rejection', {
+          operation,
+          rejected: refused.exchange,
+          what: `model ${id}`,
+          before,
+          after,
+        });
       }
     });
 
@@ -94,12 +146,31 @@ test.describe('Models', { tag: '@Models' }, () => {
       const id = model.id;
       must(await api.call('downloadModel', { path: { model: id } }), 'the cancel test');
       const cancelled = await api.call('cancelModelDownload', { path: { model: id } });
-      judge('model_state_machine', { operation: 'cancelModelDownload', model: id, step: 'as cancelModelDownload answered', observed: flags(cancelled.data), expected: { downloading: false, loaded: false } });
+      judge('model_state_machine', {
+        operation: 'cancelModelDownload',
+        model: id,
+        step: 'as cancelModelDownload answered',
+        observed: flags(cancelled.data),
+        expected: { downloading: false, loaded: false },
+      });
       const read = await api.call('getModel', { path: { model: id } });
-      judge('model_state_machine', { operation: 'cancelModelDownload', model: id, step: 'read after cancelModelDownload', observed: flags(read.data), expected: { downloading: false, loaded: false } });
+      judge('model_state_machine', {
+        operation: 'cancelModelDownload',
+        model: id,
+        step: 'read after cancelModelDownload',
+        observed: flags(read.data),
+        expected: { downloading: false, loaded: false },
+      });
       // Cancelling again, with no download running, answers the model unchanged.
       const again = await api.call('cancelModelDownload', { path: { model: id } });
-      judge('references_consistent', { operation: 'cancelModelDownload', id, field: 'flags (no download running)', source: 'getModel', expected: flags(read.data), actual: flags(again.data) });
+      judge('references_consistent', {
+        operation: 'cancelModelDownload',
+        id,
+        field: 'flags (no download running)',
+        source: 'getModel',
+        expected: flags(read.data),
+        actual: flags(again.data),
+      });
     });
 
     test('a cloud model is never downloaded, loaded or unloaded', async ({ api, judge, safety }) => {
@@ -112,7 +183,13 @@ test.describe('Models', { tag: '@Models' }, () => {
         const before = flags((await api.call('getModel', { path: { model: id } })).data);
         const refused = await api.call(operation, { path: { model: id }, intent: 'negative', note: 'cloud model' });
         const after = flags((await api.call('getModel', { path: { model: id } })).data);
-        judge('no_state_change_on_rejection', { operation, rejected: refused.exchange, what: `cloud model ${id}`, before, after });
+        judge('no_state_change_on_rejection', {
+          operation,
+          rejected: refused.exchange,
+          what: `cloud model ${id}`,
+          before,
+          after,
+        });
       }
     });
   });

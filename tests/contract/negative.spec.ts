@@ -7,7 +7,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { test, type Judge } from '../fixtures/index.js';
-import { connection, distinctiveToken, markedName, registrableApplication, seed, seededConversation, unknownId, unknownUuid } from '../fixtures/data.js';
+import {
+  connection,
+  distinctiveToken,
+  markedName,
+  registrableApplication,
+  seed,
+  seededConversation,
+  unknownId,
+  unknownUuid,
+} from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
 import { applicationsState, assetsState, conversationsState, modelIds } from '../fixtures/snapshots.js';
 import { missingRequired, wrongTypes, type Variant } from '../fixtures/variants.js';
@@ -29,35 +38,116 @@ interface BodyOperation {
 }
 
 const BODY_OPERATIONS: BodyOperation[] = [
-  { op: 'createAsset', write: true, what: 'assets', state: assetsState, valid: async (_api, n) => seed(markedName('negative', n), `let ${distinctiveToken()} = 1;\n`) },
-  { op: 'searchAssets', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: distinctiveToken(), casing: false }) },
   {
-    op: 'updateAsset', write: true, what: 'assets', state: assetsState,
+    op: 'createAsset',
+    write: true,
+    what: 'assets',
+    state: assetsState,
+    valid: async (_api, n) => seed(markedName('negative', n), `let ${distinctiveToken()} = 1;\n`),
+  },
+  {
+    op: 'searchAssets',
+    write: false,
+    what: 'assets',
+    state: assetsState,
+    valid: async () => ({ query: distinctiveToken(), casing: false }),
+  },
+  {
+    op: 'updateAsset',
+    write: true,
+    what: 'assets',
+    state: assetsState,
     valid: async (api, n) => {
-      const asset = must(await api.call('createAsset', { body: seed(markedName('negative-update', n), `let ${distinctiveToken()} = 2;\n`) }), 'the update negative test');
+      const asset = must(
+        await api.call('createAsset', {
+          body: seed(markedName('negative-update', n), `let ${distinctiveToken()} = 2;\n`),
+        }),
+        'the update negative test',
+      );
       return { ...asset, name: markedName('negative-renamed', n) };
     },
   },
-  { op: 'qgptQuestion', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: 'What is a closure?', relevant: { iterable: [] } }) },
-  { op: 'qgptRelevance', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: distinctiveToken(), options: { database: true } }) },
-  { op: 'qgptReprompt', write: false, what: 'assets', state: assetsState, valid: async () => ({ query: 'and in Go?', conversation: { iterable: [{ text: 'How do I sort?', role: 'USER', timestamp: { value: new Date().toISOString() } }] } }) },
-  { op: 'createConversation', write: true, what: 'conversations', state: conversationsState, valid: async (_api, n) => seededConversation(markedName('negative', n), [{ role: 'USER', text: 'hello' }]) },
-  { op: 'registerApplication', write: true, what: 'applications', state: applicationsState, valid: async (_api, n) => registrableApplication(n) },
-  { op: 'connect', write: true, what: 'applications', state: applicationsState, valid: async (_api, n) => connection(n) },
   {
-    op: 'closeApplicationSession', write: true, what: 'applications', state: applicationsState,
+    op: 'qgptQuestion',
+    write: false,
+    what: 'assets',
+    state: assetsState,
+    valid: async () => ({ query: 'What is a closure?', relevant: { iterable: [] } }),
+  },
+  {
+    op: 'qgptRelevance',
+    write: false,
+    what: 'assets',
+    state: assetsState,
+    valid: async () => ({ query: distinctiveToken(), options: { database: true } }),
+  },
+  {
+    op: 'qgptReprompt',
+    write: false,
+    what: 'assets',
+    state: assetsState,
+    valid: async () => ({
+      query: 'and in Go?',
+      conversation: {
+        iterable: [{ text: 'How do I sort?', role: 'USER', timestamp: { value: new Date().toISOString() } }],
+      },
+    }),
+  },
+  {
+    op: 'createConversation',
+    write: true,
+    what: 'conversations',
+    state: conversationsState,
+    valid: async (_api, n) => seededConversation(markedName('negative', n), [{ role: 'USER', text: 'hello' }]),
+  },
+  {
+    op: 'registerApplication',
+    write: true,
+    what: 'applications',
+    state: applicationsState,
+    valid: async (_api, n) => registrableApplication(n),
+  },
+  {
+    op: 'connect',
+    write: true,
+    what: 'applications',
+    state: applicationsState,
+    valid: async (_api, n) => connection(n),
+  },
+  {
+    op: 'closeApplicationSession',
+    write: true,
+    what: 'applications',
+    state: applicationsState,
     valid: async (api) => must(await api.call('openApplicationSession'), 'the session negative test').id,
     // The session must still be open: closing it now succeeds (a refused close that closed it gives 409).
     after: async (api, judge, id) => {
-      const closed = await api.call('closeApplicationSession', { body: id as string, note: 'the session survived the refused closes' });
-      judge('session_lifecycle', { operation: 'closeApplicationSession', step: 'close', id: id as string, session: closed.data ?? {} });
+      const closed = await api.call('closeApplicationSession', {
+        body: id as string,
+        note: 'the session survived the refused closes',
+      });
+      judge('session_lifecycle', {
+        operation: 'closeApplicationSession',
+        step: 'close',
+        id: id as string,
+        session: closed.data ?? {},
+      });
     },
   },
 ];
 
 /** One kind of negative case and how to derive its variants from the valid body. */
-const KINDS: Array<{ kind: string; variants: (c: { validators: ValidatorSet; op: OperationId; valid: unknown }) => Variant[] }> = [
-  { kind: 'malformed JSON and no body', variants: () => [{ note: 'malformed JSON', body: RAW_MALFORMED }, { note: 'no body', body: RAW_EMPTY }] },
+const KINDS: Array<{
+  kind: string;
+  variants: (c: { validators: ValidatorSet; op: OperationId; valid: unknown }) => Variant[];
+}> = [
+  {
+    kind: 'malformed JSON and no body',
+    variants: () => [
+      { note: 'malformed JSON', body: RAW_MALFORMED },
+      { note: 'no body', body: RAW_EMPTY },
+    ],
+  },
   { kind: 'wrong types', variants: (c) => wrongTypes(c.validators, c.op, c.valid) },
   { kind: 'missing required fields', variants: (c) => missingRequired(c.validators, c.op, c.valid) },
 ];
@@ -77,7 +167,13 @@ async function refuseEach(api: ApiClient, judge: Judge, spec: BodyOperation, non
     const before = await spec.state(api, nonce);
     const res = await api.callLoose(spec.op, { rawBody: rawOf(v.body), intent: 'negative', note: v.note });
     const after = await spec.state(api, nonce);
-    judge('no_state_change_on_rejection', { operation: spec.op, rejected: res.exchange, what: spec.what, before, after });
+    judge('no_state_change_on_rejection', {
+      operation: spec.op,
+      rejected: res.exchange,
+      what: spec.what,
+      before,
+      after,
+    });
   }
 }
 
@@ -98,12 +194,25 @@ test.describe('Negative: request bodies', { tag: '@Negative' }, () => {
 });
 
 /** Operations whose unknown ids must be refused, and the state each could touch. */
-const UNKNOWN_IDS: Array<{ op: OperationId; param?: string; write: boolean; what: string; state: State; body?: (api: ApiClient, nonce: string) => Promise<unknown> }> = [
+const UNKNOWN_IDS: Array<{
+  op: OperationId;
+  param?: string;
+  write: boolean;
+  what: string;
+  state: State;
+  body?: (api: ApiClient, nonce: string) => Promise<unknown>;
+}> = [
   { op: 'getAsset', param: 'asset', write: false, what: 'assets', state: assetsState },
   { op: 'deleteAsset', param: 'asset', write: true, what: 'assets', state: assetsState },
   { op: 'getFormat', param: 'format', write: false, what: 'assets', state: assetsState },
   { op: 'getConversation', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
-  { op: 'getConversationMessages', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
+  {
+    op: 'getConversationMessages',
+    param: 'conversation',
+    write: false,
+    what: 'conversations',
+    state: conversationsState,
+  },
   { op: 'deleteConversation', param: 'conversation', write: true, what: 'conversations', state: conversationsState },
   { op: 'getModel', param: 'model', write: false, what: 'model ids', state: (api) => modelIds(api) },
   { op: 'downloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
@@ -111,13 +220,27 @@ const UNKNOWN_IDS: Array<{ op: OperationId; param?: string; write: boolean; what
   { op: 'unloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
   { op: 'cancelModelDownload', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
   {
-    op: 'updateAsset', write: true, what: 'assets', state: assetsState,
+    op: 'updateAsset',
+    write: true,
+    what: 'assets',
+    state: assetsState,
     body: async (api, n) => {
-      const asset = must(await api.call('createAsset', { body: seed(markedName('negative-unknown', n), `let ${distinctiveToken()} = 3;\n`) }), 'the unknown-id update test');
+      const asset = must(
+        await api.call('createAsset', {
+          body: seed(markedName('negative-unknown', n), `let ${distinctiveToken()} = 3;\n`),
+        }),
+        'the unknown-id update test',
+      );
       return { ...asset, id: unknownId(), name: markedName('negative-unknown-renamed', n) };
     },
   },
-  { op: 'closeApplicationSession', write: true, what: 'applications', state: applicationsState, body: async () => unknownUuid() },
+  {
+    op: 'closeApplicationSession',
+    write: true,
+    what: 'applications',
+    state: applicationsState,
+    body: async () => unknownUuid(),
+  },
 ];
 
 test.describe('Negative: unknown ids', { tag: '@Negative' }, () => {
@@ -130,7 +253,8 @@ test.describe('Negative: unknown ids', { tag: '@Negative' }, () => {
       const res = await api.callLoose(c.op, {
         ...(c.param ? { path: { [c.param]: unknownId() } } : {}),
         ...(body !== undefined ? { body } : {}),
-        intent: 'negative', note: `unknown ${c.param ?? 'id'}`,
+        intent: 'negative',
+        note: `unknown ${c.param ?? 'id'}`,
       });
       const after = await c.state(api, nonce);
       judge('no_state_change_on_rejection', { operation: c.op, rejected: res.exchange, what: c.what, before, after });
@@ -157,7 +281,8 @@ test.describe('Negative: query parameters', { tag: '@Negative' }, () => {
         ...(q.param ? { path: { [q.param]: unknownId() } } : {}),
         ...(q.body ? { body: q.body } : {}),
         query: { [q.flag]: 'maybe' },
-        intent: 'negative', note: `${q.flag} is not a boolean`,
+        intent: 'negative',
+        note: `${q.flag} is not a boolean`,
       });
     });
   }
@@ -170,13 +295,27 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
     const nonce = randomBytes(4).toString('hex');
     const body = seed(markedName('oversized', nonce), `// ${'x'.repeat(1024 * 1024 + 1024)}\n`);
     const before = await assetsState(api, nonce);
-    const res = await api.callLoose('createAsset', { rawBody: JSON.stringify(body), intent: 'negative', note: 'body over 1 MiB' });
+    const res = await api.callLoose('createAsset', {
+      rawBody: JSON.stringify(body),
+      intent: 'negative',
+      note: 'body over 1 MiB',
+    });
     const after = await assetsState(api, nonce);
-    judge('no_state_change_on_rejection', { operation: 'createAsset', rejected: res.exchange, what: 'assets', before, after });
+    judge('no_state_change_on_rejection', {
+      operation: 'createAsset',
+      rejected: res.exchange,
+      what: 'assets',
+      before,
+      after,
+    });
   });
 
   test('qgptQuestion refuses a body over 1 MiB', async ({ api }) => {
     const query = `${'why '.repeat(300 * 1024)}?`;
-    await api.callLoose('qgptQuestion', { rawBody: JSON.stringify({ query, relevant: { iterable: [] } }), intent: 'negative', note: 'body over 1 MiB' });
+    await api.callLoose('qgptQuestion', {
+      rawBody: JSON.stringify({ query, relevant: { iterable: [] } }),
+      intent: 'negative',
+      note: 'body over 1 MiB',
+    });
   });
 });

@@ -14,13 +14,29 @@ function ranked(out: { iterable: Array<{ id?: string; asset?: { id: string }; sc
 }
 
 test.describe('QGPT', { tag: '@QGPT' }, () => {
-  test('relevance ranks the asset holding the distinctive content first, scores descending', async ({ api, judge, safety }) => {
+  test('relevance ranks the asset holding the distinctive content first, scores descending', async ({
+    api,
+    judge,
+    safety,
+  }) => {
     safety.writes();
     const [x, y] = [distinctiveToken(), distinctiveToken()];
-    const best = must(await api.call('createAsset', { body: seed(markedName('relevant'), `function ${x}() {\n  return ${y}(${x});\n}\n`) }), 'the relevance test');
-    const other = must(await api.call('createAsset', { body: seed(markedName('less-relevant'), `const ${y} = (v) => v; // unrelated helper\n`) }), 'the relevance test');
+    const best = must(
+      await api.call('createAsset', {
+        body: seed(markedName('relevant'), `function ${x}() {\n  return ${y}(${x});\n}\n`),
+      }),
+      'the relevance test',
+    );
+    const other = must(
+      await api.call('createAsset', {
+        body: seed(markedName('less-relevant'), `const ${y} = (v) => v; // unrelated helper\n`),
+      }),
+      'the relevance test',
+    );
     const query = `${x} ${y}`;
-    const res = await api.call('qgptRelevance', { body: { query, assets: { iterable: [{ id: other.id }, { id: best.id }] }, options: { database: true } } });
+    const res = await api.call('qgptRelevance', {
+      body: { query, assets: { iterable: [{ id: other.id }, { id: best.id }] }, options: { database: true } },
+    });
     const out = must(res, 'the relevance test');
     judge('relevance_sorted', { operation: 'qgptRelevance', query, ...ranked(out), expected: best.id, within: 1 });
     expect.soft(ranked(out).ids, 'both candidate assets match the query').toContain(other.id);
@@ -29,23 +45,45 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
   test('relevance with options.question also answers the question', async ({ api, judge, safety }) => {
     safety.writes();
     const x = distinctiveToken();
-    const asset = must(await api.call('createAsset', { body: seed(markedName('relevance-question'), `def ${x}(items):\n    return sorted(items)\n`, 'py') }), 'the test');
+    const asset = must(
+      await api.call('createAsset', {
+        body: seed(markedName('relevance-question'), `def ${x}(items):\n    return sorted(items)\n`, 'py'),
+      }),
+      'the test',
+    );
     const query = `what does ${x} do?`;
-    const out = must(await api.call('qgptRelevance', { body: { query, assets: { iterable: [{ id: asset.id }] }, options: { question: true } } }), 'the test');
+    const out = must(
+      await api.call('qgptRelevance', {
+        body: { query, assets: { iterable: [{ id: asset.id }] }, options: { question: true } },
+      }),
+      'the test',
+    );
     judge('relevance_sorted', { operation: 'qgptRelevance', query, ...ranked(out), expected: asset.id, within: 1 });
-    expect.soft(out.answer?.answers.iterable.length ?? 0, 'qgptRelevance with options.question answers the question').toBeGreaterThan(0);
+    expect
+      .soft(out.answer?.answers.iterable.length ?? 0, 'qgptRelevance with options.question answers the question')
+      .toBeGreaterThan(0);
   });
 
   test('a question grounded in relevant snippets answers non-empty, scored answers', async ({ api }) => {
     const x = distinctiveToken();
-    const relevant = { iterable: [{ seed: seed(markedName('question'), `function ${x}(a, b) { return a + b; }\n`, 'js'), score: 1 }] };
-    const out = must(await api.call('qgptQuestion', { body: { query: `How do I call ${x}?`, relevant } }), 'the question test');
+    const relevant = {
+      iterable: [{ seed: seed(markedName('question'), `function ${x}(a, b) { return a + b; }\n`, 'js'), score: 1 }],
+    };
+    const out = must(
+      await api.call('qgptQuestion', { body: { query: `How do I call ${x}?`, relevant } }),
+      'the question test',
+    );
     expect(out.answers.iterable.length, 'qgptQuestion answers at least one answer').toBeGreaterThan(0);
     for (const a of out.answers.iterable) expect.soft(a.text.trim().length, 'every answer has text').toBeGreaterThan(0);
   });
 
   test('a question without relevant snippets is still answered', async ({ api }) => {
-    const out = must(await api.call('qgptQuestion', { body: { query: 'How do I reverse a list in Python?', relevant: { iterable: [] } } }), 'the question test');
+    const out = must(
+      await api.call('qgptQuestion', {
+        body: { query: 'How do I reverse a list in Python?', relevant: { iterable: [] } },
+      }),
+      'the question test',
+    );
     expect(out.answers.iterable.length, 'qgptQuestion answers at least one answer').toBeGreaterThan(0);
   });
 
@@ -57,7 +95,10 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
         { text: 'Use list.reverse() or reversed(list).', role: 'ASSISTANT' as const, timestamp },
       ],
     };
-    const out = must(await api.call('qgptReprompt', { body: { query: 'and in JavaScript?', conversation } }), 'the reprompt test');
+    const out = must(
+      await api.call('qgptReprompt', { body: { query: 'and in JavaScript?', conversation } }),
+      'the reprompt test',
+    );
     expect(out.query.trim().length, 'qgptReprompt answers a non-empty query').toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,14 @@ test.describe('User', { tag: '@User' }, () => {
     const u = res.data;
     // Both forms at once must agree (the superset body): the profile's fields are the user's.
     if (u?.id !== undefined && u.user !== undefined) {
-      judge('references_consistent', { operation: 'getUser', id: u.id, field: 'user.id', source: 'the profile fields', expected: u.id, actual: u.user.id });
+      judge('references_consistent', {
+        operation: 'getUser',
+        id: u.id,
+        field: 'user.id',
+        source: 'the profile fields',
+        expected: u.id,
+        actual: u.user.id,
+      });
     }
     expect(res.status).toBeLessThan(500);
   });

@@ -20,18 +20,37 @@ const reports = scratch('compat');
 const run = await cli(['compat', '--reports-dir', reports]);
 const output = `${run.stdout}\n${run.stderr}`;
 const dir = join(reports, 'compat');
-const matrix = (existsSync(join(dir, 'compat.json')) ? JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) : undefined) as CompatMatrix;
+const matrix = (
+  existsSync(join(dir, 'compat.json')) ? JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) : undefined
+) as CompatMatrix;
 
 test('compat exits 0, prints the counts table and says where the report is', () => {
   assert.equal(run.code, 0, output);
   assert.match(run.stdout, /contract and stream suites: \d+ passed, 0 failed/);
   assert.match(run.stdout, /^ {2}row +conformant +not-conformant +not-exercised +breaking +warning$/m);
-  for (const label of ['seed', 'upstream 2024-09', 'upstream 2025-01', 'upstream 2025-02', 'refined', '@pieces.app/pieces-os-client 4.1.0']) {
-    assert.match(run.stdout, new RegExp(`^ {2}${label.replace(/[.]/g, '\\.')} +\\d+ +\\d+ +\\d+ +\\d+ +\\d+$`, 'm'), label);
+  for (const label of [
+    'seed',
+    'upstream 2024-09',
+    'upstream 2025-01',
+    'upstream 2025-02',
+    'refined',
+    '@pieces.app/pieces-os-client 4.1.0',
+  ]) {
+    assert.match(
+      run.stdout,
+      new RegExp(`^ {2}${label.replace(/[.]/g, '\\.')} +\\d+ +\\d+ +\\d+ +\\d+ +\\d+$`, 'm'),
+      label,
+    );
   }
   assert.match(run.stdout, /live: \d+ exchanges from \d+ worker logs?, judged by 5 contract versions \(lenient\)/);
-  assert.match(run.stdout, /SDK @pieces\.app\/pieces-os-client 4\.1\.0 against http:\/\/127\.0\.0\.1:\d+: \d+ ok, \d+ failed, \d+ skipped; content survives/);
-  assert.match(run.stdout, /report: .*compat\/index\.html · .*compat\/compat\.md · .*compat\/compat\.json · .*compat\/sdk\.json/);
+  assert.match(
+    run.stdout,
+    /SDK @pieces\.app\/pieces-os-client 4\.1\.0 against http:\/\/127\.0\.0\.1:\d+: \d+ ok, \d+ failed, \d+ skipped; content survives/,
+  );
+  assert.match(
+    run.stdout,
+    /report: .*compat\/index\.html · .*compat\/compat\.md · .*compat\/compat\.json · .*compat\/sdk\.json/,
+  );
   assert.equal(run.stderr.trim(), '', 'nothing on stderr');
 });
 
@@ -43,7 +62,10 @@ test('the suites ran with the exchange log into compat/run', () => {
 });
 
 test('a row per contract version plus the SDK row; every cell has a verdict or "not exercised"', () => {
-  assert.deepEqual(matrix.rows.map((r) => r.id), [...VERSIONS, 'sdk-4.1.0']);
+  assert.deepEqual(
+    matrix.rows.map((r) => r.id),
+    [...VERSIONS, 'sdk-4.1.0'],
+  );
   assert.equal(matrix.rows.at(-1)!.kind, 'sdk');
   assert.ok(matrix.columns.length >= 28, `${matrix.columns.length} columns`);
   for (const r of matrix.rows) {
@@ -82,27 +104,54 @@ test('the seed-vs-upstream envelope differences (search, relevance) appear with 
   for (const up of VERSIONS.filter((v) => v.startsWith('upstream'))) {
     const search = matrix.cells[up]['POST /assets/search'];
     assert.equal(search.static?.verdict, 'breaking');
-    assert.match(search.static!.reason!, /Known difference: The seed answers a bare SearchedAssets; the real Pieces OS answers the envelope \{results: SearchedAssets\}/);
+    assert.match(
+      search.static!.reason!,
+      /Known difference: The seed answers a bare SearchedAssets; the real Pieces OS answers the envelope \{results: SearchedAssets\}/,
+    );
     const relevance = matrix.cells[up]['POST /qgpt/relevance'];
     assert.equal(relevance.static?.verdict, 'breaking');
-    assert.match(relevance.static!.reason!, /Known difference: The seed answers \{iterable: \[\{seed, score\}\]\}; the real Pieces OS answers \{relevant: /);
+    assert.match(
+      relevance.static!.reason!,
+      /Known difference: The seed answers \{iterable: \[\{seed, score\}\]\}; the real Pieces OS answers \{relevant: /,
+    );
   }
   const md = readFileSync(join(dir, 'compat.md'), 'utf8');
   assert.match(md, /static: breaking/);
   assert.match(md, /The seed answers a bare SearchedAssets/);
   const seedToUpstream = matrix.pairs.find((p) => p.from === 'seed' && p.to === 'upstream-2024-09')!;
-  assert.ok(seedToUpstream.changes.some((c) => c.key === 'POST /assets/search' && c.known), 'the pair lists the search envelope change with its note');
-  assert.ok(seedToUpstream.changes.some((c) => c.key === 'POST /qgpt/relevance' && c.known), 'and the relevance one');
+  assert.ok(
+    seedToUpstream.changes.some((c) => c.key === 'POST /assets/search' && c.known),
+    'the pair lists the search envelope change with its note',
+  );
+  assert.ok(
+    seedToUpstream.changes.some((c) => c.key === 'POST /qgpt/relevance' && c.known),
+    'and the relevance one',
+  );
 });
 
-test('the SDK row: the calls that worked, the SDK\'s own stream method that cannot, and the content', () => {
+test("the SDK row: the calls that worked, the SDK's own stream method that cannot, and the content", () => {
   const sdk = matrix.cells['sdk-4.1.0'];
   assert.equal(sdk['POST /assets/create'].verdict, 'conformant');
   assert.match(sdk['POST /assets/create'].reason!, /content survives/);
   assert.equal(sdk['GET /qgpt/stream'].verdict, 'not-conformant');
-  assert.match(sdk['GET /qgpt/stream'].reason!, /FetchError: TypeError: Request with GET\/HEAD method cannot have body/);
-  for (const key of ['GET /.well-known/health', 'GET /.well-known/version', 'POST /connect', 'POST /asset/update', 'POST /assets/search', 'POST /qgpt/relevance',
-    'POST /qgpt/question', 'POST /conversations/create', 'GET /models', 'POST /applications/session/close', 'GET /user', 'POST /assets/{}/delete']) {
+  assert.match(
+    sdk['GET /qgpt/stream'].reason!,
+    /FetchError: TypeError: Request with GET\/HEAD method cannot have body/,
+  );
+  for (const key of [
+    'GET /.well-known/health',
+    'GET /.well-known/version',
+    'POST /connect',
+    'POST /asset/update',
+    'POST /assets/search',
+    'POST /qgpt/relevance',
+    'POST /qgpt/question',
+    'POST /conversations/create',
+    'GET /models',
+    'POST /applications/session/close',
+    'GET /user',
+    'POST /assets/{}/delete',
+  ]) {
     assert.equal(sdk[key].verdict, 'conformant', `${key}: ${sdk[key].reason}`);
     assert.equal(sdk[key].source, 'sdk');
   }
@@ -114,25 +163,44 @@ test('the SDK row: the calls that worked, the SDK\'s own stream method that cann
 test('the page renders the matrix in headless Chromium', async () => {
   const { context, close } = await launchChromium();
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`remote request: ${r.url()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) problems.push(`remote request: ${r.url()}`);
+    });
     await page.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load', timeout: 30_000 });
     const table = page.locator('#compat-matrix');
     await table.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await table.locator('tbody tr').count(), VERSIONS.length + 1);
     assert.equal(await table.locator('tbody td').count(), (VERSIONS.length + 1) * matrix.columns.length);
-    assert.deepEqual(await table.locator('tbody th[scope="row"]').allInnerTexts(),
-      ['seed', 'upstream 2024-09', 'upstream 2025-01', 'upstream 2025-02', 'refined', '@pieces.app/pieces-os-client 4.1.0']);
+    assert.deepEqual(await table.locator('tbody th[scope="row"]').allInnerTexts(), [
+      'seed',
+      'upstream 2024-09',
+      'upstream 2025-01',
+      'upstream 2025-02',
+      'refined',
+      '@pieces.app/pieces-os-client 4.1.0',
+    ]);
     const stream = table.locator('tr[data-row="sdk-4.1.0"] td[data-verdict="not-conformant"]').first();
     assert.ok(await stream.isVisible());
-    assert.match(await stream.getAttribute('title') ?? '', /qgptStream.*FetchError/);
-    const search = table.locator('tr[data-row="upstream-2024-09"] td').nth(matrix.columns.findIndex((c) => c.key === 'POST /assets/search'));
-    assert.match(await search.getAttribute('title') ?? '', /\[static: breaking - Known difference: The seed answers a bare SearchedAssets/);
+    assert.match((await stream.getAttribute('title')) ?? '', /qgptStream.*FetchError/);
+    const search = table
+      .locator('tr[data-row="upstream-2024-09"] td')
+      .nth(matrix.columns.findIndex((c) => c.key === 'POST /assets/search'));
+    assert.match(
+      (await search.getAttribute('title')) ?? '',
+      /\[static: breaking - Known difference: The seed answers a bare SearchedAssets/,
+    );
     // Cells are coloured by verdict.
-    const colour = (sel: string) => table.locator(sel).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const colour = (sel: string) =>
+      table
+        .locator(sel)
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.notEqual(await colour('td[data-verdict="conformant"]'), await colour('td[data-verdict="not-conformant"]'));
     assert.deepEqual(problems, []);
   } finally {
@@ -144,6 +212,9 @@ test('an unreachable target is a harness error: exit 2 within 10 s, one line', a
   const r = await cli(['compat', '--target', 'http://127.0.0.1:9', '--reports-dir', scratch('compat-unreachable')]);
   assert.equal(r.code, 2, `${r.stdout}\n${r.stderr}`);
   assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
-  assert.match(r.stderr.trim(), /^pieces-conformance: target error: no healthy Pieces OS at http:\/\/127\.0\.0\.1:9 .*\(start Pieces OS/);
+  assert.match(
+    r.stderr.trim(),
+    /^pieces-conformance: target error: no healthy Pieces OS at http:\/\/127\.0\.0\.1:9 .*\(start Pieces OS/,
+  );
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });

@@ -18,9 +18,16 @@ describe('diff: emulator against emulator', () => {
   let faulty: RunningEmulator;
   before(async () => {
     clean = await startEmulator({ port: 0, memory: true });
-    faulty = await startEmulator({ port: 0, memory: true, faults: ['asset-id-number', 'stream-frames-after-terminal'] });
+    faulty = await startEmulator({
+      port: 0,
+      memory: true,
+      faults: ['asset-id-number', 'stream-frames-after-terminal'],
+    });
   });
-  after(async () => { await clean.close(); await faulty.close(); });
+  after(async () => {
+    await clean.close();
+    await faulty.close();
+  });
 
   test('the same emulator: no drift, exit 0', async () => {
     const reports = scratch('drift-clean');
@@ -40,7 +47,10 @@ describe('diff: emulator against emulator', () => {
     const r = await cli(['diff', '--target', faulty.url, '--reports-dir', reports]);
     assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
     assert.match(r.stdout, /createAsset \(create asset \(TypeScript\)\): body id: emulator string \/ target number/);
-    assert.match(r.stdout, /qgptStream \(streamed question\): stream sequence: emulator INITIALIZED IN-PROGRESS\+ COMPLETED \/ target INITIALIZED IN-PROGRESS\+ COMPLETED IN-PROGRESS/);
+    assert.match(
+      r.stdout,
+      /qgptStream \(streamed question\): stream sequence: emulator INITIALIZED IN-PROGRESS\+ COMPLETED \/ target INITIALIZED IN-PROGRESS\+ COMPLETED IN-PROGRESS/,
+    );
     const md = readFileSync(join(reports, 'drift.md'), 'utf8');
     assert.match(md, /\| createAsset \| create asset \(TypeScript\) \| body id \| string \| number \|/);
     assert.match(md, /Operations that drift: .*createAsset.*qgptStream/);

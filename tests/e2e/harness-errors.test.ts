@@ -30,8 +30,16 @@ const reports = scratch('unreachable');
 const dir = scratch('badconfig');
 writeFileSync(join(dir, 'conf.json'), JSON.stringify({ validation: 'strict', timeoutMS: 5000 }));
 const cases: Array<[string, string[], RegExp]> = [
-  ['a config file with a misspelt key', ['run', '--config', join(dir, 'conf.json')], /^pieces-conformance: config error: .*conf\.json: unknown key "timeoutMS" \(known keys: .*timeoutMs/],
-  ['an unknown fault switch', ['run', '--fault', 'no-such-fault'], /^pieces-conformance: usage error: unknown fault switch: no-such-fault \(list them with: pieces-conformance emulator --list-faults\)$/],
+  [
+    'a config file with a misspelt key',
+    ['run', '--config', join(dir, 'conf.json')],
+    /^pieces-conformance: config error: .*conf\.json: unknown key "timeoutMS" \(known keys: .*timeoutMs/,
+  ],
+  [
+    'an unknown fault switch',
+    ['run', '--fault', 'no-such-fault'],
+    /^pieces-conformance: usage error: unknown fault switch: no-such-fault \(list them with: pieces-conformance emulator --list-faults\)$/,
+  ],
   ['a bad flag value', ['run', '--shard', '3/2'], /^pieces-conformance: usage error: --shard "3\/2" is not a shard/],
 ];
 // Every run happens before any test is registered (the scratch directories live until the end).
@@ -44,7 +52,10 @@ test('an unreachable target: exit 2 in at most 10 s, one line naming the URL and
   assert.ok(unreachable.ms <= 10_000, `took ${unreachable.ms} ms`);
   const lines = errLines(unreachable.stderr);
   assert.equal(lines.length, 1, unreachable.stderr);
-  assert.match(lines[0], new RegExp(`^pieces-conformance: target error: no healthy Pieces OS at http://127\\.0\\.0\\.1:${port} `));
+  assert.match(
+    lines[0],
+    new RegExp(`^pieces-conformance: target error: no healthy Pieces OS at http://127\\.0\\.0\\.1:${port} `),
+  );
   assert.match(lines[0], /start Pieces OS .*--target/);
   assert.doesNotMatch(unreachable.stdout, /Running \d+ tests?/, 'Playwright never started');
 });

@@ -22,13 +22,23 @@ export interface CliRun {
 
 /** Runs `pieces-conformance ...args` from the repository root, with no PIECES_* from the caller. */
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PIECES_') && !k.startsWith('PLAYWRIGHT_')));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('PIECES_') && !k.startsWith('PLAYWRIGHT_')),
+  );
   const t0 = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...clean, FORCE_COLOR: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+  child.stdout.setEncoding('utf8').on('data', (c: string) => {
+    stdout += c;
+  });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 })));
 }
 
@@ -51,12 +61,18 @@ export function removeScratch(): void {
 export function allureData(indexHtml: string): Map<string, string> {
   const html = readFileSync(indexHtml, 'utf8');
   const files = new Map<string, string>();
-  for (const m of html.matchAll(/d\("([^"]+)","([A-Za-z0-9+/=]*)"\)/g)) files.set(m[1], Buffer.from(m[2], 'base64').toString('utf8'));
+  for (const m of html.matchAll(/d\("([^"]+)","([A-Za-z0-9+/=]*)"\)/g))
+    files.set(m[1], Buffer.from(m[2], 'base64').toString('utf8'));
   return files;
 }
 
 /** An attachment of a test result (anywhere in its step tree). */
-export interface AllureAttachment { name: string; id: string; ext: string; contentType?: string }
+export interface AllureAttachment {
+  name: string;
+  id: string;
+  ext: string;
+  contentType?: string;
+}
 
 /** A test result of the report, with its labels and every attachment of its steps. */
 export interface AllureTest {
@@ -77,7 +93,8 @@ export function allureTests(files: Map<string, string>): AllureTest[] {
     const attachments: AllureAttachment[] = [];
     const walk = (steps: any[]) => {
       for (const s of steps ?? []) {
-        if (s.link) attachments.push({ name: s.link.name, id: s.link.id, ext: s.link.ext, contentType: s.link.contentType });
+        if (s.link)
+          attachments.push({ name: s.link.name, id: s.link.id, ext: s.link.ext, contentType: s.link.contentType });
         else stepNames.push(s.name);
         walk(s.steps);
       }
@@ -94,7 +111,10 @@ export function attachmentText(files: Map<string, string>, a: AllureAttachment):
 }
 
 /** A browser context of Debian's Chromium, closed (and its profile removed) by `close()`. */
-export interface Chromium { context: import('playwright-core').BrowserContext; close(): Promise<void> }
+export interface Chromium {
+  context: import('playwright-core').BrowserContext;
+  close(): Promise<void>;
+}
 
 /**
  * Debian's Chromium (/usr/bin/chromium) driven by Playwright, headless, with the flags this
@@ -103,15 +123,25 @@ export interface Chromium { context: import('playwright-core').BrowserContext; c
 export async function launchChromium(): Promise<Chromium> {
   const executablePath = '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`${executablePath} is missing: install Debian's chromium package (apt-get install -y chromium); this check is not skipped`);
+    throw new Error(
+      `${executablePath} is missing: install Debian's chromium package (apt-get install -y chromium); this check is not skipped`,
+    );
   }
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'pc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,

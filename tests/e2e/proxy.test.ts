@@ -19,24 +19,61 @@ import { ROOT, removeScratch, scratch } from './helpers.js';
 after(removeScratch);
 
 /** A proxy started from the bin, its output collected. */
-interface ProxyProcess { url: string; child: ChildProcess; output: () => string; stop(signal: NodeJS.Signals): Promise<number | null> }
+interface ProxyProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(signal: NodeJS.Signals): Promise<number | null>;
+}
 
 async function startProxyBin(target: string, reportsDir: string): Promise<ProxyProcess> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PIECES_')));
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'pieces-conformance.mjs'), 'proxy', '--target', target, '--port', '0', '--reports-dir', reportsDir, '--stream-idle-ms', '1500'],
-    { cwd: ROOT, env: { ...clean, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'pieces-conformance.mjs'),
+      'proxy',
+      '--target',
+      target,
+      '--port',
+      '0',
+      '--reports-dir',
+      reportsDir,
+      '--stream-idle-ms',
+      '1500',
+    ],
+    { cwd: ROOT, env: { ...clean, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (c: string) => { out += c; });
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+    out += c;
+  });
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => {
+    out += c;
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const t = setInterval(() => {
       const m = /proxy listening on (http:\/\/\S+)/.exec(out);
-      if (m) { clearInterval(t); resolve(m[1]); }
+      if (m) {
+        clearInterval(t);
+        resolve(m[1]);
+      }
     }, 20);
-    void exited.then((code) => { clearInterval(t); reject(new Error(`proxy exited ${code}: ${out}`)); });
+    void exited.then((code) => {
+      clearInterval(t);
+      reject(new Error(`proxy exited ${code}: ${out}`));
+    });
   });
-  return { url, child, output: () => out, stop: async (signal) => { child.kill(signal); return exited; } };
+  return {
+    url,
+    child,
+    output: () => out,
+    stop: async (signal) => {
+      child.kill(signal);
+      return exited;
+    },
+  };
 }
 
 /** Waits until the output holds a match of re (the proxy answers SIGUSR2 with a line). */
@@ -52,8 +89,19 @@ function ask(base: string, id: string): Promise<Array<[string, string]>> {
     const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/qgpt/stream`);
     const frames: Array<[string, string]> = [];
     let idle: NodeJS.Timeout | undefined;
-    const done = () => { clearTimeout(idle); ws.close(); resolve(frames); };
-    ws.on('open', () => ws.send(JSON.stringify({ request: id, question: { query: 'How do I reverse a list in Python?', relevant: { iterable: [] } } })));
+    const done = () => {
+      clearTimeout(idle);
+      ws.close();
+      resolve(frames);
+    };
+    ws.on('open', () =>
+      ws.send(
+        JSON.stringify({
+          request: id,
+          question: { query: 'How do I reverse a list in Python?', relevant: { iterable: [] } },
+        }),
+      ),
+    );
     ws.on('message', (d) => {
       const v = JSON.parse(d.toString());
       frames.push([v.status, v.question?.answers?.iterable?.[0]?.text ?? '']);
@@ -74,7 +122,9 @@ function watchProgress(base: string, model: string): Promise<string[]> {
     ws.on('message', (d) => {
       const v = JSON.parse(d.toString());
       statuses.push(v.status);
-      if (['COMPLETED', 'FAILED', 'CANCELED'].includes(v.status)) { ws.close(); }
+      if (['COMPLETED', 'FAILED', 'CANCELED'].includes(v.status)) {
+        ws.close();
+      }
     });
     ws.on('close', () => resolve(statuses));
     ws.on('error', reject);
@@ -85,12 +135,33 @@ function watchProgress(base: string, model: string): Promise<string[]> {
 async function sdkSession(base: string): Promise<Record<string, string>> {
   const cfg = new Pieces.Configuration({ basePath: base });
   assert.equal(await new Pieces.WellKnownApi(cfg).getWellKnownHealth(), 'ok');
-  const ctx = await new Pieces.ConnectorApi(cfg).connect({ seededConnectorConnection: {
-    application: { name: Pieces.ApplicationNameEnum.OpenSource, platform: Pieces.PlatformEnum.Linux, version: 'pieces-conformance:proxy-e2e' } } });
-  const created = await new Pieces.AssetsApi(cfg).assetsCreateNewAsset({ seed: { type: Pieces.SeedTypeEnum.SeededAsset,
-    asset: { application: ctx.application, format: { fragment: { string: { raw: 'def reverse(xs):\n    return xs[::-1]\n' } } }, metadata: { name: 'pieces-conformance:proxy' } } } });
+  const ctx = await new Pieces.ConnectorApi(cfg).connect({
+    seededConnectorConnection: {
+      application: {
+        name: Pieces.ApplicationNameEnum.OpenSource,
+        platform: Pieces.PlatformEnum.Linux,
+        version: 'pieces-conformance:proxy-e2e',
+      },
+    },
+  });
+  const created = await new Pieces.AssetsApi(cfg).assetsCreateNewAsset({
+    seed: {
+      type: Pieces.SeedTypeEnum.SeededAsset,
+      asset: {
+        application: ctx.application,
+        format: { fragment: { string: { raw: 'def reverse(xs):\n    return xs[::-1]\n' } } },
+        metadata: { name: 'pieces-conformance:proxy' },
+      },
+    },
+  });
   await new Pieces.AssetsApi(cfg).assetsSearchWithFilters({ assetsSearchWithFiltersInput: { query: 'reverse' } });
-  await new Pieces.QGPTApi(cfg).relevance({ qGPTRelevanceInput: { query: 'reverse a list', assets: { iterable: [{ id: created.id }] }, options: { question: true } } });
+  await new Pieces.QGPTApi(cfg).relevance({
+    qGPTRelevanceInput: {
+      query: 'reverse a list',
+      assets: { iterable: [{ id: created.id }] },
+      options: { question: true },
+    },
+  });
   const raw = async (r: { raw: Response }) => r.raw.text();
   return {
     asset: await raw(await new Pieces.AssetApi(cfg).assetSnapshotRaw({ asset: created.id })),
@@ -110,12 +181,18 @@ describe('through the proxy to a clean emulator', () => {
     emu = await startEmulator({ port: 0, memory: true, streamDelayMs: 1, downloadMs: 300 });
     proxy = await startProxyBin(emu.url, reports);
   });
-  after(async () => { if (proxy.child.exitCode === null) await proxy.stop('SIGTERM'); await emu.close(); });
+  after(async () => {
+    if (proxy.child.exitCode === null) await proxy.stop('SIGTERM');
+    await emu.close();
+  });
 
   test('the SDK works through it; reads answer the same bytes with and without it', async () => {
     const through = await sdkSession(proxy.url);
     const cfg = new Pieces.Configuration({ basePath: emu.url });
-    assert.equal(through.asset, await (await new Pieces.AssetApi(cfg).assetSnapshotRaw({ asset: through.id })).raw.text());
+    assert.equal(
+      through.asset,
+      await (await new Pieces.AssetApi(cfg).assetSnapshotRaw({ asset: through.id })).raw.text(),
+    );
     assert.equal(through.models, await (await new Pieces.ModelsApi(cfg).modelsSnapshotRaw()).raw.text());
     assert.equal(through.user, await (await new Pieces.UserApi(cfg).userSnapshotRaw()).raw.text());
   });
@@ -124,8 +201,12 @@ describe('through the proxy to a clean emulator', () => {
     const [direct, proxied] = await Promise.all([ask(emu.url, 'direct-1'), ask(proxy.url, 'proxied-1')]);
     assert.deepEqual(proxied, direct);
     assert.equal(proxied.at(-1)?.[0], 'COMPLETED');
-    const model = JSON.parse(await (await fetch(`${emu.url}/models`)).text()).iterable.find((m: any) => m.foundation && !m.cloud && !m.downloaded)?.id
-      ?? JSON.parse(await (await fetch(`${emu.url}/models`)).text()).iterable.find((m: any) => !m.cloud && !m.downloaded)?.id;
+    const model =
+      JSON.parse(await (await fetch(`${emu.url}/models`)).text()).iterable.find(
+        (m: any) => m.foundation && !m.cloud && !m.downloaded,
+      )?.id ??
+      JSON.parse(await (await fetch(`${emu.url}/models`)).text()).iterable.find((m: any) => !m.cloud && !m.downloaded)
+        ?.id;
     assert.ok(model, 'a local model that is not downloaded');
     const watching = watchProgress(proxy.url, model);
     await new Promise((r) => setTimeout(r, 50));
@@ -146,7 +227,19 @@ describe('through the proxy to a clean emulator', () => {
     assert.match(md, /\*\*Target kind:\*\* live traffic through the validation proxy/);
     const coverage = JSON.parse(readFileSync(join(reports, 'coverage.json'), 'utf8'));
     const seen = new Set(coverage.operations.filter((o: any) => o.exercised).map((o: any) => o.operationId));
-    for (const op of ['connect', 'createAsset', 'searchAssets', 'qgptRelevance', 'getAsset', 'getModelsSnapshot', 'getUser', 'qgptStream', 'downloadModel', 'modelDownloadProgress']) assert.ok(seen.has(op), `coverage of ${op}`);
+    for (const op of [
+      'connect',
+      'createAsset',
+      'searchAssets',
+      'qgptRelevance',
+      'getAsset',
+      'getModelsSnapshot',
+      'getUser',
+      'qgptStream',
+      'downloadModel',
+      'modelDownloadProgress',
+    ])
+      assert.ok(seen.has(op), `coverage of ${op}`);
     assert.ok(readdirSync(join(reports, 'allure-results')).some((f) => f.endsWith('-result.json')));
   });
 });
@@ -156,10 +249,18 @@ describe('through the proxy to an emulator with a schema fault and a stream faul
   let proxy: ProxyProcess;
   const reports = scratch('proxy-faults');
   before(async () => {
-    emu = await startEmulator({ port: 0, memory: true, streamDelayMs: 1, faults: ['user-wrong-type', 'stream-frames-after-terminal'] });
+    emu = await startEmulator({
+      port: 0,
+      memory: true,
+      streamDelayMs: 1,
+      faults: ['user-wrong-type', 'stream-frames-after-terminal'],
+    });
     proxy = await startProxyBin(emu.url, reports);
   });
-  after(async () => { if (proxy.child.exitCode === null) await proxy.stop('SIGTERM'); await emu.close(); });
+  after(async () => {
+    if (proxy.child.exitCode === null) await proxy.stop('SIGTERM');
+    await emu.close();
+  });
 
   test('the failures are reported by check and operation, with the cURL that reproduces them; exit 1', async () => {
     await sdkSession(proxy.url);
@@ -170,10 +271,19 @@ describe('through the proxy to an emulator with a schema fault and a stream faul
     assert.match(proxy.output(), /✗ \[response_schema_conformance\] getUser: Response violates schema\./);
     const md = readFileSync(join(reports, 'summary.md'), 'utf8');
     assert.match(md, /^# Pieces OS conformance: ❌ FAIL/);
-    assert.match(md, /### `response_schema_conformance`: Response violates schema\n\n- \*\*getUser\*\*: .*aesthetics.*font.*size/);
-    assert.match(md, /### `stream_grammar`: .*\n\n- \*\*qgptStream\*\*: request r-fault: frame after terminal COMPLETED/);
+    assert.match(
+      md,
+      /### `response_schema_conformance`: Response violates schema\n\n- \*\*getUser\*\*: .*aesthetics.*font.*size/,
+    );
+    assert.match(
+      md,
+      /### `stream_grammar`: .*\n\n- \*\*qgptStream\*\*: request r-fault: frame after terminal COMPLETED/,
+    );
     assert.match(md, /curl -sS -i http:\/\/127\.0\.0\.1:\d+\/user/);
     const json = JSON.parse(readFileSync(join(reports, 'proxy.json'), 'utf8'));
-    assert.deepEqual([...new Set(json.failures.map((f: any) => `${f.check} ${f.operation}`))].sort(), ['response_schema_conformance getUser', 'stream_grammar qgptStream']);
+    assert.deepEqual([...new Set(json.failures.map((f: any) => `${f.check} ${f.operation}`))].sort(), [
+      'response_schema_conformance getUser',
+      'stream_grammar qgptStream',
+    ]);
   });
 });

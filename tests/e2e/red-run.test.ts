@@ -14,7 +14,17 @@ import { allureData, allureTests, attachmentText, cli, launchChromium, scratch, 
 after(removeScratch);
 
 const reports = scratch('red');
-const run = await cli(['run', '--suite', 'contract', '--fault', 'delete-does-not-delete', '--grep', '@Assets', '--reports-dir', reports]);
+const run = await cli([
+  'run',
+  '--suite',
+  'contract',
+  '--fault',
+  'delete-does-not-delete',
+  '--grep',
+  '@Assets',
+  '--reports-dir',
+  reports,
+]);
 const output = `${run.stdout}\n${run.stderr}`;
 
 test('a red run exits 1 and says where the reports are', () => {
@@ -23,7 +33,7 @@ test('a red run exits 1 and says where the reports are', () => {
   assert.match(run.stdout, /summary: .*summary\.md · JUnit: .*junit\.xml · Allure: .*allure-report\/index\.html/);
 });
 
-test('progress is streamed: Playwright\'s list reporter lines appear', () => {
+test("progress is streamed: Playwright's list reporter lines appear", () => {
   assert.match(run.stdout, /Running \d+ tests? using \d+ workers?/);
   assert.match(run.stdout, /✘ .*\[contract\] › /);
 });
@@ -50,21 +60,42 @@ const index = join(reports, 'allure-report', 'index.html');
 
 test('the Allure report is one offline file whose failing test has the cURL that reproduces it', () => {
   assert.ok(existsSync(index), 'allure-report/index.html');
-  assert.deepEqual(readdirSync(join(reports, 'allure-report')).filter((f) => f.endsWith('.html')), ['index.html']);
+  assert.deepEqual(
+    readdirSync(join(reports, 'allure-report')).filter((f) => f.endsWith('.html')),
+    ['index.html'],
+  );
   const files = allureData(index);
   const tests = allureTests(files);
   const failed = tests.filter((t) => t.status === 'failed');
   assert.ok(failed.length >= 1, 'a failed test');
   const t = failed.find((x) => x.labels.some((l) => l.name === 'check' && l.value === 'use_after_delete'));
   assert.ok(t, `a failed test labelled check=use_after_delete: ${JSON.stringify(failed.map((x) => x.labels))}`);
-  assert.ok(t.labels.some((l) => l.name === 'operationId' && l.value === 'deleteAsset'), 'operationId label');
-  assert.ok(t.labels.some((l) => l.name === 'severity'), 'severity label');
-  assert.ok(t.stepNames.some((s) => /^deleteAsset: POST \/assets\/[^/]+\/delete/.test(s)), 'one step per request');
+  assert.ok(
+    t.labels.some((l) => l.name === 'operationId' && l.value === 'deleteAsset'),
+    'operationId label',
+  );
+  assert.ok(
+    t.labels.some((l) => l.name === 'severity'),
+    'severity label',
+  );
+  assert.ok(
+    t.stepNames.some((s) => /^deleteAsset: POST \/assets\/[^/]+\/delete/.test(s)),
+    'one step per request',
+  );
   const curl = t.attachments.filter((a) => /cURL/.test(a.name)).map((a) => attachmentText(files, a) ?? '');
-  assert.ok(curl.some((c) => /^curl .*http:\/\/127\.0\.0\.1:\d+\/asset\/[0-9a-f-]+/.test(c)), `cURL of the failing GET /asset/{id}: ${curl.join(' | ')}`);
-  assert.ok(t.attachments.some((a) => / exchange$/.test(a.name)), 'request/response exchange attachments');
+  assert.ok(
+    curl.some((c) => /^curl .*http:\/\/127\.0\.0\.1:\d+\/asset\/[0-9a-f-]+/.test(c)),
+    `cURL of the failing GET /asset/{id}: ${curl.join(' | ')}`,
+  );
+  assert.ok(
+    t.attachments.some((a) => / exchange$/.test(a.name)),
+    'request/response exchange attachments',
+  );
   // The environment block: target URL and version, contract version, validation mode.
-  const env = JSON.parse(files.get('widgets/allure_environment.json') ?? '[]') as Array<{ name: string; values: string[] }>;
+  const env = JSON.parse(files.get('widgets/allure_environment.json') ?? '[]') as Array<{
+    name: string;
+    values: string[];
+  }>;
   const value = (n: string) => env.find((e) => e.name === n)?.values[0];
   assert.match(value('Target URL') ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.match(value('Target version') ?? '', /^\d+\.\d+\.\d+/);
@@ -76,7 +107,7 @@ test('the Allure report is one offline file whose failing test has the cURL that
 test('the Allure report opens in headless Chromium without errors and shows the tests', async () => {
   const { context, close } = await launchChromium();
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const problems: string[] = [];
     // The report embeds Google's analytics tag; offline it cannot load, which is expected and harmless.
     const analytics = /googletagmanager|google-analytics|gtag/;
@@ -84,14 +115,20 @@ test('the Allure report opens in headless Chromium without errors and shows the 
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       if (analytics.test(m.text()) || analytics.test(m.location().url ?? '')) return;
-      if (/net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED|ADDRESS_UNREACHABLE|NETWORK_ACCESS_DENIED)/.test(m.text())) {
+      if (
+        /net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED|ADDRESS_UNREACHABLE|NETWORK_ACCESS_DENIED)/.test(
+          m.text(),
+        )
+      ) {
         // A resource that failed to load: only the analytics script may do that.
         if (!analytics.test(m.location().url ?? '')) problems.push(`console: ${m.text()} (${m.location().url})`);
         return;
       }
       problems.push(`console: ${m.text()}`);
     });
-    page.on('requestfailed', (r) => { if (!analytics.test(r.url())) problems.push(`requestfailed: ${r.url()}`); });
+    page.on('requestfailed', (r) => {
+      if (!analytics.test(r.url())) problems.push(`requestfailed: ${r.url()}`);
+    });
     await page.goto(pathToFileURL(index).href, { waitUntil: 'load', timeout: 30_000 });
     // The tree lists the suite, the tag and the tests.
     await page.getByText('contract', { exact: true }).first().waitFor({ timeout: 20_000 });
@@ -104,22 +141,35 @@ test('the Allure report opens in headless Chromium without errors and shows the 
   }
 });
 
-test('replay runs the failure again with the run\'s settings: still failing with the fault on, fixed without it', async () => {
+test("replay runs the failure again with the run's settings: still failing with the fault on, fixed without it", async () => {
   const still = await cli(['replay', '--reports-dir', reports]);
   assert.equal(still.code, 1, `${still.stdout}\n${still.stderr}`);
-  assert.match(still.stdout, /replay: 1 failed test of .* against the embedded emulator with faults delete-does-not-delete/);
-  assert.match(still.stdout, /STILL FAILING +\[contract\] Assets › an asset lives, is renamed and is deleted as documented — ✗ \[use_after_delete\] deleteAsset: Use after delete\./);
+  assert.match(
+    still.stdout,
+    /replay: 1 failed test of .* against the embedded emulator with faults delete-does-not-delete/,
+  );
+  assert.match(
+    still.stdout,
+    /STILL FAILING +\[contract\] Assets › an asset lives, is renamed and is deleted as documented — ✗ \[use_after_delete\] deleteAsset: Use after delete\./,
+  );
   assert.match(still.stdout, /^0 of 1 fixed; replay: .*replay\/replay\.md/m);
   const fixed = await cli(['replay', '--reports-dir', reports, '--without-faults']);
   assert.equal(fixed.code, 0, `${fixed.stdout}\n${fixed.stderr}`);
   assert.match(fixed.stdout, /FIXED +\[contract\] Assets › an asset lives/);
   assert.match(readFileSync(join(reports, 'replay', 'replay.md'), 'utf8'), /^# Replay: 1 of 1 fixed$/m);
   assert.match(readFileSync(join(reports, 'replay', 'junit.xml'), 'utf8'), /failures="0"/);
-  assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), /FAIL/, 'the replayed run\'s own reports are left alone');
+  assert.match(
+    readFileSync(join(reports, 'summary.md'), 'utf8'),
+    /FAIL/,
+    "the replayed run's own reports are left alone",
+  );
 });
 
 test('replay without an earlier run is a usage error naming the folder', async () => {
   const none = await cli(['replay', '--reports-dir', scratch('no-run')]);
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /no run to replay in .*no-run.* \(results\.json and run-config\.json are written by pieces-conformance run\)/);
+  assert.match(
+    none.stderr,
+    /no run to replay in .*no-run.* \(results\.json and run-config\.json are written by pieces-conformance run\)/,
+  );
 });

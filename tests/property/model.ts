@@ -79,7 +79,12 @@ export function liveConversations(m: Readonly<PiecesModel>): number[] {
  * use after delete, blaming the delete.
  */
 export async function judgeGone(
-  r: PiecesReal, deletedBy: 'deleteAsset' | 'deleteConversation', via: OperationId, param: string, id: string, note = 'read after delete',
+  r: PiecesReal,
+  deletedBy: 'deleteAsset' | 'deleteConversation',
+  via: OperationId,
+  param: string,
+  id: string,
+  note = 'read after delete',
 ): Promise<void> {
   const read = await r.api.callLoose(via, { path: { [param]: id }, intent: 'neutral', note });
   r.probe.judge('use_after_delete', { operation: deletedBy, via, id, deletedBy, read: read.exchange });

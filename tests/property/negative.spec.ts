@@ -8,8 +8,18 @@ import fc, { type Arbitrary } from 'fast-check';
 import type { ApiClient, Contract } from '../../src/client/index.js';
 import { hasErrors } from '../../src/core/errors.js';
 import {
-  assetName, invalidVariant, requestBodySchema, validApplication, validConnectorConnection, validQuestionInput,
-  validRelevanceInput, validRepromptInput, validSearchInput, validSeed, validSeededConversation, type OpenApiDocument,
+  assetName,
+  invalidVariant,
+  requestBodySchema,
+  validApplication,
+  validConnectorConnection,
+  validQuestionInput,
+  validRelevanceInput,
+  validRepromptInput,
+  validSearchInput,
+  validSeed,
+  validSeededConversation,
+  type OpenApiDocument,
 } from '../../src/fuzz/index.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import { seed as fixedSeed, UNKNOWN_PREFIX } from '../fixtures/data.js';
@@ -19,7 +29,11 @@ import { test } from './support/test.js';
 import { marked, namedSeed, seedName, testNonce } from './support/data.js';
 
 /** What a row's valid values are built from (some need something created first). */
-interface Ctx { api: ApiClient; doc: OpenApiDocument; nonce: string }
+interface Ctx {
+  api: ApiClient;
+  doc: OpenApiDocument;
+  nonce: string;
+}
 
 /** One operation whose bodies are fuzzed invalid, and the state a refusal must leave unchanged. */
 interface Row {
@@ -41,22 +55,36 @@ const name = (nonce: string) => assetName().map((n) => marked(nonce, n));
 
 const ROWS: Row[] = [
   {
-    operationId: 'createAsset', writes: true,
+    operationId: 'createAsset',
+    writes: true,
     // Every valid seed is named, marked (a mutation may still break the name: that is its point).
-    valid: async ({ doc, nonce }) => validSeed({ spec: doc }).map((seed) => namedSeed(seed, marked(nonce, seedName(seed)))),
-    undo: async (api, created: any) => { if (typeof created?.id === 'string') await api.call('deleteAsset', { path: { asset: created.id }, intent: 'neutral', note: 'undo an accepted invalid seed' }); },
+    valid: async ({ doc, nonce }) =>
+      validSeed({ spec: doc }).map((seed) => namedSeed(seed, marked(nonce, seedName(seed)))),
+    undo: async (api, created: any) => {
+      if (typeof created?.id === 'string')
+        await api.call('deleteAsset', {
+          path: { asset: created.id },
+          intent: 'neutral',
+          note: 'undo an accepted invalid seed',
+        });
+    },
   },
   {
-    operationId: 'updateAsset', writes: true,
+    operationId: 'updateAsset',
+    writes: true,
     // A real asset of this test, renamed: every invalid variant is otherwise a plausible update.
     valid: async ({ api, nonce }) => {
-      const base = must(await api.call('createAsset', { body: fixedSeed(marked(nonce, 'update base'), 'const base = 1;\n') }), 'the updateAsset negative property');
+      const base = must(
+        await api.call('createAsset', { body: fixedSeed(marked(nonce, 'update base'), 'const base = 1;\n') }),
+        'the updateAsset negative property',
+      );
       bases.set(nonce, base);
       return name(nonce).map((n) => ({ ...base, name: n }));
     },
     undo: async (api, updated: any) => {
       const base = [...bases.values()].find((b) => b.id === updated?.id);
-      if (base) await api.call('updateAsset', { body: base, intent: 'neutral', note: 'undo an accepted invalid update' });
+      if (base)
+        await api.call('updateAsset', { body: base, intent: 'neutral', note: 'undo an accepted invalid update' });
     },
   },
   { operationId: 'searchAssets', writes: false, valid: async ({ doc }) => validSearchInput({ spec: doc }) },
@@ -64,25 +92,46 @@ const ROWS: Row[] = [
   { operationId: 'qgptQuestion', writes: false, valid: async ({ doc }) => validQuestionInput({ spec: doc }) },
   { operationId: 'qgptReprompt', writes: false, valid: async ({ doc }) => validRepromptInput({ spec: doc }) },
   {
-    operationId: 'createConversation', writes: true, extra: 'conversations',
-    valid: async ({ doc, nonce }) => validSeededConversation({ spec: doc }).map((c) => ({ ...c, name: marked(nonce, typeof c.name === 'string' ? c.name : '') })),
+    operationId: 'createConversation',
+    writes: true,
+    extra: 'conversations',
+    valid: async ({ doc, nonce }) =>
+      validSeededConversation({ spec: doc }).map((c) => ({
+        ...c,
+        name: marked(nonce, typeof c.name === 'string' ? c.name : ''),
+      })),
   },
   {
-    operationId: 'registerApplication', writes: true, extra: 'applications',
-    valid: async ({ doc, nonce }) => validApplication({ spec: doc }).map((a) => ({ ...a, version: marked(nonce, String(a.version)) })),
+    operationId: 'registerApplication',
+    writes: true,
+    extra: 'applications',
+    valid: async ({ doc, nonce }) =>
+      validApplication({ spec: doc }).map((a) => ({ ...a, version: marked(nonce, String(a.version)) })),
   },
   {
-    operationId: 'closeApplicationSession', writes: true,
-    valid: async ({ api }) => fc.constant(must(await api.call('openApplicationSession'), 'the closeApplicationSession negative property').id),
+    operationId: 'closeApplicationSession',
+    writes: true,
+    valid: async ({ api }) =>
+      fc.constant(must(await api.call('openApplicationSession'), 'the closeApplicationSession negative property').id),
   },
   {
-    operationId: 'connect', writes: true, extra: 'applications',
-    valid: async ({ doc, nonce }) => validConnectorConnection({ spec: doc }).map((c) => ({ ...c, application: { ...c.application, version: marked(nonce, String(c.application?.version)) } })),
+    operationId: 'connect',
+    writes: true,
+    extra: 'applications',
+    valid: async ({ doc, nonce }) =>
+      validConnectorConnection({ spec: doc }).map((c) => ({
+        ...c,
+        application: { ...c.application, version: marked(nonce, String(c.application?.version)) },
+      })),
   },
 ];
 
 /** One invalid case: a value that breaks the schema (sent as JSON), or a text that is not JSON; and why. */
-interface Invalid { why: string; value?: unknown; text?: string }
+interface Invalid {
+  why: string;
+  value?: unknown;
+  text?: string;
+}
 
 /** The body text of a case. */
 function bodyOf(c: Invalid): string {
@@ -111,21 +160,38 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
   test.describe.configure({ mode: 'default' });
 
   for (const row of ROWS) {
-    test(`any invalid ${row.operationId} body is refused with a 4xx and changes nothing`, async ({ api, probe, spec, validators, safety }) => {
+    test(`any invalid ${row.operationId} body is refused with a 4xx and changes nothing`, async ({
+      api,
+      probe,
+      spec,
+      validators,
+      safety,
+    }) => {
       if (row.writes) safety.writes();
       const nonce = testNonce();
       const doc = spec.dereferenced;
       const valid = await row.valid({ api, doc, nonce });
-      const mutated = invalidVariant(requestBodySchema(doc, row.operationId), valid, (v) => validValue(validators, row.operationId, v))
-        .map(({ value, mutation }): Invalid => ({ why: `${mutation.kind} at ${mutation.path || '/'}: ${mutation.description}`, value: harmless(row.operationId, value) }));
+      const mutated = invalidVariant(requestBodySchema(doc, row.operationId), valid, (v) =>
+        validValue(validators, row.operationId, v),
+      ).map(
+        ({ value, mutation }): Invalid => ({
+          why: `${mutation.kind} at ${mutation.path || '/'}: ${mutation.description}`,
+          value: harmless(row.operationId, value),
+        }),
+      );
       // Now and then a body that is not JSON at all: a valid body's text cut short.
-      const truncated = fc.tuple(valid, fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }))
+      const truncated = fc
+        .tuple(valid, fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }))
         .map(([value, at]): Invalid => {
           const whole = JSON.stringify(harmless(row.operationId, value));
           const cut = 1 + Math.floor(at * (whole.length - 1));
-          return { why: `malformed JSON: the body's text cut after ${cut} of ${whole.length} characters`, text: whole.slice(0, cut) };
+          return {
+            why: `malformed JSON: the body's text cut after ${cut} of ${whole.length} characters`,
+            text: whole.slice(0, cut),
+          };
         });
-      const invalid = fc.oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: truncated, weight: 1 })
+      const invalid = fc
+        .oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: truncated, weight: 1 })
         .filter((c) => !validText(validators, row.operationId, bodyOf(c)));
       const state = async () => ({
         assets: await assetsState(api, nonce),
@@ -133,16 +199,29 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
         ...(row.extra === 'applications' ? { applications: (await applicationsState(api, nonce)).mine } : {}),
       });
 
-      await fc.assert(fc.asyncProperty(invalid, probe.case(async (c) => {
-        const before = await state();
-        const res = await api.call(row.operationId as 'createAsset', { rawBody: bodyOf(c), intent: 'negative', note: c.why });
-        if (res.ok) await row.undo?.(api, res.data);
-        const after = await state();
-        probe.judge('no_state_change_on_rejection', {
-          operation: row.operationId, rejected: res.exchange, what: `assets${row.extra ? ` and this test's ${row.extra}` : ''}`, before, after,
-        });
-      })), probe.parameters({ runs: 25, deepRuns: 250 }));
+      await fc.assert(
+        fc.asyncProperty(
+          invalid,
+          probe.case(async (c) => {
+            const before = await state();
+            const res = await api.call(row.operationId as 'createAsset', {
+              rawBody: bodyOf(c),
+              intent: 'negative',
+              note: c.why,
+            });
+            if (res.ok) await row.undo?.(api, res.data);
+            const after = await state();
+            probe.judge('no_state_change_on_rejection', {
+              operation: row.operationId,
+              rejected: res.exchange,
+              what: `assets${row.extra ? ` and this test's ${row.extra}` : ''}`,
+              before,
+              after,
+            });
+          }),
+        ),
+        probe.parameters({ runs: 25, deepRuns: 250 }),
+      );
     });
   }
 });
-

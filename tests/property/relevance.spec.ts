@@ -10,28 +10,61 @@ import { test } from './support/test.js';
 import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withId, withRaw, withToken } from './support/data.js';
 
 test.describe('Properties: relevance', { tag: '@property' }, () => {
-  test('relevance scores are sorted descending and the asset holding the whole query ranks first', async ({ api, probe, spec, safety }) => {
+  test('relevance scores are sorted descending and the asset holding the whole query ranks first', async ({
+    api,
+    probe,
+    spec,
+    safety,
+  }) => {
     safety.writes();
     const nonce = testNonce();
     const doc = spec.dereferenced;
     const seeds = validSeed({ spec: doc });
     const inputs = validRelevanceInput({ spec: doc });
 
-    await fc.assert(fc.asyncProperty(seeds, seeds, uniqueToken(), uniqueToken(), inputs, probe.case(async (a, b, x, y, input) => {
-      // Both hold the same generated text; `best` also holds both words of the query, `other` only
-      // the second one. With equal lengths, any ranking that counts matching words puts `best` first.
-      const text = seedRaw(a);
-      const bestBody = namedSeed(withRaw(a, withToken(text, `${x} ${y}`)), marked(nonce, seedName(a))) as Contract.Seed;
-      const otherBody = namedSeed(withRaw(b, withToken(text, `${y} ${y.slice(0, -1)}`)), marked(nonce, seedName(b))) as Contract.Seed;
-      const best = withId((await api.call('createAsset', { body: bestBody })).data);
-      const other = withId((await api.call('createAsset', { body: otherBody })).data);
-      if (!best || !other) return;
-      const query = `${x} ${y}`;
-      const body = { ...input, query, assets: { iterable: [{ id: other.id }, { id: best.id }] }, options: { ...input.options, database: true } } as Contract.QGPTRelevanceInput;
-      const res = await api.call('qgptRelevance', { body });
-      if (res.data) probe.judge('relevance_sorted', { operation: 'qgptRelevance', query, ...ranked(res.data), expected: best.id, within: 1 });
-      await api.call('deleteAsset', { path: { asset: best.id } });
-      await api.call('deleteAsset', { path: { asset: other.id } });
-    })), probe.parameters({ runs: 40, deepRuns: 400 }));
+    await fc.assert(
+      fc.asyncProperty(
+        seeds,
+        seeds,
+        uniqueToken(),
+        uniqueToken(),
+        inputs,
+        probe.case(async (a, b, x, y, input) => {
+          // Both hold the same generated text; `best` also holds both words of the query, `other` only
+          // the second one. With equal lengths, any ranking that counts matching words puts `best` first.
+          const text = seedRaw(a);
+          const bestBody = namedSeed(
+            withRaw(a, withToken(text, `${x} ${y}`)),
+            marked(nonce, seedName(a)),
+          ) as Contract.Seed;
+          const otherBody = namedSeed(
+            withRaw(b, withToken(text, `${y} ${y.slice(0, -1)}`)),
+            marked(nonce, seedName(b)),
+          ) as Contract.Seed;
+          const best = withId((await api.call('createAsset', { body: bestBody })).data);
+          const other = withId((await api.call('createAsset', { body: otherBody })).data);
+          if (!best || !other) return;
+          const query = `${x} ${y}`;
+          const body = {
+            ...input,
+            query,
+            assets: { iterable: [{ id: other.id }, { id: best.id }] },
+            options: { ...input.options, database: true },
+          } as Contract.QGPTRelevanceInput;
+          const res = await api.call('qgptRelevance', { body });
+          if (res.data)
+            probe.judge('relevance_sorted', {
+              operation: 'qgptRelevance',
+              query,
+              ...ranked(res.data),
+              expected: best.id,
+              within: 1,
+            });
+          await api.call('deleteAsset', { path: { asset: best.id } });
+          await api.call('deleteAsset', { path: { asset: other.id } });
+        }),
+      ),
+      probe.parameters({ runs: 40, deepRuns: 400 }),
+    );
   });
 });

@@ -9,7 +9,18 @@ import { searchQuery, uniqueToken, validRelevanceInput, validSearchInput, validS
 import { must } from '../fixtures/must.js';
 import { seed as fixedSeed } from '../fixtures/data.js';
 import { test } from './support/test.js';
-import { marked, namedSeed, ranked, searchIds, seedName, seedRaw, testNonce, withId, withRaw, withToken } from './support/data.js';
+import {
+  marked,
+  namedSeed,
+  ranked,
+  searchIds,
+  seedName,
+  seedRaw,
+  testNonce,
+  withId,
+  withRaw,
+  withToken,
+} from './support/data.js';
 
 // Snippets built from the words searchQuery() draws, so that generated queries find something
 // and relevance has scores to order.
@@ -21,20 +32,44 @@ const CORPUS = [
 ];
 
 test.describe('Properties: search and relevance', { tag: '@property' }, () => {
-  test('search and relevance answer any query with a schema-valid 2xx, scores most relevant first', async ({ api, probe, spec, suiteConfig }) => {
+  test('search and relevance answer any query with a schema-valid 2xx, scores most relevant first', async ({
+    api,
+    probe,
+    spec,
+    suiteConfig,
+  }) => {
     if (!suiteConfig.readonly) {
       const nonce = testNonce();
-      for (const [i, text] of CORPUS.entries()) must(await api.call('createAsset', { body: fixedSeed(marked(nonce, `corpus ${i}`), text) }), 'the search corpus');
+      for (const [i, text] of CORPUS.entries())
+        must(
+          await api.call('createAsset', { body: fixedSeed(marked(nonce, `corpus ${i}`), text) }),
+          'the search corpus',
+        );
     }
     const doc = spec.dereferenced;
     const searches = validSearchInput({ spec: doc, query: searchQuery() });
     const relevances = validRelevanceInput({ spec: doc, query: searchQuery({ allowEmpty: false }) });
 
-    await fc.assert(fc.asyncProperty(searches, relevances, probe.case(async (search, relevance) => {
-      await api.call('searchAssets', { body: search as Contract.AssetsSearchWithFiltersInput, query: { transferables: false } });
-      const res = await api.call('qgptRelevance', { body: relevance as Contract.QGPTRelevanceInput });
-      if (res.data) probe.judge('relevance_sorted', { operation: 'qgptRelevance', query: String(relevance.query), ...ranked(res.data) });
-    })), probe.parameters({ runs: 100, deepRuns: 1000 }));
+    await fc.assert(
+      fc.asyncProperty(
+        searches,
+        relevances,
+        probe.case(async (search, relevance) => {
+          await api.call('searchAssets', {
+            body: search as Contract.AssetsSearchWithFiltersInput,
+            query: { transferables: false },
+          });
+          const res = await api.call('qgptRelevance', { body: relevance as Contract.QGPTRelevanceInput });
+          if (res.data)
+            probe.judge('relevance_sorted', {
+              operation: 'qgptRelevance',
+              query: String(relevance.query),
+              ...ranked(res.data),
+            });
+        }),
+      ),
+      probe.parameters({ runs: 100, deepRuns: 1000 }),
+    );
   });
 
   test('the unique token of a created asset finds that asset', async ({ api, probe, spec, safety }) => {
@@ -43,14 +78,33 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
     const seeds = validSeed({ spec: spec.dereferenced });
     const casing = fc.option(fc.boolean(), { nil: undefined });
 
-    await fc.assert(fc.asyncProperty(seeds, uniqueToken(), casing, probe.case(async (generated, token, caseSensitive) => {
-      // The token sits in the content only (never in the name): only a content search finds it.
-      const body = namedSeed(withRaw(generated, withToken(seedRaw(generated), token)), marked(nonce, seedName(generated))) as Contract.Seed;
-      const id = withId((await api.call('createAsset', { body })).data)?.id;
-      if (!id) return; // refused or unreadable: the exchange checks have judged it
-      const found = await api.call('searchAssets', { body: { query: token, ...(caseSensitive === undefined ? {} : { casing: caseSensitive }) }, query: { transferables: false } });
-      probe.judge('search_finds_created', { operation: 'searchAssets', query: token, id, found: searchIds(found.data) });
-      await api.call('deleteAsset', { path: { asset: id } });
-    })), probe.parameters({ runs: 60, deepRuns: 600 }));
+    await fc.assert(
+      fc.asyncProperty(
+        seeds,
+        uniqueToken(),
+        casing,
+        probe.case(async (generated, token, caseSensitive) => {
+          // The token sits in the content only (never in the name): only a content search finds it.
+          const body = namedSeed(
+            withRaw(generated, withToken(seedRaw(generated), token)),
+            marked(nonce, seedName(generated)),
+          ) as Contract.Seed;
+          const id = withId((await api.call('createAsset', { body })).data)?.id;
+          if (!id) return; // refused or unreadable: the exchange checks have judged it
+          const found = await api.call('searchAssets', {
+            body: { query: token, ...(caseSensitive === undefined ? {} : { casing: caseSensitive }) },
+            query: { transferables: false },
+          });
+          probe.judge('search_finds_created', {
+            operation: 'searchAssets',
+            query: token,
+            id,
+            found: searchIds(found.data),
+          });
+          await api.call('deleteAsset', { path: { asset: id } });
+        }),
+      ),
+      probe.parameters({ runs: 60, deepRuns: 600 }),
+    );
   });
 });

@@ -16,37 +16,74 @@ import type { PiecesModel, PiecesReal } from './model.js';
 const EMULATOR_DOWNLOAD_WAIT_MS = 3_000;
 
 test.describe('Properties: stateful', { tag: '@property' }, () => {
-  test('any sequence of asset, conversation and model commands keeps the target in step with the model', async ({ api, probe, spec, safety, target, suiteConfig }) => {
+  test('any sequence of asset, conversation and model commands keeps the target in step with the model', async ({
+    api,
+    probe,
+    spec,
+    safety,
+    target,
+    suiteConfig,
+  }) => {
     safety.writes();
     const models = target.kind === 'emulator' || suiteConfig.allowDownloads;
     // A real download takes minutes: give the test the time the configured waits need.
-    if (target.kind === 'live' && models) test.setTimeout(Math.max(test.info().timeout, 20 * suiteConfig.downloadWaitMs));
+    if (target.kind === 'live' && models)
+      test.setTimeout(Math.max(test.info().timeout, 20 * suiteConfig.downloadWaitMs));
     const nonce = testNonce();
-    const downloadWaitMs = target.kind === 'emulator' ? Math.min(suiteConfig.downloadWaitMs, EMULATOR_DOWNLOAD_WAIT_MS) : suiteConfig.downloadWaitMs;
-    const commands = fc.commands(allCommands({ spec: spec.dereferenced, models }), probe.commands({ maxCommands: 25, deepMaxCommands: 60 }));
+    const downloadWaitMs =
+      target.kind === 'emulator'
+        ? Math.min(suiteConfig.downloadWaitMs, EMULATOR_DOWNLOAD_WAIT_MS)
+        : suiteConfig.downloadWaitMs;
+    const commands = fc.commands(
+      allCommands({ spec: spec.dereferenced, models }),
+      probe.commands({ maxCommands: 25, deepMaxCommands: 60 }),
+    );
 
-    await fc.assert(fc.asyncProperty(commands, probe.case(async (cmds) => {
-      let run: { model: PiecesModel; real: PiecesReal } | undefined;
-      const setup = async () => {
-        probe.begin('setup');
-        // The models' flags are the target's at the start of each run: downloads are one-way.
-        const driven = models ? await drivenModels(api) : [];
-        probe.settle();
-        run = {
-          model: { assets: [], conversations: [], models: driven.map(({ downloaded, loaded }) => ({ downloaded, loaded })) },
-          real: { api, probe, nonce, assets: [], conversations: [], models: driven.map((m) => m.id), downloadWaitMs },
-        };
-        return run;
-      };
-      try {
-        await fc.asyncModelRun(setup, cmds);
-      } finally {
-        // Keeps the target small between runs (the fixtures remove anything left at the end).
-        probe.begin('cleanup');
-        for (const [i, view] of (run?.model.assets ?? []).entries()) {
-          if (!view.deleted) await api.call('deleteAsset', { path: { asset: run!.real.assets[i].id }, intent: 'neutral', note: 'end of a run' });
-        }
-      }
-    })), probe.parameters({ runs: 40, deepRuns: 400 }));
+    await fc.assert(
+      fc.asyncProperty(
+        commands,
+        probe.case(async (cmds) => {
+          let run: { model: PiecesModel; real: PiecesReal } | undefined;
+          const setup = async () => {
+            probe.begin('setup');
+            // The models' flags are the target's at the start of each run: downloads are one-way.
+            const driven = models ? await drivenModels(api) : [];
+            probe.settle();
+            run = {
+              model: {
+                assets: [],
+                conversations: [],
+                models: driven.map(({ downloaded, loaded }) => ({ downloaded, loaded })),
+              },
+              real: {
+                api,
+                probe,
+                nonce,
+                assets: [],
+                conversations: [],
+                models: driven.map((m) => m.id),
+                downloadWaitMs,
+              },
+            };
+            return run;
+          };
+          try {
+            await fc.asyncModelRun(setup, cmds);
+          } finally {
+            // Keeps the target small between runs (the fixtures remove anything left at the end).
+            probe.begin('cleanup');
+            for (const [i, view] of (run?.model.assets ?? []).entries()) {
+              if (!view.deleted)
+                await api.call('deleteAsset', {
+                  path: { asset: run!.real.assets[i].id },
+                  intent: 'neutral',
+                  note: 'end of a run',
+                });
+            }
+          }
+        }),
+      ),
+      probe.parameters({ runs: 40, deepRuns: 400 }),
+    );
   });
 });

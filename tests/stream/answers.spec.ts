@@ -10,7 +10,12 @@ import { answerOf, firstConversationOf, terminalStatusOf } from '../../src/strea
 import { deterministic, questionInput, relevanceInput, restAnswer } from './inputs.js';
 
 test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
-  test('question only: the chunks make a non-empty answer, COMPLETED last, equal to the REST answer', async ({ streams, api, target, safety }) => {
+  test('question only: the chunks make a non-empty answer, COMPLETED last, equal to the REST answer', async ({
+    streams,
+    api,
+    target,
+    safety,
+  }) => {
     safety.streamedQuestions();
     const session = streams.session();
     const socket = await session.open();
@@ -22,11 +27,21 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
     expect.soft(terminalStatusOf(req), 'the last frame of the answer').toBe('COMPLETED');
   });
 
-  test('relevance + question: context is found and the answer streamed, COMPLETED last', async ({ streams, api, target, safety }) => {
+  test('relevance + question: context is found and the answer streamed, COMPLETED last', async ({
+    streams,
+    api,
+    target,
+    safety,
+  }) => {
     safety.writes();
     const session = streams.session();
     const token = session.token();
-    const asset = must(await api.call('createAsset', { body: seed(markedName('stream'), `// ${token}: reverse a list in place\nconst reversed = items.reverse();\n`) }), 'the relevance stream test');
+    const asset = must(
+      await api.call('createAsset', {
+        body: seed(markedName('stream'), `// ${token}: reverse a list in place\nconst reversed = items.reverse();\n`),
+      }),
+      'the relevance stream test',
+    );
     const input = relevanceInput(token, [asset.id]);
     const reference = deterministic(target.kind) ? await restAnswer(api, input) : undefined;
     const socket = await session.open();
@@ -35,9 +50,18 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
     expect.soft(terminalStatusOf(req), 'the last frame of the answer').toBe('COMPLETED');
   });
 
-  test('no conversation in the input: a new conversation holds the question and the answer', async ({ streams, api, judge, safety }) => {
+  test('no conversation in the input: a new conversation holds the question and the answer', async ({
+    streams,
+    api,
+    judge,
+    safety,
+  }) => {
     safety.writes();
-    const before = new Set((await api.call('getConversationsSnapshot', { query: { transferables: false } })).data?.iterable.map((c) => c.id) ?? []);
+    const before = new Set(
+      (await api.call('getConversationsSnapshot', { query: { transferables: false } })).data?.iterable.map(
+        (c) => c.id,
+      ) ?? [],
+    );
     const session = streams.session();
     const socket = await session.open();
     const token = session.token();
@@ -48,11 +72,23 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
     expect.soft(before.has(conversation), `conversation ${conversation} of request ${req.id} is new`).toBe(false);
 
     const read = await api.call('getConversation', { path: { conversation }, query: { transferables: false } });
-    judge('ensure_resource_availability', { operation: 'getConversation', id: conversation, createdBy: 'qgptStream', read: read.exchange });
-    const messages = await api.call('getConversationMessages', { path: { conversation }, query: { transferables: true } });
+    judge('ensure_resource_availability', {
+      operation: 'getConversation',
+      id: conversation,
+      createdBy: 'qgptStream',
+      read: read.exchange,
+    });
+    const messages = await api.call('getConversationMessages', {
+      path: { conversation },
+      query: { transferables: true },
+    });
     judge('conversation_messages_recorded', {
-      operation: 'getConversationMessages', conversation,
-      expected: [{ role: 'USER', text: input.question.query }, { role: 'ASSISTANT', text: answerOf(req) }],
+      operation: 'getConversationMessages',
+      conversation,
+      expected: [
+        { role: 'USER', text: input.question.query },
+        { role: 'ASSISTANT', text: answerOf(req) },
+      ],
       recorded: (messages.data?.iterable ?? []).map((m) => ({ role: m.role, text: m.fragment?.string?.raw })),
     });
 

@@ -9,16 +9,24 @@ import type { StreamSession, StreamRequest } from '../../src/stream/index.js';
 import { terminalStatusOf } from '../../src/stream/index.js';
 import { deterministic, questionInput, restAnswer } from './inputs.js';
 
-const TOPICS = ['reverse a list in Python', 'read a file in Go', 'sort a map in Java', 'parse JSON in Rust', 'debounce a function in TypeScript'];
+const TOPICS = [
+  'reverse a list in Python',
+  'read a file in Go',
+  'sort a map in Java',
+  'parse JSON in Rust',
+  'debounce a function in TypeScript',
+];
 
 /** `n` inputs with their tokens and (on a deterministic target) their REST answers. */
 async function prepare(session: StreamSession, api: ApiClient, kind: 'emulator' | 'live', n: number) {
-  return Promise.all(Array.from({ length: n }, async (_, i) => {
-    const token = session.token();
-    const input = questionInput(token, `How do I ${TOPICS[i % TOPICS.length]}?`);
-    const reference = deterministic(kind) ? await restAnswer(api, input) : undefined;
-    return { token, input, reference };
-  }));
+  return Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const token = session.token();
+      const input = questionInput(token, `How do I ${TOPICS[i % TOPICS.length]}?`);
+      const reference = deterministic(kind) ? await restAnswer(api, input) : undefined;
+      return { token, input, reference };
+    }),
+  );
 }
 
 function expectAllCompleted(reqs: StreamRequest[]) {

@@ -14,7 +14,9 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
     const session = streams.session(slowTarget.url);
     const socket = await session.open();
     const token = session.token();
-    const handle = socket.ask(questionInput(token, 'Explain, step by step, how a hash map resolves collisions.'), { token });
+    const handle = socket.ask(questionInput(token, 'Explain, step by step, how a hash map resolves collisions.'), {
+      token,
+    });
     expect(await handle.firstChunk, `request ${handle.id} streamed a first chunk`).toBe(true);
     socket.stop(handle.id);
     const req = await handle.done;
@@ -26,7 +28,10 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
 
   test('reset: answers in flight end, the socket stays usable', async ({ streams, slowTarget, safety }) => {
     safety.streamedQuestions();
-    test.skip(!slowTarget.dedicated, 'the RESET acknowledgement is not documented upstream: judged on the emulator only');
+    test.skip(
+      !slowTarget.dedicated,
+      'the RESET acknowledgement is not documented upstream: judged on the emulator only',
+    );
     const session = streams.session(slowTarget.url);
     const socket = await session.open();
     const token = session.token();
@@ -41,7 +46,10 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
     expect.soft(terminalStatusOf(after), `request ${after.id} after the reset`).toBe('COMPLETED');
   });
 
-  test('malformed input: an in-band FAILED frame with errorMessage; the socket stays open and answers the next request', async ({ streams, safety }) => {
+  test('malformed input: an in-band FAILED frame with errorMessage; the socket stays open and answers the next request', async ({
+    streams,
+    safety,
+  }) => {
     safety.streamedQuestions();
     const session = streams.session();
     const socket = await session.open();

@@ -17,7 +17,13 @@ async function idleLocalModel(api: ApiClient, pick: number): Promise<string | un
 }
 
 test.describe('Model download progress', { tag: '@Models' }, () => {
-  test('a download: percentage never decreases, ends COMPLETED, and GET /model agrees', async ({ streams, slowApi, slowTarget, safety, judge }) => {
+  test('a download: percentage never decreases, ends COMPLETED, and GET /model agrees', async ({
+    streams,
+    slowApi,
+    slowTarget,
+    safety,
+    judge,
+  }) => {
     safety.downloads();
     const model = await idleLocalModel(slowApi, 0);
     test.skip(!model, 'no local model left that is not downloaded');
@@ -30,12 +36,21 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     const after = await slowApi.call('getModel', { path: { model: model! } });
     const m: any = after.data ?? {};
     judge('model_state_machine', {
-      operation: 'getModel', model: model!, step: `after its progress stream ended ${statuses.at(-1) ?? 'without a status'}`,
-      observed: { downloaded: m.downloaded, downloading: m.downloading }, expected: { downloaded: true, downloading: false },
+      operation: 'getModel',
+      model: model!,
+      step: `after its progress stream ended ${statuses.at(-1) ?? 'without a status'}`,
+      observed: { downloaded: m.downloaded, downloading: m.downloading },
+      expected: { downloaded: true, downloading: false },
     });
   });
 
-  test('a cancelled download ends CANCELED and stays not downloaded', async ({ streams, slowApi, slowTarget, safety, judge }) => {
+  test('a cancelled download ends CANCELED and stays not downloaded', async ({
+    streams,
+    slowApi,
+    slowTarget,
+    safety,
+    judge,
+  }) => {
     safety.downloads();
     const model = await idleLocalModel(slowApi, 1);
     test.skip(!model, 'no second local model left that is not downloaded');
@@ -44,7 +59,11 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     await slowApi.call('downloadModel', { path: { model: model! } });
     // Cancel once the download is under way (its first percentage above zero), or at once if it never reports one.
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && !watch.watch.end && !watch.watch.frames.some((f) => ((f.value as any)?.percentage ?? 0) > 0)) {
+    while (
+      Date.now() < deadline &&
+      !watch.watch.end &&
+      !watch.watch.frames.some((f) => ((f.value as any)?.percentage ?? 0) > 0)
+    ) {
       await new Promise((r) => setTimeout(r, 10));
     }
     await slowApi.call('cancelModelDownload', { path: { model: model! } });
@@ -53,8 +72,11 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     const after = await slowApi.call('getModel', { path: { model: model! } });
     const m: any = after.data ?? {};
     judge('model_state_machine', {
-      operation: 'getModel', model: model!, step: 'after its download was cancelled',
-      observed: { downloaded: m.downloaded, downloading: m.downloading }, expected: { downloaded: false, downloading: false },
+      operation: 'getModel',
+      model: model!,
+      step: 'after its download was cancelled',
+      observed: { downloaded: m.downloaded, downloading: m.downloading },
+      expected: { downloaded: false, downloading: false },
     });
   });
 });

@@ -13,8 +13,17 @@ import { HarnessError } from '../../src/core/errors.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
 import {
-  answerTimings, attemptUpgrade, channelOf, firstConversationOf, judgeStreams, StreamSession, timeoutFromEnv, timingLine,
-  type StreamSubject, type StreamVerdict, type UpgradeAttempt,
+  answerTimings,
+  attemptUpgrade,
+  channelOf,
+  firstConversationOf,
+  judgeStreams,
+  StreamSession,
+  timeoutFromEnv,
+  timingLine,
+  type StreamSubject,
+  type StreamVerdict,
+  type UpgradeAttempt,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { CoverageLedger } from '../../src/coverage/index.js';
@@ -93,7 +102,14 @@ class StreamHarness implements Streams {
     for (const v of verdicts) {
       this.recorder.add(v.failures);
       if (!('upgrade' in v.subject)) {
-        this.coverage.record({ operationId: v.subject.channel, status: 101, media: 'application/json', checks: v.checks, failed: v.failed, source: 'stream' });
+        this.coverage.record({
+          operationId: v.subject.channel,
+          status: 101,
+          media: 'application/json',
+          checks: v.checks,
+          failed: v.failed,
+          source: 'stream',
+        });
       }
     }
     this.verdicts.push(...verdicts);
@@ -131,11 +147,17 @@ class StreamHarness implements Streams {
     if (timings.length > 0) {
       const line = timingLine(timings);
       testInfo.annotations.push({ type: 'stream-timings', description: line });
-      await testInfo.attach('stream-timings.json', { body: JSON.stringify({ line, answers: timings }, null, 2), contentType: 'application/json' });
+      await testInfo.attach('stream-timings.json', {
+        body: JSON.stringify({ line, answers: timings }, null, 2),
+        contentType: 'application/json',
+      });
     }
     const failed = this.verdicts.some((v) => v.failures.length > 0) || testInfo.status !== testInfo.expectedStatus;
     if (failed && this.sessions.length > 0) {
-      await testInfo.attach('stream-frames.json', { body: JSON.stringify(this.sessions.map(framesRecord), null, 2), contentType: 'application/json' });
+      await testInfo.attach('stream-frames.json', {
+        body: JSON.stringify(this.sessions.map(framesRecord), null, 2),
+        contentType: 'application/json',
+      });
     }
   }
 }
@@ -149,14 +171,36 @@ function recordOf(s: StreamSubject): object {
 function framesRecord(s: StreamSession) {
   return {
     sockets: s.sockets.map((sock) => ({
-      id: sock.log.id, url: sock.log.url, closed: sock.log.closed,
+      id: sock.log.id,
+      url: sock.log.url,
+      closed: sock.log.closed,
       requests: sock.log.requests.map((r) => ({
-        id: r.id, intent: r.intent, input: r.rawInput, token: r.token, reference: r.reference, end: r.end, stopSentAtMs: r.stopSentAtMs,
-        frames: r.frames.map((f) => ({ seq: f.seq, atMs: f.receivedAt - r.sentAt, attributed: f.attributed, frame: f.value ?? f.raw, diagnostics: f.diagnostics })),
+        id: r.id,
+        intent: r.intent,
+        input: r.rawInput,
+        token: r.token,
+        reference: r.reference,
+        end: r.end,
+        stopSentAtMs: r.stopSentAtMs,
+        frames: r.frames.map((f) => ({
+          seq: f.seq,
+          atMs: f.receivedAt - r.sentAt,
+          attributed: f.attributed,
+          frame: f.value ?? f.raw,
+          diagnostics: f.diagnostics,
+        })),
       })),
-      orphans: sock.log.orphans.map((f) => ({ seq: f.seq, at: new Date(f.receivedAt).toISOString(), frame: f.value ?? f.raw })),
+      orphans: sock.log.orphans.map((f) => ({
+        seq: f.seq,
+        at: new Date(f.receivedAt).toISOString(),
+        frame: f.value ?? f.raw,
+      })),
     })),
-    downloads: s.watches.map((w) => ({ model: w.model, end: w.end, frames: w.frames.map((f) => ({ atMs: f.receivedAt - w.openedAt, frame: f.value ?? f.raw })) })),
+    downloads: s.watches.map((w) => ({
+      model: w.model,
+      end: w.end,
+      frames: w.frames.map((f) => ({ atMs: f.receivedAt - w.openedAt, frame: f.value ?? f.raw })),
+    })),
   };
 }
 
@@ -173,36 +217,61 @@ interface StreamWorkerFixtures {
 export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
   // `api` first: its teardown (the owned cleanup) then runs after this one hands over conversations.
   streams: async ({ target, validators, recorder, coverage, owned, exchangeLog, api: _api }, use, testInfo) => {
-    const log = exchangeLog && { writer: exchangeLog, context: { project: testInfo.project.name, test: testInfo.titlePath.slice(1).join(' › ') } };
+    const log = exchangeLog && {
+      writer: exchangeLog,
+      context: { project: testInfo.project.name, test: testInfo.titlePath.slice(1).join(' › ') },
+    };
     const harness = new StreamHarness(target, validators, recorder, coverage, owned, log);
     await use(harness);
     await harness.finish(testInfo);
   },
 
-  slowTarget: [async ({ target, suiteConfig }, use) => {
-    if (target.kind !== 'emulator') {
-      await use({ url: target.url, dedicated: false });
-      return;
-    }
-    // The embedded emulator streams with a 1 ms pause: too fast to stop mid-answer reliably. A
-    // dedicated one (same fault switches) answers slowly; only test code may import emulator/.
-    const { startEmulator } = await import('../../emulator/index.js');
-    const emu = await startEmulator({ port: 0, host: '127.0.0.1', memory: true, faults: suiteConfig.faults, streamDelayMs: 25, downloadMs: 1000 })
-      .catch((err: any) => { throw new HarnessError('target', `the slow emulator did not start: ${String(err?.message ?? err)}`); });
-    await use({ url: emu.url.replace(/\/+$/, ''), dedicated: true });
-    await emu.close();
-  }, { scope: 'worker' }],
+  slowTarget: [
+    async ({ target, suiteConfig }, use) => {
+      if (target.kind !== 'emulator') {
+        await use({ url: target.url, dedicated: false });
+        return;
+      }
+      // The embedded emulator streams with a 1 ms pause: too fast to stop mid-answer reliably. A
+      // dedicated one (same fault switches) answers slowly; only test code may import emulator/.
+      const { startEmulator } = await import('../../emulator/index.js');
+      const emu = await startEmulator({
+        port: 0,
+        host: '127.0.0.1',
+        memory: true,
+        faults: suiteConfig.faults,
+        streamDelayMs: 25,
+        downloadMs: 1000,
+      }).catch((err: any) => {
+        throw new HarnessError('target', `the slow emulator did not start: ${String(err?.message ?? err)}`);
+      });
+      await use({ url: emu.url.replace(/\/+$/, ''), dedicated: true });
+      await emu.close();
+    },
+    { scope: 'worker' },
+  ],
 
   slowApi: async ({ api, slowTarget, request, spec, suiteConfig, recorder }, use) => {
     if (!slowTarget.dedicated) {
       await use(api);
       return;
     }
-    await use(new ApiClient({
-      baseUrl: slowTarget.url, spec, transport: playwrightTransport(request), timeoutMs: suiteConfig.timeoutMs,
-      around: (label, run) => test.step(label, run, { box: true }),
-      middleware: [{ onExchange: (exchange, operation) => { recorder.record(exchange, operation); } }],
-    }));
+    await use(
+      new ApiClient({
+        baseUrl: slowTarget.url,
+        spec,
+        transport: playwrightTransport(request),
+        timeoutMs: suiteConfig.timeoutMs,
+        around: (label, run) => test.step(label, run, { box: true }),
+        middleware: [
+          {
+            onExchange: (exchange, operation) => {
+              recorder.record(exchange, operation);
+            },
+          },
+        ],
+      }),
+    );
   },
 });
 

@@ -19,7 +19,13 @@ export function questionInput(token: string, text?: string) {
 
 /** A relevance + question input restricted to the given assets (so other tests' assets cannot change the answer). */
 export function relevanceInput(token: string, assetIds: string[], text = 'What does my saved snippet do?') {
-  return { relevance: { query: query(token, text), assets: { iterable: assetIds.map((id) => ({ id })) }, options: { question: true } } };
+  return {
+    relevance: {
+      query: query(token, text),
+      assets: { iterable: assetIds.map((id) => ({ id })) },
+      options: { question: true },
+    },
+  };
 }
 
 /** Whether the REST twin of a streamed answer is comparable chunk for chunk (a deterministic target). */
@@ -31,11 +37,17 @@ export function deterministic(kind: 'emulator' | 'live'): boolean {
  * The answer REST gives for the same input: POST /qgpt/question for a question, POST
  * /qgpt/relevance (with options.question) for a relevance input. Undefined when REST did not answer.
  */
-export async function restAnswer(api: ApiClient, input: ReturnType<typeof questionInput> | ReturnType<typeof relevanceInput>): Promise<string | undefined> {
+export async function restAnswer(
+  api: ApiClient,
+  input: ReturnType<typeof questionInput> | ReturnType<typeof relevanceInput>,
+): Promise<string | undefined> {
   if ('question' in input) {
     const res = await api.call('qgptQuestion', { body: input.question, note: 'the REST twin of a streamed question' });
     return res.data?.answers.iterable[0]?.text;
   }
-  const res = await api.call('qgptRelevance', { body: input.relevance, note: 'the REST twin of a streamed relevance question' });
+  const res = await api.call('qgptRelevance', {
+    body: input.relevance,
+    note: 'the REST twin of a streamed relevance question',
+  });
   return (res.data as any)?.answer?.answers?.iterable?.[0]?.text;
 }

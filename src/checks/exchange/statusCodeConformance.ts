@@ -9,16 +9,18 @@ import { documentedStatuses } from '../facts.js';
 import { responseFor } from '../../validate/media.js';
 import type { Exchange } from '../../core/types.js';
 
-export default registerCheck(defineCheck<Exchange>({
-  name: 'status_code_conformance',
-  title: 'Undocumented HTTP status code',
-  kind: 'exchange',
-  severity: 'high',
-  description: 'A check that the response status is one the contract documents for the operation.',
-  applies: all(hasResponse, hasOperation, notWebSocket),
-  run: (ex, ctx, fail) => {
-    const op = ctx.operation!;
-    if (responseFor(op, ex.response!.status)) return [];
-    return [fail(op.operationId, `Received: ${ex.response!.status} / Documented: ${documentedStatuses(op)}`, ex.id)];
-  },
-}));
+export default registerCheck(
+  defineCheck<Exchange>({
+    name: 'status_code_conformance',
+    title: 'Undocumented HTTP status code',
+    kind: 'exchange',
+    severity: 'high',
+    description: 'A check that the response status is one the contract documents for the operation.',
+    applies: all(hasResponse, hasOperation, notWebSocket),
+    run: (ex, ctx, fail) => {
+      const op = ctx.operation!;
+      if (responseFor(op, ex.response!.status)) return [];
+      return [fail(op.operationId, `Received: ${ex.response!.status} / Documented: ${documentedStatuses(op)}`, ex.id)];
+    },
+  }),
+);

@@ -3,7 +3,11 @@ import { defineCheck } from '../define.js';
 import { registerCheck } from '../store.js';
 
 /** The model flags the state machine speaks about. */
-export interface ModelFlags { downloaded?: boolean; loaded?: boolean; downloading?: boolean }
+export interface ModelFlags {
+  downloaded?: boolean;
+  loaded?: boolean;
+  downloading?: boolean;
+}
 
 /** A model's flags as read after `step`, and the flags the step must have produced. */
 export interface ModelStateFacts {
@@ -16,16 +20,18 @@ export interface ModelStateFacts {
   expected: ModelFlags;
 }
 
-export default registerCheck(defineCheck<ModelStateFacts>({
-  name: 'model_state_machine',
-  title: 'Model state machine violated',
-  kind: 'scenario',
-  severity: 'high',
-  description: 'A check that a model reports downloaded/loaded/downloading as its lifecycle step implies.',
-  run: (f, _ctx, fail) => {
-    const wrong = (Object.keys(f.expected) as (keyof ModelFlags)[])
-      .filter((k) => f.observed[k] !== f.expected[k])
-      .map((k) => `${k} ${f.observed[k]} (expected ${f.expected[k]})`);
-    return wrong.length ? [fail(f.operation, `model ${f.model} ${f.step}: ${wrong.join(', ')}`)] : [];
-  },
-}));
+export default registerCheck(
+  defineCheck<ModelStateFacts>({
+    name: 'model_state_machine',
+    title: 'Model state machine violated',
+    kind: 'scenario',
+    severity: 'high',
+    description: 'A check that a model reports downloaded/loaded/downloading as its lifecycle step implies.',
+    run: (f, _ctx, fail) => {
+      const wrong = (Object.keys(f.expected) as (keyof ModelFlags)[])
+        .filter((k) => f.observed[k] !== f.expected[k])
+        .map((k) => `${k} ${f.observed[k]} (expected ${f.expected[k]})`);
+      return wrong.length ? [fail(f.operation, `model ${f.model} ${f.step}: ${wrong.join(', ')}`)] : [];
+    },
+  }),
+);

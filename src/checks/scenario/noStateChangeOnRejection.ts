@@ -16,18 +16,27 @@ export interface NoStateChangeFacts {
   after: unknown;
 }
 
-export default registerCheck(defineCheck<NoStateChangeFacts>({
-  name: 'no_state_change_on_rejection',
-  title: 'State changed by a refused request',
-  kind: 'scenario',
-  severity: 'critical',
-  description: 'A check that a request answered with 4xx changed nothing (the state snapshot before equals the one after).',
-  // Only a refusal promises "no change"; an accepted invalid request is negative_data_rejection's finding.
-  applies: (f) => (f.rejected.response?.status ?? 0) >= 400,
-  run: (f, _ctx, fail) => {
-    const diff = firstDifference(f.before, f.after);
-    if (!diff) return [];
-    const r = f.rejected;
-    return [fail(f.operation, `${f.what} changed after ${r.response!.status} to ${requestLine(r.request.method, r.request.url)}: ${diff}`, r.id)];
-  },
-}));
+export default registerCheck(
+  defineCheck<NoStateChangeFacts>({
+    name: 'no_state_change_on_rejection',
+    title: 'State changed by a refused request',
+    kind: 'scenario',
+    severity: 'critical',
+    description:
+      'A check that a request answered with 4xx changed nothing (the state snapshot before equals the one after).',
+    // Only a refusal promises "no change"; an accepted invalid request is negative_data_rejection's finding.
+    applies: (f) => (f.rejected.response?.status ?? 0) >= 400,
+    run: (f, _ctx, fail) => {
+      const diff = firstDifference(f.before, f.after);
+      if (!diff) return [];
+      const r = f.rejected;
+      return [
+        fail(
+          f.operation,
+          `${f.what} changed after ${r.response!.status} to ${requestLine(r.request.method, r.request.url)}: ${diff}`,
+          r.id,
+        ),
+      ];
+    },
+  }),
+);

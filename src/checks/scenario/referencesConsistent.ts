@@ -14,13 +14,21 @@ export interface ReferenceFacts {
   actual: unknown;
 }
 
-export default registerCheck(defineCheck<ReferenceFacts>({
-  name: 'references_consistent',
-  title: 'Inconsistent reference',
-  kind: 'scenario',
-  severity: 'medium',
-  description: 'A check that a resource read through two operations tells the same story (ids, links, content).',
-  run: (f, _ctx, fail) => deepEqual(f.expected, f.actual)
-    ? []
-    : [fail(f.operation, `${f.field} of ${f.id}: ${show(f.actual)} / Expected: ${show(f.expected)} (from ${f.source})`)],
-}));
+export default registerCheck(
+  defineCheck<ReferenceFacts>({
+    name: 'references_consistent',
+    title: 'Inconsistent reference',
+    kind: 'scenario',
+    severity: 'medium',
+    description: 'A check that a resource read through two operations tells the same story (ids, links, content).',
+    run: (f, _ctx, fail) =>
+      deepEqual(f.expected, f.actual)
+        ? []
+        : [
+            fail(
+              f.operation,
+              `${f.field} of ${f.id}: ${show(f.actual)} / Expected: ${show(f.expected)} (from ${f.source})`,
+            ),
+          ],
+  }),
+);

@@ -19,16 +19,24 @@ export interface UpdatePersistedFacts {
   readBack: unknown;
 }
 
-export default registerCheck(defineCheck<UpdatePersistedFacts>({
-  name: 'update_persisted',
-  title: 'Update not persisted',
-  kind: 'scenario',
-  severity: 'high',
-  description: 'A check that a field changed by an accepted update reads back with the new value (the update is blamed).',
-  run: (f, _ctx, fail) => {
-    if (deepEqual(f.sent, f.readBack)) return [];
-    const update = f.updatedBy ?? f.operation;
-    const reader = f.readBy ?? f.operation;
-    return [fail(update, `${f.field} of ${f.id}: sent ${show(f.sent)} with ${update} / ${reader === update ? 'its answer' : reader} read back ${show(f.readBack)}`)];
-  },
-}));
+export default registerCheck(
+  defineCheck<UpdatePersistedFacts>({
+    name: 'update_persisted',
+    title: 'Update not persisted',
+    kind: 'scenario',
+    severity: 'high',
+    description:
+      'A check that a field changed by an accepted update reads back with the new value (the update is blamed).',
+    run: (f, _ctx, fail) => {
+      if (deepEqual(f.sent, f.readBack)) return [];
+      const update = f.updatedBy ?? f.operation;
+      const reader = f.readBy ?? f.operation;
+      return [
+        fail(
+          update,
+          `${f.field} of ${f.id}: sent ${show(f.sent)} with ${update} / ${reader === update ? 'its answer' : reader} read back ${show(f.readBack)}`,
+        ),
+      ];
+    },
+  }),
+);

@@ -18,7 +18,9 @@ const GRAMMAR = `INITIALIZED? IN-PROGRESS* (${QGPT_TERMINAL.join(' | ')})`;
 /** Why watching ended without a terminal frame, in words. */
 function missingTerminal(req: StreamRequest): string | undefined {
   const last = req.frames.at(-1);
-  const seen = last ? `${req.frames.length} frame${req.frames.length > 1 ? 's' : ''}, last ${describeFrame(req, last)}` : 'no frame at all';
+  const seen = last
+    ? `${req.frames.length} frame${req.frames.length > 1 ? 's' : ''}, last ${describeFrame(req, last)}`
+    : 'no frame at all';
   switch (req.end?.kind) {
     case 'not-sent':
       return `never answered: the socket had already closed (${req.end.detail ?? 'no code'}) when it was sent`;
@@ -40,7 +42,8 @@ function orderViolations(req: StreamRequest, frames: StreamFrame[]): string[] {
     const status = statusOf(frame);
     if (frame.parseError !== undefined || (status !== undefined && !ENUM.has(status))) return;
     if (status === undefined) out.push(`frame ${i + 1} (${describeFrame(req, frame)}) has no status`);
-    else if (status === 'INITIALIZED' && i > 0) out.push(`INITIALIZED at +${atMs(req, frame)} ms is frame ${i + 1}, not the first`);
+    else if (status === 'INITIALIZED' && i > 0)
+      out.push(`INITIALIZED at +${atMs(req, frame)} ms is frame ${i + 1}, not the first`);
     else if (status !== 'INITIALIZED' && status !== 'IN-PROGRESS') {
       out.push(`frame ${i + 1} (${describeFrame(req, frame)}) is outside the grammar ${GRAMMAR}`);
     }
@@ -49,36 +52,39 @@ function orderViolations(req: StreamRequest, frames: StreamFrame[]): string[] {
 }
 
 /** Judges one request's sequence of frames against the grammar of `/qgpt/stream`. */
-export const streamGrammar = registerCheck(defineCheck<QgptStreamSubject>({
-  name: 'stream_grammar',
-  title: 'Streamed answer breaks the frame grammar',
-  kind: 'stream',
-  severity: 'high',
-  description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
-  applies: (s) => isQgpt(s),
-  run(s, ctx, fail) {
-    const req = s.request;
-    const t = terminalIndex(req);
-    const facts: string[] = [];
-    if (t < 0) {
-      facts.push(...orderViolations(req, req.frames));
-      facts.push(missingTerminal(req)!);
+export const streamGrammar = registerCheck(
+  defineCheck<QgptStreamSubject>({
+    name: 'stream_grammar',
+    title: 'Streamed answer breaks the frame grammar',
+    kind: 'stream',
+    severity: 'high',
+    description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
+    applies: (s) => isQgpt(s),
+    run(s, _ctx, fail) {
+      const req = s.request;
+      const t = terminalIndex(req);
+      const facts: string[] = [];
+      if (t < 0) {
+        facts.push(...orderViolations(req, req.frames));
+        facts.push(missingTerminal(req)!);
+        return facts.map((f) => failOn(fail, s, f));
+      }
+      const terminal = req.frames[t]!;
+      const status = statusOf(terminal)!;
+      facts.push(...orderViolations(req, req.frames.slice(0, t)));
+      const after = req.frames.slice(t + 1);
+      if (after.length > 0) {
+        const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
+        facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
+      }
+      if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
+        facts.push(
+          `stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`,
+        );
+      }
       return facts.map((f) => failOn(fail, s, f));
-    }
-    const terminal = req.frames[t]!;
-    const status = statusOf(terminal)!;
-    facts.push(...orderViolations(req, req.frames.slice(0, t)));
-    const after = req.frames.slice(t + 1);
-    if (after.length > 0) {
-      const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
-      facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
-    }
-    if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
-      facts.push(`stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`);
-    }
-    return facts.map((f) => failOn(fail, s, f));
-  },
-}));
+    },
+  }),
+);
 
 export default streamGrammar;
-

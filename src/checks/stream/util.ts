@@ -2,7 +2,13 @@
 import type { ContractFailure } from '../../core/errors.js';
 import type { CheckContext } from '../types.js';
 import type { FailureBuilder } from '../define.js';
-import type { ProgressSubject, QgptStreamSubject, StreamFrame, StreamSubject, UpgradeSubject } from '../../stream/types.js';
+import type {
+  ProgressSubject,
+  QgptStreamSubject,
+  StreamFrame,
+  StreamSubject,
+  UpgradeSubject,
+} from '../../stream/types.js';
 
 /** The OpenAPI component each channel's server messages are validated against. */
 export const MESSAGE_SCHEMA: Record<StreamSubject['channel'], string> = {
@@ -50,7 +56,10 @@ export function frameDiagnostics(s: QgptStreamSubject | ProgressSubject, frame: 
 }
 
 /** One frame-level finding: which frame (as `frame 3 (IN-PROGRESS at +12 ms)`) and what is wrong with it. */
-export interface FrameFinding { where: string; detail: string }
+export interface FrameFinding {
+  where: string;
+  detail: string;
+}
 
 /**
  * Collapses findings with the same detail into one line each, in first-seen order:

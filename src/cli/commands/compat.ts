@@ -19,26 +19,76 @@ import { runNode } from '../spawn.js';
 
 export default {
   name: 'compat',
-  summary: 'Build the compatibility matrix: every contract version (static and live) and the official SDK against a target',
+  summary:
+    'Build the compatibility matrix: every contract version (static and live) and the official SDK against a target',
   details: [
     'Runs the contract and stream suites against the target (without --target: the embedded emulator) with the',
     'exchange log on (WebSocket frames included), judges each contract version of spec/versions/index.yaml over the',
     'logged exchanges (lenient validation:',
     'conformant, not conformant with the first diagnostic, or not exercised), drives the target through',
     '@pieces.app/pieces-os-client (the SDK row; against a fresh emulator when there is no --target), and writes',
-    '<reports>/compat/index.html, compat.md, compat.json and sdk.json. The suite\'s own reports go to',
+    "<reports>/compat/index.html, compat.md, compat.json and sdk.json. The suite's own reports go to",
     '<reports>/compat/run/. Exit 0 when the matrix is written (it is information, not a gate), 2 on harness errors.',
   ].join('\n'),
   options: [
-    { name: 'target', type: 'string', placeholder: 'URL|auto', description: 'The Pieces OS to judge: a base URL, or auto to discover one (env PIECES_BASE_URL)', defaultText: 'the embedded emulator' },
-    { name: 'reports-dir', type: 'string', placeholder: 'DIR', description: 'Reports directory; the matrix goes to DIR/compat (env PIECES_REPORTS_DIR)', defaultText: 'reports' },
-    { name: 'allow-downloads', type: 'boolean', description: 'Let the suite and the SDK smoke run download, load and unload models on a live target (env PIECES_ALLOW_DOWNLOADS=1)' },
-    { name: 'readonly', type: 'boolean', description: 'Only reads: the suite and the SDK smoke run create, change and delete nothing (env PIECES_READONLY=1)' },
-    { name: 'fault', type: 'list', repeatable: true, placeholder: 'NAME', description: 'Emulator fault switch for the suite and the SDK smoke run (embedded emulator only; env PIECES_EMULATOR_FAULTS)' },
-    { name: 'timeout-ms', type: 'int', min: 1, placeholder: 'N', description: 'Per-request timeout in milliseconds (env PIECES_TIMEOUT_MS)', defaultText: '10000' },
-    { name: 'workers', type: 'int', min: 1, placeholder: 'N', description: 'Playwright workers for the suites (env PIECES_WORKERS)', defaultText: "the suite's setting" },
+    {
+      name: 'target',
+      type: 'string',
+      placeholder: 'URL|auto',
+      description: 'The Pieces OS to judge: a base URL, or auto to discover one (env PIECES_BASE_URL)',
+      defaultText: 'the embedded emulator',
+    },
+    {
+      name: 'reports-dir',
+      type: 'string',
+      placeholder: 'DIR',
+      description: 'Reports directory; the matrix goes to DIR/compat (env PIECES_REPORTS_DIR)',
+      defaultText: 'reports',
+    },
+    {
+      name: 'allow-downloads',
+      type: 'boolean',
+      description:
+        'Let the suite and the SDK smoke run download, load and unload models on a live target (env PIECES_ALLOW_DOWNLOADS=1)',
+    },
+    {
+      name: 'readonly',
+      type: 'boolean',
+      description:
+        'Only reads: the suite and the SDK smoke run create, change and delete nothing (env PIECES_READONLY=1)',
+    },
+    {
+      name: 'fault',
+      type: 'list',
+      repeatable: true,
+      placeholder: 'NAME',
+      description:
+        'Emulator fault switch for the suite and the SDK smoke run (embedded emulator only; env PIECES_EMULATOR_FAULTS)',
+    },
+    {
+      name: 'timeout-ms',
+      type: 'int',
+      min: 1,
+      placeholder: 'N',
+      description: 'Per-request timeout in milliseconds (env PIECES_TIMEOUT_MS)',
+      defaultText: '10000',
+    },
+    {
+      name: 'workers',
+      type: 'int',
+      min: 1,
+      placeholder: 'N',
+      description: 'Playwright workers for the suites (env PIECES_WORKERS)',
+      defaultText: "the suite's setting",
+    },
     { name: 'no-sdk', type: 'boolean', description: 'Leave out the SDK smoke run (the SDK row stays "not exercised")' },
-    { name: 'config', type: 'string', placeholder: 'FILE', description: 'Config file (env PIECES_CONFIG)', defaultText: 'pieces-conformance.config.json if present' },
+    {
+      name: 'config',
+      type: 'string',
+      placeholder: 'FILE',
+      description: 'Config file (env PIECES_CONFIG)',
+      defaultText: 'pieces-conformance.config.json if present',
+    },
   ],
   examples: [
     ['', 'the embedded emulator: contract versions and the SDK row'],
@@ -49,11 +99,23 @@ export default {
     const startedAt = Date.now();
     const root = repoRoot();
     const { HarnessError } = await import('../../core/errors.js');
-    if (args.positionals.length) throw new HarnessError('usage', `compat takes no positional arguments, got "${args.positionals[0]}"`, 'see: pieces-conformance compat --help');
+    if (args.positionals.length)
+      throw new HarnessError(
+        'usage',
+        `compat takes no positional arguments, got "${args.positionals[0]}"`,
+        'see: pieces-conformance compat --help',
+      );
     const { config } = resolveConfig({ cwd: io.cwd, env: io.env, flags: args.values });
     // The contract suite for every HTTP operation and the stream suite for the WebSocket ones, whole (a
     // filtered run would leave operations unexercised for no reason). The property suite adds volume, not operations.
-    const c: RunConfig = { ...config, suites: ['contract', 'stream'], grep: undefined, grepInvert: undefined, shard: undefined, html: false };
+    const c: RunConfig = {
+      ...config,
+      suites: ['contract', 'stream'],
+      grep: undefined,
+      grepInvert: undefined,
+      shard: undefined,
+      html: false,
+    };
     const compatDir = resolve(io.cwd, c.reportsDir, 'compat');
     const { reportPaths, clearRunOutputs } = await import('../../report/paths.js');
     const runPaths = reportPaths(join(compatDir, 'run'), io.cwd);
@@ -61,19 +123,46 @@ export default {
 
     const pre = await preflight(c, root, io.env);
     const embedded = !pre.target;
-    const [{ loadVersions, DEFAULT_INDEX }, { staticMatrix }, live, sdkMod, { writeCompatReports }, { readResolvedTarget }, { readResults }, { counts, formatMs }] = await Promise.all([
-      import('../../compat/versions.js'), import('../../compat/matrix.js'), import('../../compat/live/index.js'), import('../../compat/sdk/index.js'),
-      import('../../compat/report/write.js'), import('../../report/environment.js'), import('../../report/results.js'), import('../../report/summary.js'),
+    const [
+      { loadVersions, DEFAULT_INDEX },
+      { staticMatrix },
+      live,
+      sdkMod,
+      { writeCompatReports },
+      { readResolvedTarget },
+      { readResults },
+      { counts, formatMs },
+    ] = await Promise.all([
+      import('../../compat/versions.js'),
+      import('../../compat/matrix.js'),
+      import('../../compat/live/index.js'),
+      import('../../compat/sdk/index.js'),
+      import('../../compat/report/write.js'),
+      import('../../report/environment.js'),
+      import('../../report/results.js'),
+      import('../../report/summary.js'),
     ]);
     const { countsTable } = await import('../../compat/live/table.js');
     const loaded = args.values['no-sdk'] === true ? undefined : await sdkMod.loadSdk();
 
     // 1. The suites, with the exchange log on (their reports under <reports>/compat/run).
     clearRunOutputs(runPaths);
-    const vars = { ...suiteEnv(c, runPaths, pre.target?.url), [live.EXCHANGE_LOG_ENV]: '1', PIECES_COVERAGE_GATE: 'report' };
-    const where = pre.target ? `${pre.target.url}${pre.target.version ? ` (Pieces OS ${pre.target.version})` : ''}` : 'the embedded emulator';
-    io.out(`pieces-conformance compat: running the contract and stream suites against ${where} (reports in ${show(runPaths.dir)})`);
-    const suite = runNode(playwrightCli(root), ['test', ...playwrightArgs(c)], { cwd: root, env: childEnv(io.env, vars), capture: true });
+    const vars = {
+      ...suiteEnv(c, runPaths, pre.target?.url),
+      [live.EXCHANGE_LOG_ENV]: '1',
+      PIECES_COVERAGE_GATE: 'report',
+    };
+    const where = pre.target
+      ? `${pre.target.url}${pre.target.version ? ` (Pieces OS ${pre.target.version})` : ''}`
+      : 'the embedded emulator';
+    io.out(
+      `pieces-conformance compat: running the contract and stream suites against ${where} (reports in ${show(runPaths.dir)})`,
+    );
+    const suite = runNode(playwrightCli(root), ['test', ...playwrightArgs(c)], {
+      cwd: root,
+      env: childEnv(io.env, vars),
+      capture: true,
+    });
 
     // 2. Meanwhile (embedded emulator): the SDK smoke run against a fresh emulator of its own.
     let sdkResult: Awaited<ReturnType<typeof sdkMod.runSdkSmoke>> | undefined;
@@ -82,7 +171,11 @@ export default {
       return sdkMod.runSdkSmoke({ baseUrl, loaded, timeoutMs: c.timeoutMs, allowDownloads, readonly: c.readonly });
     };
     if (embedded && loaded) {
-      const emu = await sdkMod.startEmulatorProcess(emulatorBin(root), { cwd: root, env: io.env, args: c.faults.flatMap((f) => ['--fault', f]) });
+      const emu = await sdkMod.startEmulatorProcess(emulatorBin(root), {
+        cwd: root,
+        env: io.env,
+        args: c.faults.flatMap((f) => ['--fault', f]),
+      });
       try {
         sdkResult = await smoke(emu.url, true);
       } finally {
@@ -102,16 +195,25 @@ export default {
       results = readResults(runPaths.json);
     } catch {
       const tail = (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / ');
-      throw new HarnessError('internal', `the suites did not report (exit ${run.code ?? run.signal})${tail ? `: ${tail}` : ''}`, `see ${show(runPaths.dir)}`);
+      throw new HarnessError(
+        'internal',
+        `the suites did not report (exit ${run.code ?? run.signal})${tail ? `: ${tail}` : ''}`,
+        `see ${show(runPaths.dir)}`,
+      );
     }
     const n = counts(results.tests);
-    io.out(`  contract and stream suites: ${n.passed} passed, ${n.failed} failed${n.flaky ? `, ${n.flaky} flaky` : ''}${n.skipped ? `, ${n.skipped} skipped` : ''} (${formatMs(run.durationMs)})`);
+    io.out(
+      `  contract and stream suites: ${n.passed} passed, ${n.failed} failed${n.flaky ? `, ${n.flaky} flaky` : ''}${n.skipped ? `, ${n.skipped} skipped` : ''} (${formatMs(run.durationMs)})`,
+    );
     const resolved = readResolvedTarget(runPaths.target);
     const targetUrl = pre.target?.url ?? resolved?.url;
     const log = live.readExchangeLog(live.exchangeLogDir(runPaths.dir));
     if (log.exchanges.length === 0) {
-      throw new HarnessError('internal', `the suites logged no exchange in ${show(live.exchangeLogDir(runPaths.dir))}`,
-        'the fixtures write the log when PIECES_EXCHANGE_LOG=1; see the suite output in compat/run');
+      throw new HarnessError(
+        'internal',
+        `the suites logged no exchange in ${show(live.exchangeLogDir(runPaths.dir))}`,
+        'the fixtures write the log when PIECES_EXCHANGE_LOG=1; see the suite output in compat/run',
+      );
     }
 
     // 4. Live target: the SDK smoke run after the suite (never two writers on one target at once).
@@ -119,13 +221,20 @@ export default {
 
     // 5. The matrix: static verdicts, live cells, the SDK row.
     const matrix = staticMatrix(versions);
-    matrix.target = embedded ? `embedded emulator${resolved?.version ? ` ${resolved.version}` : ''} (${targetUrl ?? 'closed'}, in memory, started for the run)` : targetUrl;
+    matrix.target = embedded
+      ? `embedded emulator${resolved?.version ? ` ${resolved.version}` : ''} (${targetUrl ?? 'closed'}, in memory, started for the run)`
+      : targetUrl;
     const judged = live.judgeVersions(prepared, log.exchanges, { baseUrl: targetUrl });
     live.applyLive(matrix, judged);
     if (sdkResult) sdkMod.applySdk(matrix, sdkResult);
     else {
       for (const r of matrix.rows.filter((x) => x.kind === 'sdk')) {
-        for (const key of Object.keys(matrix.cells[r.id])) matrix.cells[r.id][key] = { verdict: 'not-exercised', source: 'sdk', reason: 'SDK smoke run left out (--no-sdk)' };
+        for (const key of Object.keys(matrix.cells[r.id]))
+          matrix.cells[r.id][key] = {
+            verdict: 'not-exercised',
+            source: 'sdk',
+            reason: 'SDK smoke run left out (--no-sdk)',
+          };
       }
     }
     mkdirSync(compatDir, { recursive: true });
@@ -138,14 +247,22 @@ export default {
     io.out('');
     for (const line of countsTable(matrix)) io.out(`  ${line}`);
     io.out('');
-    io.out(`  live: ${log.exchanges.length} exchanges from ${log.files.length} worker log${log.files.length === 1 ? '' : 's'}${log.skipped.length ? ` (${log.skipped.length} unreadable lines skipped)` : ''}, judged by ${prepared.length} contract versions (lenient)`);
+    io.out(
+      `  live: ${log.exchanges.length} exchanges from ${log.files.length} worker log${log.files.length === 1 ? '' : 's'}${log.skipped.length ? ` (${log.skipped.length} unreadable lines skipped)` : ''}, judged by ${prepared.length} contract versions (lenient)`,
+    );
     if (sdkResult) {
       const t = sdkMod.sdkTally(sdkResult);
-      const failed = sdkResult.calls.filter((x) => !x.cleanup && (x.outcome === 'failed' || x.shapeProblem || x.content === 'changed'));
-      io.out(`  SDK ${sdkResult.sdk.name} ${sdkResult.sdk.version} against ${sdkResult.baseUrl}: ${t.ok} ok, ${t.failed} failed, ${t.skipped} skipped; content ${t.content}`);
+      const failed = sdkResult.calls.filter(
+        (x) => !x.cleanup && (x.outcome === 'failed' || x.shapeProblem || x.content === 'changed'),
+      );
+      io.out(
+        `  SDK ${sdkResult.sdk.name} ${sdkResult.sdk.version} against ${sdkResult.baseUrl}: ${t.ok} ok, ${t.failed} failed, ${t.skipped} skipped; content ${t.content}`,
+      );
       for (const f of failed) io.out(`    ✗ ${f.method}(): ${f.error ?? f.shapeProblem ?? f.note}`);
     }
-    io.out(`  report: ${show(files.html)} · ${show(files.md)} · ${show(files.json)}${existsSync(sdkFile) && sdkResult ? ` · ${show(sdkFile)}` : ''} (${formatMs(Date.now() - startedAt)})`);
+    io.out(
+      `  report: ${show(files.html)} · ${show(files.md)} · ${show(files.json)}${existsSync(sdkFile) && sdkResult ? ` · ${show(sdkFile)}` : ''} (${formatMs(Date.now() - startedAt)})`,
+    );
     return EXIT.ok;
   },
 } satisfies Command;

@@ -28,7 +28,8 @@ export default {
   async runRaw(argv, io) {
     const root = repoRoot();
     const bin = emulatorBin(root);
-    if (!existsSync(bin)) throw new HarnessError('internal', 'bin/pieces-os-emulator.mjs is missing', 'reinstall pieces-os-conformance');
+    if (!existsSync(bin))
+      throw new HarnessError('internal', 'bin/pieces-os-emulator.mjs is missing', 'reinstall pieces-os-conformance');
     const r = await runNode(bin, argv, { cwd: io.cwd, env: io.env });
     if (r.signal) return EXIT.ok; // stopped by Ctrl-C or SIGTERM: a normal end for a server
     return r.code ?? EXIT.harness;

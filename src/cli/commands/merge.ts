@@ -10,7 +10,7 @@ import { HarnessError } from '../../core/errors.js';
 import { evaluateCoverage, mergeParts, readParts, writeCoverageReports } from '../../coverage/index.js';
 import type { RunEnvironment } from '../../report/environment.js';
 import { clearRunOutputs, reportPaths } from '../../report/paths.js';
-import { DEFAULT_SPEC, loadSpec } from '../../spec/index.js';
+import { DEFAULT_SPEC, loadSpec } from '../../contract/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
 import { playwrightCli, repoRoot } from '../paths.js';
@@ -51,24 +51,45 @@ export default {
     'Exit code as for run: 0 conformant, 1 failures, 2 harness error (e.g. a shard is missing).',
   ].join('\n'),
   options: [
-    { name: 'reports-dir', type: 'string', placeholder: 'DIR', description: 'Where the merged reports go', defaultText: 'reports' },
+    {
+      name: 'reports-dir',
+      type: 'string',
+      placeholder: 'DIR',
+      description: 'Where the merged reports go',
+      defaultText: 'reports',
+    },
     { name: 'no-html', type: 'boolean', description: 'Skip the Allure HTML report' },
   ],
-  examples: [
-    ['shards/shard-1 shards/shard-2', 'CI: after downloading each shard job\'s reports artifact'],
-  ],
+  examples: [['shards/shard-1 shards/shard-2', "CI: after downloading each shard job's reports artifact"]],
   async run(args, io) {
     const startedAt = Date.now();
     const root = repoRoot();
     if (args.positionals.length === 0) {
-      throw new HarnessError('usage', 'merge needs the shard report directories', 'e.g. pieces-conformance merge shards/shard-1 shards/shard-2');
+      throw new HarnessError(
+        'usage',
+        'merge needs the shard report directories',
+        'e.g. pieces-conformance merge shards/shard-1 shards/shard-2',
+      );
     }
     const shardDirs = args.positionals.map((d) => resolve(io.cwd, d));
-    const paths = reportPaths(typeof args.values['reports-dir'] === 'string' ? args.values['reports-dir'] : 'reports', io.cwd);
+    const paths = reportPaths(
+      typeof args.values['reports-dir'] === 'string' ? args.values['reports-dir'] : 'reports',
+      io.cwd,
+    );
     const blobs = shardDirs.map((d) => ({ dir: d, zips: shardBlobs(d) }));
     const empty = blobs.find((b) => b.zips.length === 0);
-    if (empty) throw new HarnessError('usage', `${relative(io.cwd, empty.dir) || empty.dir}: no blob report (blob/*.zip)`, 'pass the --reports-dir of a `run --shard i/n`');
-    if (shardDirs.some((d) => d === paths.dir)) throw new HarnessError('usage', 'the merged reports directory is one of the shards', 'use --reports-dir with a new directory');
+    if (empty)
+      throw new HarnessError(
+        'usage',
+        `${relative(io.cwd, empty.dir) || empty.dir}: no blob report (blob/*.zip)`,
+        'pass the --reports-dir of a `run --shard i/n`',
+      );
+    if (shardDirs.some((d) => d === paths.dir))
+      throw new HarnessError(
+        'usage',
+        'the merged reports directory is one of the shards',
+        'use --reports-dir with a new directory',
+      );
 
     clearRunOutputs(paths);
     const allBlobs = join(paths.blob, 'merged');
@@ -85,21 +106,38 @@ export default {
     const spec = await loadSpec(join(root, DEFAULT_SPEC));
     if (parts.length) {
       const { ledger, projects } = mergeParts(parts);
-      writeCoverageReports(paths.dir, evaluateCoverage(spec.operations.values(), ledger, projects), { contract: spec.version });
+      writeCoverageReports(paths.dir, evaluateCoverage(spec.operations.values(), ledger, projects), {
+        contract: spec.version,
+      });
     }
 
-    combineAllureResults(shardDirs.map((d) => join(d, 'allure-results')), paths.allureResults);
+    combineAllureResults(
+      shardDirs.map((d) => join(d, 'allure-results')),
+      paths.allureResults,
+    );
     const first = shardDirs.map((d) => join(d, 'environment.json')).find((f) => existsSync(f));
-    const base = first ? JSON.parse(readFileSync(first, 'utf8')) as RunEnvironment : undefined;
+    const base = first ? (JSON.parse(readFileSync(first, 'utf8')) as RunEnvironment) : undefined;
     const { Shard: _shard, ...rest } = base ?? ({} as RunEnvironment);
-    const environment = { ...rest, 'Contract version': rest['Contract version'] ?? spec.version, Shards: String(shardDirs.length) } as RunEnvironment;
+    const environment = {
+      ...rest,
+      'Contract version': rest['Contract version'] ?? spec.version,
+      Shards: String(shardDirs.length),
+    } as RunEnvironment;
 
     const done = await finishReports({
-      paths, environment, runnerStatus: merged.code, html: args.values['no-html'] !== true, root, cwd: io.cwd, env: io.env,
+      paths,
+      environment,
+      runnerStatus: merged.code,
+      html: args.values['no-html'] !== true,
+      root,
+      cwd: io.cwd,
+      env: io.env,
       // The whole run is here now: gate its coverage, unless the shards ran a --grep subset.
       gateCoverage: !environment.Grep,
       partialRun: environment.Grep ? 'filtered by --grep' : undefined,
-      startedAt, playwrightMs: merged.durationMs, out: io.out,
+      startedAt,
+      playwrightMs: merged.durationMs,
+      out: io.out,
     });
     rmSync(allBlobs, { recursive: true, force: true });
     if (done.harnessError) io.err(done.harnessError.toLine());

@@ -29,9 +29,24 @@ export default {
     'not, 2 on harness errors (no earlier run, unreachable target).',
   ].join('\n'),
   options: [
-    { name: 'reports-dir', type: 'string', placeholder: 'DIR', description: 'The reports of the run to replay (env PIECES_REPORTS_DIR)', defaultText: 'reports' },
-    { name: 'target', type: 'string', placeholder: 'URL|auto', description: 'Replay against this target instead of the run\'s' },
-    { name: 'without-faults', type: 'boolean', description: 'Turn off the fault switches the run had on (the embedded emulator as it ships)' },
+    {
+      name: 'reports-dir',
+      type: 'string',
+      placeholder: 'DIR',
+      description: 'The reports of the run to replay (env PIECES_REPORTS_DIR)',
+      defaultText: 'reports',
+    },
+    {
+      name: 'target',
+      type: 'string',
+      placeholder: 'URL|auto',
+      description: "Replay against this target instead of the run's",
+    },
+    {
+      name: 'without-faults',
+      type: 'boolean',
+      description: 'Turn off the fault switches the run had on (the embedded emulator as it ships)',
+    },
     { name: 'html', type: 'boolean', description: 'Also write the Allure HTML report of the replay' },
   ],
   examples: [
@@ -42,13 +57,27 @@ export default {
   async run(args, io) {
     const startedAt = Date.now();
     const root = repoRoot();
-    if (args.positionals.length) throw new HarnessError('usage', `replay takes no positional arguments, got "${args.positionals[0]}"`, 'see: pieces-conformance replay --help');
-    const from = reportPaths((args.values['reports-dir'] as string | undefined) ?? io.env.PIECES_REPORTS_DIR ?? 'reports', io.cwd);
+    if (args.positionals.length)
+      throw new HarnessError(
+        'usage',
+        `replay takes no positional arguments, got "${args.positionals[0]}"`,
+        'see: pieces-conformance replay --help',
+      );
+    const from = reportPaths(
+      (args.values['reports-dir'] as string | undefined) ?? io.env.PIECES_REPORTS_DIR ?? 'reports',
+      io.cwd,
+    );
     const show = (f: string) => relative(io.cwd, f) || '.';
     const saved = join(from.dir, RUN_CONFIG_FILE);
     if (!existsSync(from.json) || !existsSync(saved)) {
-      const why = existsSync(from.json) ? `results.json is there but not ${RUN_CONFIG_FILE}: merged shards are replayed from each shard's --reports-dir` : 'run the suites first, or pass --reports-dir';
-      throw new HarnessError('usage', `no run to replay in ${show(from.dir)} (results.json and ${RUN_CONFIG_FILE} are written by pieces-conformance run)`, why);
+      const why = existsSync(from.json)
+        ? `results.json is there but not ${RUN_CONFIG_FILE}: merged shards are replayed from each shard's --reports-dir`
+        : 'run the suites first, or pass --reports-dir';
+      throw new HarnessError(
+        'usage',
+        `no run to replay in ${show(from.dir)} (results.json and ${RUN_CONFIG_FILE} are written by pieces-conformance run)`,
+        why,
+      );
     }
     const targets = failedTests(readResults(from.json).tests);
     if (targets.length === 0) {
@@ -59,21 +88,40 @@ export default {
     try {
       base = JSON.parse(readFileSync(saved, 'utf8')) as RunConfig;
     } catch (err) {
-      throw new HarnessError('usage', `${show(saved)} is not readable JSON: ${(err as Error).message}`, 'run the suites again');
+      throw new HarnessError(
+        'usage',
+        `${show(saved)} is not readable JSON: ${(err as Error).message}`,
+        'run the suites again',
+      );
     }
     const { locations, projects } = replaySelection(targets);
     const target = (args.values.target as string | undefined) ?? base.target;
     // Fault switches belong to the embedded emulator: a target (the run's or a new one) takes none.
     const faults = args.values['without-faults'] === true || target !== undefined ? [] : base.faults;
     const c: RunConfig = {
-      ...base, target, suites: projects as Suite[], grep: undefined, grepInvert: undefined, shard: undefined, faults,
-      html: args.values.html === true, reportsDir: join(from.dir, 'replay'),
+      ...base,
+      target,
+      suites: projects as Suite[],
+      grep: undefined,
+      grepInvert: undefined,
+      shard: undefined,
+      faults,
+      html: args.values.html === true,
+      reportsDir: join(from.dir, 'replay'),
     };
     const paths = reportPaths(c.reportsDir, io.cwd);
     const pre = await preflight(c, root, io.env);
     const where = pre.target ? pre.target.url : 'the embedded emulator';
     const done = await executeRun({
-      c, pre, paths, root, io, startedAt, extraArgs: locations, partialRun: 'replay of failed tests', reportOut: () => undefined,
+      c,
+      pre,
+      paths,
+      root,
+      io,
+      startedAt,
+      extraArgs: locations,
+      partialRun: 'replay of failed tests',
+      reportOut: () => undefined,
       headline: `pieces-conformance replay: ${targets.length} failed test${targets.length === 1 ? '' : 's'} of ${show(from.dir)} against ${where}${c.faults.length ? ` with faults ${c.faults.join(', ')}` : ''}`,
     });
     if (done.harnessError) {
@@ -81,11 +129,14 @@ export default {
       return EXIT.harness;
     }
     const verdicts = replayVerdicts(targets, done.results?.tests ?? []);
-    for (const v of verdicts) io.out(`  ${v.verdict.padEnd(13)} [${v.project}] ${v.title}${v.detail ? ` — ${v.detail}` : ''}`);
+    for (const v of verdicts)
+      io.out(`  ${v.verdict.padEnd(13)} [${v.project}] ${v.title}${v.detail ? ` — ${v.detail}` : ''}`);
     const md = join(paths.dir, 'replay.md');
     writeFileSync(md, replayMarkdown(verdicts, { from: show(from.dir), target: where }));
     const fixed = verdicts.filter((v) => v.verdict === 'FIXED').length;
-    io.out(`${fixed} of ${verdicts.length} fixed; replay: ${show(md)} · summary: ${show(paths.summary)} · JUnit: ${show(paths.junit)}`);
+    io.out(
+      `${fixed} of ${verdicts.length} fixed; replay: ${show(md)} · summary: ${show(paths.summary)} · JUnit: ${show(paths.junit)}`,
+    );
     return fixed === verdicts.length ? EXIT.ok : EXIT.failures;
   },
 } satisfies Command;

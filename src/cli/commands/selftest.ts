@@ -17,13 +17,45 @@ export default {
     'Exit 0: every fault caught and the clean run conformant; 1: a fault missed or a false alarm; 2: a run could not be judged.',
   ].join('\n'),
   options: [
-    { name: 'fault', type: 'list', repeatable: true, placeholder: 'NAME', description: 'Only these fault switches (default: the whole catalogue, pieces-conformance emulator --list-faults)' },
-    { name: 'fast', type: 'boolean', description: 'The fast subset npm test runs (a handful of faults across tags), with a clean run of the same tests' },
-    { name: 'jobs', type: 'int', min: 1, placeholder: 'N', description: 'Conformance runs at a time', defaultText: '2' },
-    { name: 'workers', type: 'int', min: 1, placeholder: 'N', description: 'Playwright workers per run', defaultText: '2' },
+    {
+      name: 'fault',
+      type: 'list',
+      repeatable: true,
+      placeholder: 'NAME',
+      description:
+        'Only these fault switches (default: the whole catalogue, pieces-conformance emulator --list-faults)',
+    },
+    {
+      name: 'fast',
+      type: 'boolean',
+      description:
+        'The fast subset npm test runs (a handful of faults across tags), with a clean run of the same tests',
+    },
+    {
+      name: 'jobs',
+      type: 'int',
+      min: 1,
+      placeholder: 'N',
+      description: 'Conformance runs at a time',
+      defaultText: '2',
+    },
+    {
+      name: 'workers',
+      type: 'int',
+      min: 1,
+      placeholder: 'N',
+      description: 'Playwright workers per run',
+      defaultText: '2',
+    },
     { name: 'no-clean', type: 'boolean', description: 'Skip the clean run (the exit code then ignores false alarms)' },
     { name: 'no-widen', type: 'boolean', description: 'Do not retry a missed fault on every suite' },
-    { name: 'reports-dir', type: 'string', placeholder: 'DIR', description: 'Where selftest.md/.json go; each run under DIR/selftest/<fault>/', defaultText: 'reports' },
+    {
+      name: 'reports-dir',
+      type: 'string',
+      placeholder: 'DIR',
+      description: 'Where selftest.md/.json go; each run under DIR/selftest/<fault>/',
+      defaultText: 'reports',
+    },
     { name: 'list', type: 'boolean', description: 'Print each fault with the run that will judge it, and exit' },
   ],
   examples: [
@@ -32,16 +64,31 @@ export default {
     ['--fault stream-crosstalk --fault gone-as-404 --no-clean', 'two faults only'],
   ],
   async run(args, io) {
-    const { FAST_FAULTS, describeSelection, pickFaults, readFaultCatalogue, runSelftest, selectionFor, unionSelection } = await import('../../selftest/index.js');
+    const {
+      FAST_FAULTS,
+      describeSelection,
+      pickFaults,
+      readFaultCatalogue,
+      runSelftest,
+      selectionFor,
+      unionSelection,
+    } = await import('../../selftest/index.js');
     const { HarnessError } = await import('../../core/errors.js');
-    if (args.positionals.length) throw new HarnessError('usage', `selftest takes no positional arguments, got "${args.positionals[0]}"`, 'name faults with --fault');
+    if (args.positionals.length)
+      throw new HarnessError(
+        'usage',
+        `selftest takes no positional arguments, got "${args.positionals[0]}"`,
+        'name faults with --fault',
+      );
     const root = repoRoot();
     const named = (args.values.fault as string[] | undefined) ?? [];
-    if (args.values.fast && named.length) throw new HarnessError('usage', '--fast and --fault exclude each other', 'give one of them');
+    if (args.values.fast && named.length)
+      throw new HarnessError('usage', '--fast and --fault exclude each other', 'give one of them');
     const faults = args.values.fast ? [...FAST_FAULTS] : named;
     if (args.values.list) {
       const catalogue = await readFaultCatalogue(root, io.env);
-      for (const f of pickFaults(catalogue, faults)) io.out(`${f.name.padEnd(32)} ${f.expectedCheck.padEnd(32)} ${describeSelection(selectionFor(f))}`);
+      for (const f of pickFaults(catalogue, faults))
+        io.out(`${f.name.padEnd(32)} ${f.expectedCheck.padEnd(32)} ${describeSelection(selectionFor(f))}`);
       return EXIT.ok;
     }
     const fast = args.values.fast === true;
@@ -50,7 +97,9 @@ export default {
       catalogue,
       // A subset's clean control runs the tests its faults ran; the whole catalogue's, every suite.
       ...(fast ? { cleanSelection: unionSelection(pickFaults(catalogue, faults).map(selectionFor)) } : {}),
-      root, cwd: io.cwd, env: io.env,
+      root,
+      cwd: io.cwd,
+      env: io.env,
       reportsDir: resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports'),
       faults,
       jobs: (args.values.jobs as number | undefined) ?? 2,

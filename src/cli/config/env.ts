@@ -30,7 +30,7 @@ function bad(variable: string, value: string, key: string): HarnessError {
   return new HarnessError('config', `environment variable ${variable}="${value}" is invalid`, FIXES[key]);
 }
 
-function flag(variable: string, value: string, key: string): boolean {
+function flag(variable: string, value: string, _key: string): boolean {
   if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
   throw new HarnessError('config', `environment variable ${variable}="${value}" is not a switch`, 'use 1 or 0');
@@ -44,7 +44,10 @@ function int(variable: string, value: string, key: string, min?: number): number
 }
 
 function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The settings the environment gives; empty variables count as unset. */
@@ -75,19 +78,26 @@ export function readEnv(env: NodeJS.ProcessEnv): Partial<RunConfig> {
         if (!(VALIDATION_MODES as readonly string[]).includes(value)) throw bad(variable, value, key);
         out.validation = value as ValidationMode;
         break;
-      case 'allowDownloads': case 'readonly': case 'deep':
+      case 'allowDownloads':
+      case 'readonly':
+      case 'deep':
         out[key] = flag(variable, value, key);
         break;
       case 'faults':
         out.faults = list(value);
         break;
-      case 'timeoutMs': case 'workers': case 'fcRuns':
+      case 'timeoutMs':
+      case 'workers':
+      case 'fcRuns':
         out[key] = int(variable, value, key, 1);
         break;
       case 'fcSeed':
         out.fcSeed = int(variable, value, key);
         break;
-      case 'grep': case 'reportsDir': case 'fcPath': case 'fcReplayPath':
+      case 'grep':
+      case 'reportsDir':
+      case 'fcPath':
+      case 'fcReplayPath':
         out[key] = value;
         break;
     }

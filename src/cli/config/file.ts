@@ -15,8 +15,13 @@ export function describeConfigError(file: string, errors: readonly ErrorObject[]
   const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors[0];
   if (e.keyword === 'additionalProperties') {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
-    return new HarnessError('config', `${file}: unknown key "${key}"`,
-      `known keys: ${Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== '$schema').join(', ')}`);
+    return new HarnessError(
+      'config',
+      `${file}: unknown key "${key}"`,
+      `known keys: ${Object.keys(CONFIG_SCHEMA.properties)
+        .filter((k) => k !== '$schema')
+        .join(', ')}`,
+    );
   }
   if (e.instancePath === '') {
     return new HarnessError('config', `${file}: the config must be a JSON object`, 'write {"key": value, ...}');
@@ -41,7 +46,11 @@ export function readConfigFile(cwd: string, explicit?: string): { file?: string;
   try {
     doc = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new HarnessError('config', `${shown}: not valid JSON (${(err as Error).message.split('\n')[0]})`, 'fix the JSON syntax');
+    throw new HarnessError(
+      'config',
+      `${shown}: not valid JSON (${(err as Error).message.split('\n')[0]})`,
+      'fix the JSON syntax',
+    );
   }
   if (!validate(doc)) throw describeConfigError(shown, validate.errors ?? []);
   const { $schema: _ignored, shard, ...rest } = doc as Record<string, unknown>;

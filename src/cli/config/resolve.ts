@@ -14,7 +14,8 @@ export function fromFlags(values: Record<string, OptionValue>): Partial<RunConfi
   const out: Partial<RunConfig> = {};
   const v = values;
   if (typeof v.target === 'string') {
-    if (!isTarget(v.target)) throw new HarnessError('usage', `--target "${v.target}" is not a URL or "auto"`, FIXES.target);
+    if (!isTarget(v.target))
+      throw new HarnessError('usage', `--target "${v.target}" is not a URL or "auto"`, FIXES.target);
     out.target = v.target;
   }
   if (Array.isArray(v.suite)) out.suites = [...new Set(v.suite)] as Suite[];
@@ -53,7 +54,11 @@ export interface ResolvedConfig {
 }
 
 /** Merges defaults, the config file, the environment and the flags (later wins), then cross-checks. */
-export function resolveConfig(opts: { cwd: string; env: NodeJS.ProcessEnv; flags: Record<string, OptionValue> }): ResolvedConfig {
+export function resolveConfig(opts: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  flags: Record<string, OptionValue>;
+}): ResolvedConfig {
   const configPath = typeof opts.flags.config === 'string' ? opts.flags.config : opts.env.PIECES_CONFIG || undefined;
   const file = readConfigFile(opts.cwd, configPath);
   const layers: Array<[Origin, Partial<RunConfig>]> = [
@@ -84,11 +89,17 @@ const HOW: Record<Origin, (key: string) => string> = {
 
 function crossCheck(c: RunConfig, origins: ResolvedConfig['origins']): void {
   if (c.faults.length > 0 && c.target !== undefined) {
-    throw new HarnessError('usage',
+    throw new HarnessError(
+      'usage',
       `fault switches (${c.faults.join(', ')}) work only with the embedded emulator, but a target is set by ${HOW[origins.target ?? 'flag']('target')}`,
-      'drop --fault, or drop the target to test the embedded emulator');
+      'drop --fault, or drop the target to test the embedded emulator',
+    );
   }
   if (c.fcPath !== undefined && c.fcSeed === undefined) {
-    throw new HarnessError('usage', 'a property path to replay (--fc-path) needs its seed', 'add --fc-seed with the seed printed next to the path');
+    throw new HarnessError(
+      'usage',
+      'a property path to replay (--fc-path) needs its seed',
+      'add --fc-seed with the seed printed next to the path',
+    );
   }
 }

@@ -12,7 +12,10 @@ export const VALIDATION_MODES = ['strict', 'lenient'] as const;
 export type ValidationMode = (typeof VALIDATION_MODES)[number];
 
 /** A Playwright shard: run part `index` of `total`. */
-export interface Shard { index: number; total: number }
+export interface Shard {
+  index: number;
+  total: number;
+}
 
 /** Everything a `run` needs, after defaults, the config file, the environment and the flags. */
 export interface RunConfig {
@@ -93,7 +96,8 @@ export const CONFIG_SCHEMA = {
 
 /** How to fix each key when its value is wrong (the error line ends with this). */
 export const FIXES: Record<string, string> = {
-  target: 'use a base URL such as "http://127.0.0.1:39300", or "auto" to discover a running Pieces OS; leave it out for the embedded emulator',
+  target:
+    'use a base URL such as "http://127.0.0.1:39300", or "auto" to discover a running Pieces OS; leave it out for the embedded emulator',
   suites: `use a non-empty list of ${SUITES.join(', ')}`,
   grep: 'use a non-empty regular expression',
   grepInvert: 'use a non-empty regular expression',

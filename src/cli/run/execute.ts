@@ -16,7 +16,11 @@ import { finishReports, type FinishOutput } from './reports.js';
 export const RUN_CONFIG_FILE = 'run-config.json';
 
 /** The environment block of a run (target, versions, validation). */
-export function runEnvironment(c: RunConfig, pre: Preflight, resolved?: { url: string; kind: string; version?: string }): RunEnvironment {
+export function runEnvironment(
+  c: RunConfig,
+  pre: Preflight,
+  resolved?: { url: string; kind: string; version?: string },
+): RunEnvironment {
   const embedded = !c.target;
   const url = pre.target?.url ?? resolved?.url ?? (embedded ? 'embedded emulator' : c.target!);
   return {
@@ -67,7 +71,16 @@ export async function executeRun(i: ExecuteInput): Promise<FinishOutput> {
   io.out(`  ${shellLine(pwArgs, vars)}`);
   const run = await runNode(playwrightCli(root), ['test', ...pwArgs], { cwd: root, env: childEnv(io.env, vars) });
   return finishReports({
-    paths, environment: runEnvironment(c, pre, readResolvedTarget(paths.target)), runnerStatus: run.code, html: c.html, root, cwd: io.cwd, env: io.env,
-    partialRun: i.partialRun, startedAt: i.startedAt, playwrightMs: run.durationMs, out: i.reportOut ?? io.out,
+    paths,
+    environment: runEnvironment(c, pre, readResolvedTarget(paths.target)),
+    runnerStatus: run.code,
+    html: c.html,
+    root,
+    cwd: io.cwd,
+    env: io.env,
+    partialRun: i.partialRun,
+    startedAt: i.startedAt,
+    playwrightMs: run.durationMs,
+    out: i.reportOut ?? io.out,
   });
 }

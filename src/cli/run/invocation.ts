@@ -67,6 +67,8 @@ export function childEnv(base: NodeJS.ProcessEnv, vars: SuiteEnv): NodeJS.Proces
 /** The equivalent shell command line, printed before the run so it can be rerun by hand. */
 export function shellLine(args: readonly string[], vars: SuiteEnv): string {
   const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const env = Object.entries(vars).filter(([k, v]) => v !== undefined && k !== 'PIECES_REPORTS_DIR').map(([k, v]) => `${k}=${q(v!)}`);
+  const env = Object.entries(vars)
+    .filter(([k, v]) => v !== undefined && k !== 'PIECES_REPORTS_DIR')
+    .map(([k, v]) => `${k}=${q(v!)}`);
   return [...env, 'npx', 'playwright', 'test', ...args.map(q)].join(' ');
 }

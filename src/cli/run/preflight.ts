@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { HarnessError } from '../../core/errors.js';
-import { DEFAULT_SPEC, loadSpec } from '../../spec/index.js';
+import { DEFAULT_SPEC, loadSpec } from '../../contract/index.js';
 import { resolveLiveTarget } from '../../target/resolve.js';
 import type { Target } from '../../target/resolve.js';
 import type { RunConfig } from '../config/schema.js';
@@ -22,7 +22,8 @@ export interface Preflight {
 }
 
 /** How to fix an unreachable target, in the CLI's terms. */
-const TARGET_FIX = 'start Pieces OS (or: npx pieces-conformance emulator --port 39300), fix --target, use --target auto to discover it, or drop --target to test the embedded emulator';
+const TARGET_FIX =
+  'start Pieces OS (or: npx pieces-conformance emulator --port 39300), fix --target, use --target auto to discover it, or drop --target to test the embedded emulator';
 
 /** The budget for the reachability check: an unreachable target must fail within 10 s overall. */
 export const REACHABILITY_BUDGET_MS = 8_000;
@@ -37,9 +38,11 @@ export async function preflight(c: RunConfig, root: string, env: NodeJS.ProcessE
     throw err;
   });
   const targetP = c.target
-    ? withDeadline(resolveLiveTarget({ baseUrl: c.target.replace(/\/+$/, '') }), REACHABILITY_BUDGET_MS,
-      new HarnessError('target', `no answer from ${c.target} within ${REACHABILITY_BUDGET_MS / 1000} s`,
-        TARGET_FIX))
+    ? withDeadline(
+        resolveLiveTarget({ baseUrl: c.target.replace(/\/+$/, '') }),
+        REACHABILITY_BUDGET_MS,
+        new HarnessError('target', `no answer from ${c.target} within ${REACHABILITY_BUDGET_MS / 1000} s`, TARGET_FIX),
+      )
     : Promise.resolve(undefined);
   // The suite's own hint names PIECES_BASE_URL; from the CLI the fix is spelled with flags.
   const targetChecked = targetP.catch((err) => {
@@ -53,14 +56,20 @@ export async function preflight(c: RunConfig, root: string, env: NodeJS.ProcessE
 
 function withDeadline<T>(p: Promise<T>, ms: number, error: HarnessError): Promise<T> {
   let timer: NodeJS.Timeout;
-  const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(error), ms); });
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error), ms);
+  });
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** The emulator's fault names (`pieces-os-emulator --list-faults`, spawned: src/ never imports the emulator). */
 export async function listFaultNames(root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   const r = await runNode(emulatorBin(root), ['--list-faults'], { cwd: root, env, capture: true, timeoutMs: 30_000 });
-  if (r.code !== 0) throw new HarnessError('internal', `pieces-os-emulator --list-faults failed: ${r.stderr.trim().split('\n').pop() ?? r.code}`);
+  if (r.code !== 0)
+    throw new HarnessError(
+      'internal',
+      `pieces-os-emulator --list-faults failed: ${r.stderr.trim().split('\n').pop() ?? r.code}`,
+    );
   return parseFaultList(r.stdout);
 }
 
@@ -80,7 +89,10 @@ async function checkFaults(faults: readonly string[], root: string, env: NodeJS.
   const known = await listFaultNames(root, env);
   const unknown = faults.filter((f) => !known.includes(f));
   if (unknown.length) {
-    throw new HarnessError('usage', `unknown fault switch${unknown.length > 1 ? 'es' : ''}: ${unknown.join(', ')}`,
-      'list them with: pieces-conformance emulator --list-faults');
+    throw new HarnessError(
+      'usage',
+      `unknown fault switch${unknown.length > 1 ? 'es' : ''}: ${unknown.join(', ')}`,
+      'list them with: pieces-conformance emulator --list-faults',
+    );
   }
 }

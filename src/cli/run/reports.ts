@@ -66,7 +66,12 @@ export function readCoverage(file: string): CoverageSummary | undefined {
 export function globalErrorAsHarness(line: string | undefined): HarnessError | undefined {
   if (!line) return undefined;
   const text = line.replace(/^(Error: )+/, '');
-  if (/^No tests found/.test(text)) return new HarnessError('usage', 'no test matched', 'check --grep, --grep-invert, --suite and --shard (pieces-conformance run --list shows the selection)');
+  if (/^No tests found/.test(text))
+    return new HarnessError(
+      'usage',
+      'no test matched',
+      'check --grep, --grep-invert, --suite and --shard (pieces-conformance run --list shows the selection)',
+    );
   const own = /^pieces-conformance: (?:(spec|config|target|usage|internal) error: )?(.*)$/.exec(text);
   if (!own) return new HarnessError('internal', text, 'see the Playwright output above');
   return new SuiteLineError((own[1] as HarnessError['code'] | undefined) ?? 'usage', own[2], text);
@@ -74,8 +79,16 @@ export function globalErrorAsHarness(line: string | undefined): HarnessError | u
 
 /** A harness error whose one line the suite already wrote (printed as it is). */
 class SuiteLineError extends HarnessError {
-  constructor(code: HarnessError['code'], message: string, private readonly line: string) { super(code, message); }
-  override toLine(): string { return this.line; }
+  constructor(
+    code: HarnessError['code'],
+    message: string,
+    private readonly line: string,
+  ) {
+    super(code, message);
+  }
+  override toLine(): string {
+    return this.line;
+  }
 }
 
 /** The HarnessError the suite's global setup left in `harness-error.json`, if any. */
@@ -102,10 +115,19 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     harnessError ??= err instanceof HarnessError ? err : new HarnessError('internal', String(err));
   }
   const coverage = readCoverage(p.coverageJson);
-  if (i.gateCoverage && coverage && !coverage.passed && !harnessError && !['off', 'report'].includes(i.env.PIECES_COVERAGE_GATE ?? '')) {
+  if (
+    i.gateCoverage &&
+    coverage &&
+    !coverage.passed &&
+    !harnessError &&
+    !['off', 'report'].includes(i.env.PIECES_COVERAGE_GATE ?? '')
+  ) {
     const n = coverage.missing.length;
-    harnessError = new SuiteLineError('usage', 'coverage gate',
-      `pieces-conformance: coverage gate: ${n} operation${n === 1 ? '' : 's'} of the contract never exercised: ${coverage.missing.join(', ')} (${coverage.line}) (add tests for them, or set PIECES_COVERAGE_GATE=report)`);
+    harnessError = new SuiteLineError(
+      'usage',
+      'coverage gate',
+      `pieces-conformance: coverage gate: ${n} operation${n === 1 ? '' : 's'} of the contract never exercised: ${coverage.missing.join(', ')} (${coverage.line}) (add tests for them, or set PIECES_COVERAGE_GATE=report)`,
+    );
   }
   const show = (f: string) => relative(i.cwd, f) || f;
 
@@ -114,7 +136,11 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
   if (i.html && results) {
     try {
       await generateAllure({
-        resultsDirs: i.allureResultsDirs ?? [p.allureResults], output: p.allureReport, reportsDir: p.dir, root: i.root, env: i.env,
+        resultsDirs: i.allureResultsDirs ?? [p.allureResults],
+        output: p.allureReport,
+        reportsDir: p.dir,
+        root: i.root,
+        env: i.env,
       });
     } catch (err) {
       harnessError ??= err instanceof HarnessError ? err : new HarnessError('internal', String(err));
@@ -129,16 +155,23 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     harnessError,
   });
   if (!harnessError && exitCode === 2 && results) {
-    harnessError = globalErrorAsHarness(results.globalErrors[0])
-      ?? new HarnessError(results.tests.length === 0 ? 'usage' : 'internal',
+    harnessError =
+      globalErrorAsHarness(results.globalErrors[0]) ??
+      new HarnessError(
+        results.tests.length === 0 ? 'usage' : 'internal',
         results.tests.length === 0 ? 'no tests ran' : `Playwright exited with ${i.runnerStatus}`,
-        results.tests.length === 0 ? 'check --grep, --suite and --shard' : 'see its output above');
+        results.tests.length === 0 ? 'check --grep, --suite and --shard' : 'see its output above',
+      );
   }
   const links: Record<string, string> = { JUnit: show(p.junit) };
   if (i.html && existsSync(`${p.allureReport}/index.html`)) links.Allure = show(`${p.allureReport}/index.html`);
   if (existsSync(p.coverageMd)) links.coverage = show(p.coverageMd);
   const summary = renderSummary({
-    results: results ?? { tests: [], stats: { startTime: '', duration: 0, expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, globalErrors: [] },
+    results: results ?? {
+      tests: [],
+      stats: { startTime: '', duration: 0, expected: 0, unexpected: 0, flaky: 0, skipped: 0 },
+      globalErrors: [],
+    },
     coverage,
     environment: i.environment,
     exitCode,
@@ -151,7 +184,10 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
 
   const c = results ? counts(results.tests) : undefined;
   i.out('');
-  if (c) i.out(`${c.passed} passed, ${c.failed} failed${c.flaky ? `, ${c.flaky} flaky` : ''}${c.skipped ? `, ${c.skipped} skipped` : ''}${coverage ? `; coverage ${coverage.line}` : ''} (${formatMs(Date.now() - i.startedAt)})`);
+  if (c)
+    i.out(
+      `${c.passed} passed, ${c.failed} failed${c.flaky ? `, ${c.flaky} flaky` : ''}${c.skipped ? `, ${c.skipped} skipped` : ''}${coverage ? `; coverage ${coverage.line}` : ''} (${formatMs(Date.now() - i.startedAt)})`,
+    );
   i.out(`summary: ${show(p.summary)} · JUnit: ${show(p.junit)}${links.Allure ? ` · Allure: ${links.Allure}` : ''}`);
   return { exitCode, results, coverage, harnessError };
 }

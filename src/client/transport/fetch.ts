@@ -12,7 +12,9 @@ export function fetchTransport(fetchImpl: typeof fetch = fetch): Transport {
       signal: AbortSignal.timeout(timeoutMs),
     });
     const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => { headers[k.toLowerCase()] = v; });
+    res.headers.forEach((v, k) => {
+      headers[k.toLowerCase()] = v;
+    });
     return { status: res.status, headers, body: await res.text() };
   };
 }

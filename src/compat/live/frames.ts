@@ -22,12 +22,24 @@ export function httpUrl(wsUrl: string): string {
   return wsUrl.replace(/^ws(s?):/, 'http$1:');
 }
 
-function frameExchange(id: string, operationId: string, url: string, frame: StreamFrame, sentAt: number, intent: Exchange['intent'], body?: string): Exchange {
+function frameExchange(
+  id: string,
+  operationId: string,
+  url: string,
+  frame: StreamFrame,
+  sentAt: number,
+  intent: Exchange['intent'],
+  body?: string,
+): Exchange {
   return {
-    id, operationId,
+    id,
+    operationId,
     request: { method: 'GET', url: httpUrl(url), headers: {}, ...(body !== undefined ? { body } : {}) },
     response: { status: 200, headers: { 'content-type': 'application/json' }, body: frame.raw },
-    startedAt: frame.receivedAt, durationMs: Math.max(0, frame.receivedAt - sentAt), intent, note: 'WebSocket frame',
+    startedAt: frame.receivedAt,
+    durationMs: Math.max(0, frame.receivedAt - sentAt),
+    intent,
+    note: 'WebSocket frame',
   };
 }
 
@@ -38,10 +50,12 @@ export function frameExchanges(session: FrameSource): Exchange[] {
   for (const r of session.requests) {
     const url = urls.get(r.socket);
     if (!url) continue;
-    for (const f of r.frames) out.push(frameExchange(`${r.socket}/${r.id}#${f.seq}`, 'qgptStream', url, f, r.sentAt, r.intent, r.rawInput));
+    for (const f of r.frames)
+      out.push(frameExchange(`${r.socket}/${r.id}#${f.seq}`, 'qgptStream', url, f, r.sentAt, r.intent, r.rawInput));
   }
   for (const w of session.watches) {
-    for (const f of w.frames) out.push(frameExchange(`${w.model}#${f.seq}`, 'modelDownloadProgress', w.url, f, w.openedAt, 'positive'));
+    for (const f of w.frames)
+      out.push(frameExchange(`${w.model}#${f.seq}`, 'modelDownloadProgress', w.url, f, w.openedAt, 'positive'));
   }
   return out;
 }

@@ -104,20 +104,32 @@ export interface ExchangeLogRead {
 export function readExchangeLog(dir: string): ExchangeLogRead {
   const out: ExchangeLogRead = { exchanges: [], files: [], skipped: [] };
   if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ndjson')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.ndjson'))
+    .sort()) {
     const file = join(dir, name);
     out.files.push(file);
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        const ex = JSON.parse(line) as LoggedExchange;
-        if (ex && typeof ex === 'object' && ex.request && typeof ex.request.method === 'string' && typeof ex.request.url === 'string') {
-          out.exchanges.push(ex);
-          return;
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        try {
+          const ex = JSON.parse(line) as LoggedExchange;
+          if (
+            ex &&
+            typeof ex === 'object' &&
+            ex.request &&
+            typeof ex.request.method === 'string' &&
+            typeof ex.request.url === 'string'
+          ) {
+            out.exchanges.push(ex);
+            return;
+          }
+        } catch {
+          /* counted below */
         }
-      } catch { /* counted below */ }
-      out.skipped.push(`${name}:${i + 1}`);
-    });
+        out.skipped.push(`${name}:${i + 1}`);
+      });
   }
   return out;
 }

@@ -9,8 +9,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { HarnessError } from '../../core/errors.js';
 import { pointerToken } from '../../core/pointer.js';
-import { indexOperations } from '../../spec/operations.js';
-import type { LoadedSpec } from '../../spec/types.js';
+import { indexOperations } from '../../contract/operations.js';
+import type { LoadedSpec } from '../../contract/types.js';
 import type { ContractVersion, Json } from '../types.js';
 
 /** A version ready for validation, with the patterns that had to be changed. */
@@ -93,7 +93,10 @@ export async function versionSpec(version: Pick<ContractVersion, 'id' | 'file' |
   try {
     dereferenced = (await SwaggerParser.dereference(structuredClone(document) as any)) as Record<string, any>;
   } catch (err: any) {
-    throw new HarnessError('spec', `${version.file}: contract version ${version.id} does not dereference: ${String(err?.message ?? err).split('\n')[0]}`);
+    throw new HarnessError(
+      'spec',
+      `${version.file}: contract version ${version.id} does not dereference: ${String(err?.message ?? err).split('\n')[0]}`,
+    );
   }
   const openapi = String(document.openapi ?? '');
   return {

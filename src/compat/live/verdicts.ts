@@ -16,9 +16,9 @@
  */
 import { buildValidators, type ValidatorSet } from '../../validate/validators.js';
 import { essence, mediaFor, responseFor } from '../../validate/media.js';
-import { matchOperation, pathMatchers, type PathMatcher } from '../../spec/operations.js';
+import { matchOperation, pathMatchers, type PathMatcher } from '../../contract/operations.js';
 import type { Exchange } from '../../core/types.js';
-import type { LoadedSpec, Operation } from '../../spec/types.js';
+import type { LoadedSpec, Operation } from '../../contract/types.js';
 import { operationKey } from '../paths.js';
 import { setCell } from '../matrix.js';
 import type { CompatMatrix, ContractVersion, MatrixCell } from '../types.js';
@@ -97,8 +97,20 @@ export function relativePath(url: string, baseUrl?: string): string {
 
 function emptyTally(op: Operation): OperationTally {
   return {
-    key: operationKey(op.method, op.path), operationId: op.operationId, method: op.method.toUpperCase(), path: op.path,
-    exchanges: 0, judged: 0, negatives: 0, truncatedBodies: 0, transportErrors: 0, statuses: {}, failed: 0, problems: [], undocumentedRefusals: 0, warnings: 0,
+    key: operationKey(op.method, op.path),
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    exchanges: 0,
+    judged: 0,
+    negatives: 0,
+    truncatedBodies: 0,
+    transportErrors: 0,
+    statuses: {},
+    failed: 0,
+    problems: [],
+    undocumentedRefusals: 0,
+    warnings: 0,
   };
 }
 
@@ -123,7 +135,9 @@ export interface ExchangeJudgement {
 
 /** The problems of one answered exchange against one operation ([] when conformant), and its warnings. */
 export function judgeExchange(
-  validators: ValidatorSet, op: Operation, exchange: Pick<LoggedExchange, 'intent' | 'response' | 'truncated'>,
+  validators: ValidatorSet,
+  op: Operation,
+  exchange: Pick<LoggedExchange, 'intent' | 'response' | 'truncated'>,
 ): ExchangeJudgement {
   const res = exchange.response!;
   const where = `${op.method.toUpperCase()} ${op.path} ${res.status}`;
@@ -131,8 +145,12 @@ export function judgeExchange(
   const documented = responseFor(op, res.status);
   if (!documented) {
     return {
-      problems: [`${where}: status ${res.status} not documented (documented: ${documentedStatuses(op)})${negative ? ', refusing an invalid request' : ''}`],
-      rank: negative ? 2 : 1, warnings: [], statusOnly: negative || exchange.truncated?.response !== undefined,
+      problems: [
+        `${where}: status ${res.status} not documented (documented: ${documentedStatuses(op)})${negative ? ', refusing an invalid request' : ''}`,
+      ],
+      rank: negative ? 2 : 1,
+      warnings: [],
+      statusOnly: negative || exchange.truncated?.response !== undefined,
     };
   }
   const statusOnly = negative || exchange.truncated?.response !== undefined;
@@ -141,8 +159,12 @@ export function judgeExchange(
   const contentType = res.headers['content-type'];
   if (media.length > 0 && (contentType || res.body.length > 0) && !mediaFor(documented.content, contentType)) {
     return {
-      problems: [`${where}: Content-Type ${essence(contentType) ?? '(none)'} not documented (documented: ${media.join(', ')})`],
-      rank: 0, warnings: [], statusOnly,
+      problems: [
+        `${where}: Content-Type ${essence(contentType) ?? '(none)'} not documented (documented: ${media.join(', ')})`,
+      ],
+      rank: 0,
+      warnings: [],
+      statusOnly,
     };
   }
   const v = validators.validateResponse(op.operationId, res.status, contentType, res.body);
@@ -163,7 +185,11 @@ function byTime(a: Exchange, b: Exchange): number {
 
 /** Judges one version's contract over the exchanges. */
 export function judgeVersion(
-  versionId: string, spec: LoadedSpec, validators: ValidatorSet, exchanges: readonly LoggedExchange[], opts: JudgeOptions = {},
+  versionId: string,
+  spec: LoadedSpec,
+  validators: ValidatorSet,
+  exchanges: readonly LoggedExchange[],
+  opts: JudgeOptions = {},
 ): VersionLive {
   const matchers: PathMatcher[] = pathMatchers(spec.operations.values());
   const operations = new Map<string, OperationTally>();
@@ -213,14 +239,18 @@ export function judgeVersion(
 }
 
 function statusList(t: OperationTally): string {
-  return Object.entries(t.statuses).sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s} ×${n}`).join(', ');
+  return Object.entries(t.statuses)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([s, n]) => `${s} ×${n}`)
+    .join(', ');
 }
 
 /** The matrix cell of one operation's tally. */
 export function liveCell(t: OperationTally | undefined, websocket = false): MatrixCell {
   if (!t || t.exchanges === 0) {
     return {
-      verdict: 'not-exercised', source: 'live',
+      verdict: 'not-exercised',
+      source: 'live',
       reason: websocket
         ? 'No frame in the conformance run (a WebSocket operation: only the stream suite logs its frames)'
         : 'No exchange of the conformance run reached this operation',
@@ -228,7 +258,11 @@ export function liveCell(t: OperationTally | undefined, websocket = false): Matr
   }
   const noun = websocket ? 'frame' : 'exchange'; // a WebSocket operation's exchanges are its frames (frames.ts)
   if (t.judged === 0) {
-    return { verdict: 'not-exercised', source: 'live', reason: `${t.exchanges} ${noun}${t.exchanges === 1 ? '' : 's'}, none answered (${t.firstTransportError})` };
+    return {
+      verdict: 'not-exercised',
+      source: 'live',
+      reason: `${t.exchanges} ${noun}${t.exchanges === 1 ? '' : 's'}, none answered (${t.firstTransportError})`,
+    };
   }
   const n = `${t.judged} ${noun}${t.judged === 1 ? '' : 's'}`;
   const extras = [
@@ -237,10 +271,17 @@ export function liveCell(t: OperationTally | undefined, websocket = false): Matr
     t.truncatedBodies ? `${t.truncatedBodies} with a truncated body, judged on status only` : '',
     t.transportErrors ? `${t.transportErrors} without answer` : '',
     t.warnings ? `${t.warnings} with lenient warnings, first: ${t.firstWarning}` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
   if (t.failed) {
-    const more = t.problems.length > 1 ? ` (+${t.problems.length - 1} other problem${t.problems.length === 2 ? '' : 's'})` : '';
-    return { verdict: 'not-conformant', source: 'live', reason: `${t.problems[0]}${more} — ${t.failed} of ${n} failed (${extras})` };
+    const more =
+      t.problems.length > 1 ? ` (+${t.problems.length - 1} other problem${t.problems.length === 2 ? '' : 's'})` : '';
+    return {
+      verdict: 'not-conformant',
+      source: 'live',
+      reason: `${t.problems[0]}${more} — ${t.failed} of ${n} failed (${extras})`,
+    };
   }
   return { verdict: 'conformant', source: 'live', reason: `${n} conformant (${extras})` };
 }
@@ -257,7 +298,9 @@ export interface PreparedVersion {
  * Builds every version's spec and lenient validators (the slow part: every schema is compiled; it
  * needs no exchange, so it can run while the conformance run does).
  */
-export async function prepareVersions(versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[]): Promise<PreparedVersion[]> {
+export async function prepareVersions(
+  versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[],
+): Promise<PreparedVersion[]> {
   const out: PreparedVersion[] = [];
   for (const v of versions) {
     const { spec, patternFixes } = await versionSpec(v);
@@ -267,7 +310,11 @@ export async function prepareVersions(versions: readonly Pick<ContractVersion, '
 }
 
 /** Judges every prepared version over the exchanges. */
-export function judgeVersions(prepared: readonly PreparedVersion[], exchanges: readonly LoggedExchange[], opts: JudgeOptions = {}): LiveResult {
+export function judgeVersions(
+  prepared: readonly PreparedVersion[],
+  exchanges: readonly LoggedExchange[],
+  opts: JudgeOptions = {},
+): LiveResult {
   const websocketKeys = new Set<string>();
   const versions = prepared.map((p) => {
     for (const op of p.spec.operations.values()) if (op.websocket) websocketKeys.add(operationKey(op.method, op.path));
@@ -278,7 +325,9 @@ export function judgeVersions(prepared: readonly PreparedVersion[], exchanges: r
 
 /** Judges every version over the exchanges (validators built per version, lenient mode). */
 export async function liveVerdicts(
-  versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[], exchanges: readonly LoggedExchange[], opts: JudgeOptions = {},
+  versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[],
+  exchanges: readonly LoggedExchange[],
+  opts: JudgeOptions = {},
 ): Promise<LiveResult> {
   return judgeVersions(await prepareVersions(versions), exchanges, opts);
 }

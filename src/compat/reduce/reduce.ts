@@ -1,6 +1,12 @@
 import { HTTP_METHODS, operationKey, unpointerToken } from '../paths.js';
 import {
-  type Json, stripOperation, stripParameter, stripRequestBody, stripResponse, stripSchema, stripSecurityScheme,
+  type Json,
+  stripOperation,
+  stripParameter,
+  stripRequestBody,
+  stripResponse,
+  stripSchema,
+  stripSecurityScheme,
 } from './strip.js';
 
 /** Where an upstream document comes from, recorded in the reduced file's `info`. */
@@ -65,7 +71,10 @@ export function wantedOperations(seed: Json, refined?: Json): WantedOperation[] 
 }
 
 function collectRefs(node: unknown, into: Set<string>): void {
-  if (Array.isArray(node)) { for (const n of node) collectRefs(n, into); return; }
+  if (Array.isArray(node)) {
+    for (const n of node) collectRefs(n, into);
+    return;
+  }
   if (!isObj(node)) return;
   for (const [k, v] of Object.entries(node)) {
     if (k === '$ref' && typeof v === 'string') into.add(v);
@@ -108,18 +117,23 @@ export function reduceUpstream(upstream: Json, wanted: WantedOperation[], source
   }
   // Order paths as the wanted list is ordered (seed order first, then neighbours).
   const order = new Map(wanted.map((w, i) => [w.key, i]));
-  const rank = (p: string): number => Math.min(...HTTP_METHODS.filter((m) => isObj((paths[p] as Json)[m]))
-    .map((m) => order.get(operationKey(m, p)) ?? 1e9));
+  const rank = (p: string): number =>
+    Math.min(
+      ...HTTP_METHODS.filter((m) => isObj((paths[p] as Json)[m])).map((m) => order.get(operationKey(m, p)) ?? 1e9),
+    );
   const orderedPaths: Json = {};
   for (const p of Object.keys(paths).sort((a, b) => rank(a) - rank(b))) orderedPaths[p] = paths[p];
 
   const security = Array.isArray(upstream.security) ? upstream.security : undefined;
   const refs = new Set<string>();
   collectRefs(orderedPaths, refs);
-  for (const req of security ?? []) for (const name of Object.keys(req as Json)) refs.add(`#/components/securitySchemes/${name}`);
-  for (const p of Object.values(orderedPaths)) for (const op of Object.values(p as Json)) {
-    for (const req of ((op as Json).security ?? []) as Json[]) for (const name of Object.keys(req)) refs.add(`#/components/securitySchemes/${name}`);
-  }
+  for (const req of security ?? [])
+    for (const name of Object.keys(req as Json)) refs.add(`#/components/securitySchemes/${name}`);
+  for (const p of Object.values(orderedPaths))
+    for (const op of Object.values(p as Json)) {
+      for (const req of ((op as Json).security ?? []) as Json[])
+        for (const name of Object.keys(req)) refs.add(`#/components/securitySchemes/${name}`);
+    }
   const comps = (upstream.components ?? {}) as Record<string, Json>;
   const out: Record<string, Json> = {};
   const queue = [...refs];
@@ -161,11 +175,17 @@ export function reduceUpstream(upstream: Json, wanted: WantedOperation[], source
         ...(source.sha256 ? { sha256: source.sha256 } : {}),
         license: 'MIT (see LICENSE.pieces-os-client-sdk-for-csharp.txt)',
       },
-      'x-reduction': 'Seed operations matched by method + path, the refined contract\'s neighbour operations, '
-        + 'and the components they reach; prose (description, summary, title, examples) and x-stoplight data dropped.',
+      'x-reduction':
+        "Seed operations matched by method + path, the refined contract's neighbour operations, " +
+        'and the components they reach; prose (description, summary, title, examples) and x-stoplight data dropped.',
     },
     ...(Array.isArray(upstream.servers)
-      ? { servers: upstream.servers.filter(isObj).map((s) => ({ url: s.url })).filter((s) => String(s.url).includes('localhost')) }
+      ? {
+          servers: upstream.servers
+            .filter(isObj)
+            .map((s) => ({ url: s.url }))
+            .filter((s) => String(s.url).includes('localhost')),
+        }
       : {}),
     ...(security ? { security } : {}),
     tags: [...usedTags].map((name) => ({ name })),

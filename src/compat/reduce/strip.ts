@@ -31,7 +31,8 @@ export function stripSchema(schema: unknown): unknown {
     out.properties = props;
   }
   for (const k of ['items', 'additionalProperties', 'not']) if (isObj(out[k])) out[k] = stripSchema(out[k]);
-  for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(out[k])) out[k] = (out[k] as unknown[]).map(stripSchema);
+  for (const k of ['allOf', 'anyOf', 'oneOf'])
+    if (Array.isArray(out[k])) out[k] = (out[k] as unknown[]).map(stripSchema);
   return out;
 }
 
@@ -39,7 +40,10 @@ function stripMediaMap(content: unknown): unknown {
   if (!isObj(content)) return content;
   const out: Json = {};
   for (const [type, media] of Object.entries(content)) {
-    if (!isObj(media)) { out[type] = media; continue; }
+    if (!isObj(media)) {
+      out[type] = media;
+      continue;
+    }
     const m = stripKeys(media);
     if (m.schema !== undefined) m.schema = stripSchema(m.schema);
     out[type] = m;

@@ -14,7 +14,12 @@ function listChanges(title: string, list: Change[], limit: number): string[] {
 }
 
 function pairSection(m: CompatMatrix, p: PairChanges, limit: number): string[] {
-  const out = [`### ${e(pairLabel(m, p))}`, '', `${p.counts.breaking} breaking, ${p.counts.warning} warning, ${p.counts['non-breaking']} non-breaking.`, ''];
+  const out = [
+    `### ${e(pairLabel(m, p))}`,
+    '',
+    `${p.counts.breaking} breaking, ${p.counts.warning} warning, ${p.counts['non-breaking']} non-breaking.`,
+    '',
+  ];
   const byRule = new Map<string, { severity: string; n: number }>();
   for (const c of p.changes) {
     const k = `${c.rule} (${c.severity})`;
@@ -30,19 +35,40 @@ function pairSection(m: CompatMatrix, p: PairChanges, limit: number): string[] {
     for (const [op, note] of known) out.push(`- \`${e(op)}\`: ${e(note)}`);
     out.push('');
   }
-  out.push(...listChanges('Breaking', p.changes.filter((c) => c.severity === 'breaking'), limit));
-  out.push(...listChanges('Warnings', p.changes.filter((c) => c.severity === 'warning'), limit));
+  out.push(
+    ...listChanges(
+      'Breaking',
+      p.changes.filter((c) => c.severity === 'breaking'),
+      limit,
+    ),
+  );
+  out.push(
+    ...listChanges(
+      'Warnings',
+      p.changes.filter((c) => c.severity === 'warning'),
+      limit,
+    ),
+  );
   return out;
 }
 
 /** Renders the matrix as Markdown: operations x versions (transposed to fit), reasons, and the changes per pair. */
 export function renderMarkdown(m: CompatMatrix, limit = MD_LIST_LIMIT): string {
   const baseline = m.rows.find((r) => r.id === m.baseline)?.label ?? m.baseline;
-  const out = ['# Pieces OS compatibility report', '',
-    `Generated ${m.generatedAt}. Static verdicts compare each version with **${e(baseline)}**${m.target ? `; live target ${e(m.target)}` : ''}.`, '',
-    ...VERDICTS.map((v) => `- ${v.mark} **${v.verdict}**: ${e(v.meaning)}`), '',
-    '## Matrix', '', 'One row per operation, one column per version (the HTML page shows it the other way round).', '',
-    `| Operation | ${m.rows.map((r) => e(r.label)).join(' | ')} |`, `|---|${m.rows.map(() => ':---:').join('|')}|`];
+  const out = [
+    '# Pieces OS compatibility report',
+    '',
+    `Generated ${m.generatedAt}. Static verdicts compare each version with **${e(baseline)}**${m.target ? `; live target ${e(m.target)}` : ''}.`,
+    '',
+    ...VERDICTS.map((v) => `- ${v.mark} **${v.verdict}**: ${e(v.meaning)}`),
+    '',
+    '## Matrix',
+    '',
+    'One row per operation, one column per version (the HTML page shows it the other way round).',
+    '',
+    `| Operation | ${m.rows.map((r) => e(r.label)).join(' | ')} |`,
+    `|---|${m.rows.map(() => ':---:').join('|')}|`,
+  ];
   for (const c of m.columns) {
     const marks = m.rows.map((r) => {
       const cell = m.cells[r.id]?.[c.key];
@@ -52,17 +78,33 @@ export function renderMarkdown(m: CompatMatrix, limit = MD_LIST_LIMIT): string {
   }
   out.push('', '## Reasons', '');
   for (const r of m.rows) {
-    out.push(`### ${e(r.label)}`, '', `${r.detail ? `${e(r.detail.replace(/\.\s*$/, ''))}. ` : ''}${rowTally(m, r.id)}.`, '');
+    out.push(
+      `### ${e(r.label)}`,
+      '',
+      `${r.detail ? `${e(r.detail.replace(/\.\s*$/, ''))}. ` : ''}${rowTally(m, r.id)}.`,
+      '',
+    );
     for (const c of m.columns) {
       const cell = m.cells[r.id]?.[c.key];
       if (!cell || (cell.verdict === 'conformant' && !cell.static) || !cell.reason) continue;
-      out.push(`- \`${e(c.operation)}\` **${cell.verdict}**: ${e(cell.reason)}${cell.static ? ` _(static: ${cell.static.verdict})_` : ''}`);
+      out.push(
+        `- \`${e(c.operation)}\` **${cell.verdict}**: ${e(cell.reason)}${cell.static ? ` _(static: ${cell.static.verdict})_` : ''}`,
+      );
     }
     out.push('');
   }
-  out.push('## Static changes per pair', '', '| Pair (old → new) | Breaking | Warning | Non-breaking |', '|---|---:|---:|---:|');
-  for (const p of m.pairs) out.push(`| ${e(pairLabel(m, p))} | ${p.counts.breaking} | ${p.counts.warning} | ${p.counts['non-breaking']} |`);
+  out.push(
+    '## Static changes per pair',
+    '',
+    '| Pair (old → new) | Breaking | Warning | Non-breaking |',
+    '|---|---:|---:|---:|',
+  );
+  for (const p of m.pairs)
+    out.push(`| ${e(pairLabel(m, p))} | ${p.counts.breaking} | ${p.counts.warning} | ${p.counts['non-breaking']} |`);
   out.push('');
   for (const p of m.pairs) out.push(...pairSection(m, p, limit));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

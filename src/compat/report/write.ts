@@ -19,7 +19,10 @@ export interface WrittenReports {
 }
 
 /** Writes index.html, compat.md and compat.json for the matrix into `dir` (created if needed). */
-export async function writeCompatReports(matrix: CompatMatrix, dir: string = DEFAULT_REPORT_DIR): Promise<WrittenReports> {
+export async function writeCompatReports(
+  matrix: CompatMatrix,
+  dir: string = DEFAULT_REPORT_DIR,
+): Promise<WrittenReports> {
   await mkdir(dir, { recursive: true });
   const out = { html: join(dir, 'index.html'), md: join(dir, 'compat.md'), json: join(dir, 'compat.json') };
   await Promise.all([

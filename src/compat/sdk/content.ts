@@ -24,7 +24,11 @@ export async function describeSdkError(err: any): Promise<string> {
   const name = String(err?.name ?? err?.constructor?.name ?? 'Error');
   if (name === 'ResponseError' && err?.response) {
     let text = '';
-    try { text = await err.response.clone().text(); } catch { /* body already read */ }
+    try {
+      text = await err.response.clone().text();
+    } catch {
+      /* body already read */
+    }
     return `ResponseError: ${err.response.status}${text ? ` ${oneLine(text, 120)}` : ''}`;
   }
   if (name === 'FetchError') {
@@ -40,8 +44,10 @@ export async function describeSdkError(err: any): Promise<string> {
 /** The content check of an asset answer against what was sent. */
 export function contentOf(asset: any, sent: string): { content: ContentCheck; note: string } {
   const raw = asset?.original?.reference?.fragment?.string?.raw;
-  if (typeof raw !== 'string') return { content: 'absent', note: 'original.reference.fragment.string.raw is not in the answer' };
-  if (raw === sent) return { content: 'survives', note: 'content survives (original.reference.fragment.string.raw as sent)' };
+  if (typeof raw !== 'string')
+    return { content: 'absent', note: 'original.reference.fragment.string.raw is not in the answer' };
+  if (raw === sent)
+    return { content: 'survives', note: 'content survives (original.reference.fragment.string.raw as sent)' };
   let i = 0;
   while (i < raw.length && i < sent.length && raw[i] === sent[i]) i++;
   return {

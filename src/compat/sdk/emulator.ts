@@ -15,8 +15,15 @@ export interface EmulatorProcess {
 }
 
 /** Starts `bin/pieces-os-emulator.mjs --port 0 --memory` and waits for its listening line. */
-export function startEmulatorProcess(bin: string, opts: { cwd: string; env: NodeJS.ProcessEnv; args?: string[]; timeoutMs?: number }): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, [bin, '--port', '0', '--memory', ...(opts.args ?? [])], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startEmulatorProcess(
+  bin: string,
+  opts: { cwd: string; env: NodeJS.ProcessEnv; args?: string[]; timeoutMs?: number },
+): Promise<EmulatorProcess> {
+  const child = spawn(process.execPath, [bin, '--port', '0', '--memory', ...(opts.args ?? [])], {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -31,9 +38,18 @@ export function startEmulatorProcess(bin: string, opts: { cwd: string; env: Node
     const fail = (why: string) => {
       clearTimeout(timer);
       void stop();
-      reject(new HarnessError('internal', `the emulator for the SDK smoke run did not start: ${why}`, 'run npx pieces-os-emulator --port 0 to see why'));
+      reject(
+        new HarnessError(
+          'internal',
+          `the emulator for the SDK smoke run did not start: ${why}`,
+          'run npx pieces-os-emulator --port 0 to see why',
+        ),
+      );
     };
-    const timer = setTimeout(() => fail(`no listening line within ${(opts.timeoutMs ?? 30_000) / 1000} s`), opts.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => fail(`no listening line within ${(opts.timeoutMs ?? 30_000) / 1000} s`),
+      opts.timeoutMs ?? 30_000,
+    );
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const m = /listening on (\S+)/.exec(out);
@@ -42,10 +58,13 @@ export function startEmulatorProcess(bin: string, opts: { cwd: string; env: Node
         resolve({ url: m[1].replace(/\/+$/, ''), pid: child.pid!, stop });
       }
     });
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { err += chunk; });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+    });
     child.once('error', (e) => fail(e.message));
     child.once('exit', (code, signal) => {
-      if (!/listening on/.test(out)) fail(`exited with ${code ?? signal}${err.trim() ? `: ${err.trim().split('\n').pop()}` : ''}`);
+      if (!/listening on/.test(out))
+        fail(`exited with ${code ?? signal}${err.trim() ? `: ${err.trim().split('\n').pop()}` : ''}`);
     });
   });
 }

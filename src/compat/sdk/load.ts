@@ -28,16 +28,24 @@ export async function loadSdk(name: string = SDK_PACKAGE): Promise<LoadedSdk> {
   try {
     mod = await import(name);
   } catch (err: any) {
-    throw new HarnessError('config', `the official TypeScript SDK ${name} could not be loaded (${String(err?.message ?? err).split('\n')[0]})`,
-      `install the dev dependencies (npm ci), or leave the SDK row out with --no-sdk`);
+    throw new HarnessError(
+      'config',
+      `the official TypeScript SDK ${name} could not be loaded (${String(err?.message ?? err).split('\n')[0]})`,
+      `install the dev dependencies (npm ci), or leave the SDK row out with --no-sdk`,
+    );
   }
   const sdk = (typeof mod?.Configuration === 'function' ? mod : mod?.default) as SdkModule | undefined;
   if (!sdk || typeof sdk.Configuration !== 'function') {
-    throw new HarnessError('config', `${name} does not export Configuration: not the typescript-fetch SDK the smoke run drives`);
+    throw new HarnessError(
+      'config',
+      `${name} does not export Configuration: not the typescript-fetch SDK the smoke run drives`,
+    );
   }
   let version = 'unknown';
   try {
     version = String(createRequire(import.meta.url)(`${name}/package.json`).version);
-  } catch { /* a package without a readable package.json still runs */ }
+  } catch {
+    /* a package without a readable package.json still runs */
+  }
   return { sdk, version, name };
 }

@@ -11,8 +11,12 @@ export type StepCheck<T> = (value: T) => Partial<Pick<SdkCall, 'note' | 'content
 
 /** Runs one step; answers the SDK's value, or undefined when the call threw. */
 export type StepRunner = <T>(
-  stepName: string, method: string, http: [string, string], run: () => Promise<T>,
-  check?: StepCheck<T>, extra?: Partial<SdkCall>,
+  stepName: string,
+  method: string,
+  http: [string, string],
+  run: () => Promise<T>,
+  check?: StepCheck<T>,
+  extra?: Partial<SdkCall>,
 ) => Promise<T | undefined>;
 
 /** Records a step that did not run, with why. */
@@ -55,7 +59,11 @@ export function createRecorder(basePath: string, timeoutMs: number): Recorder {
       const res = await fetch(request);
       http.status = res.status;
       http.contentType = res.headers.get('content-type') ?? undefined;
-      try { http.body = oneLine(await res.clone().text(), 200); } catch { /* streamed or aborted */ }
+      try {
+        http.body = oneLine(await res.clone().text(), 200);
+      } catch {
+        /* streamed or aborted */
+      }
       return res;
     } catch (err: any) {
       http.error = `${err?.name ?? 'Error'}: ${oneLine(String(err?.message ?? err))}${err?.cause?.message ? ` (${oneLine(String(err.cause.message))})` : ''}`;
@@ -66,10 +74,22 @@ export function createRecorder(basePath: string, timeoutMs: number): Recorder {
   };
 
   async function step<T>(
-    stepName: string, method: string, http: [string, string], run: () => Promise<T>,
-    check?: StepCheck<T>, extra: Partial<SdkCall> = {},
+    stepName: string,
+    method: string,
+    http: [string, string],
+    run: () => Promise<T>,
+    check?: StepCheck<T>,
+    extra: Partial<SdkCall> = {},
   ): Promise<T | undefined> {
-    const call: SdkCall = { step: stepName, method, key: operationKey(http[0], http[1]), outcome: 'ok', http: [], durationMs: 0, ...extra };
+    const call: SdkCall = {
+      step: stepName,
+      method,
+      key: operationKey(http[0], http[1]),
+      outcome: 'ok',
+      http: [],
+      durationMs: 0,
+      ...extra,
+    };
     calls.push(call);
     current = call;
     const s = performance.now();
@@ -87,7 +107,8 @@ export function createRecorder(basePath: string, timeoutMs: number): Recorder {
       call.outcome = 'failed';
       call.error = await describeSdkError(err);
       if (call.http.length === 0) call.error += ' (no request was made)';
-      else if (call.http.every((h) => h.notSent)) call.error += ' (fetch refused the request the SDK built: nothing reached the target)';
+      else if (call.http.every((h) => h.notSent))
+        call.error += ' (fetch refused the request the SDK built: nothing reached the target)';
       return undefined;
     } finally {
       call.durationMs = Math.round((performance.now() - s) * 10) / 10;
@@ -96,7 +117,15 @@ export function createRecorder(basePath: string, timeoutMs: number): Recorder {
   }
 
   function skip(stepName: string, method: string, http: [string, string], why: string): void {
-    calls.push({ step: stepName, method, key: operationKey(http[0], http[1]), outcome: 'skipped', error: why, http: [], durationMs: 0 });
+    calls.push({
+      step: stepName,
+      method,
+      key: operationKey(http[0], http[1]),
+      outcome: 'skipped',
+      error: why,
+      http: [],
+      durationMs: 0,
+    });
   }
 
   return { calls, fetchApi, step, skip };

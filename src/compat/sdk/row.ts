@@ -21,27 +21,45 @@ function callLine(c: SdkCall): string {
 export function sdkCell(calls: readonly SdkCall[]): MatrixCell {
   const ran = calls.filter((c) => c.outcome !== 'skipped');
   if (ran.length === 0) {
-    return { verdict: 'not-exercised', source: 'sdk', reason: `${calls.map((c) => `${c.method}()`).join(', ')} skipped: ${calls[0]?.error ?? 'not run'}` };
+    return {
+      verdict: 'not-exercised',
+      source: 'sdk',
+      reason: `${calls.map((c) => `${c.method}()`).join(', ')} skipped: ${calls[0]?.error ?? 'not run'}`,
+    };
   }
   const failed = ran.find((c) => c.outcome === 'failed');
   if (failed) return { verdict: 'not-conformant', source: 'sdk', reason: `${callLine(failed)}: ${failed.error}` };
   const shape = ran.find((c) => c.shapeProblem);
-  if (shape) return { verdict: 'not-conformant', source: 'sdk', reason: `${callLine(shape)} returned, but ${shape.shapeProblem}` };
+  if (shape)
+    return {
+      verdict: 'not-conformant',
+      source: 'sdk',
+      reason: `${callLine(shape)} returned, but ${shape.shapeProblem}`,
+    };
   const changed = ran.find((c) => c.content === 'changed');
   if (changed) return { verdict: 'not-conformant', source: 'sdk', reason: `${callLine(changed)}: ${changed.note}` };
-  return { verdict: 'conformant', source: 'sdk', reason: ran.map((c) => `${callLine(c)} ok${c.note ? `: ${c.note}` : ''}`).join('; ') };
+  return {
+    verdict: 'conformant',
+    source: 'sdk',
+    reason: ran.map((c) => `${callLine(c)} ok${c.note ? `: ${c.note}` : ''}`).join('; '),
+  };
 }
 
 /** Counts of a smoke run's steps (cleanup calls left out). */
 export function sdkTally(result: SdkSmokeResult): { ok: number; failed: number; skipped: number; content: string } {
   const steps = result.calls.filter((c) => !c.cleanup);
   const checks = steps.filter((c) => c.content);
-  const content = checks.length === 0 ? 'not checked'
-    : checks.every((c) => c.content === 'survives') ? 'survives'
-      : checks.map((c) => `${c.step}: ${c.content}`).join(', ');
+  const content =
+    checks.length === 0
+      ? 'not checked'
+      : checks.every((c) => c.content === 'survives')
+        ? 'survives'
+        : checks.map((c) => `${c.step}: ${c.content}`).join(', ');
   return {
     ok: steps.filter((c) => c.outcome === 'ok' && !c.shapeProblem && c.content !== 'changed').length,
-    failed: steps.filter((c) => c.outcome === 'failed' || (c.outcome === 'ok' && (c.shapeProblem || c.content === 'changed'))).length,
+    failed: steps.filter(
+      (c) => c.outcome === 'failed' || (c.outcome === 'ok' && (c.shapeProblem || c.content === 'changed')),
+    ).length,
     skipped: steps.filter((c) => c.outcome === 'skipped').length,
     content,
   };
@@ -61,8 +79,9 @@ export function sdkRow(result: SdkSmokeResult): { row: MatrixRow; cells: Record<
     id: sdkRowId(result.sdk.version),
     label: `${result.sdk.name} ${result.sdk.version}`,
     kind: 'sdk',
-    detail: `The official TypeScript SDK driven against ${result.baseUrl} by the SDK smoke run: ${t.ok} calls ok, ${t.failed} failed, ${t.skipped} skipped; `
-      + `content ${t.content}${result.leftovers.length ? `; left on the target: ${result.leftovers.join('; ')}` : '; nothing left on the target'}.`,
+    detail:
+      `The official TypeScript SDK driven against ${result.baseUrl} by the SDK smoke run: ${t.ok} calls ok, ${t.failed} failed, ${t.skipped} skipped; ` +
+      `content ${t.content}${result.leftovers.length ? `; left on the target: ${result.leftovers.join('; ')}` : '; nothing left on the target'}.`,
   };
   return { row, cells };
 }
@@ -81,7 +100,11 @@ export function applySdk(matrix: CompatMatrix, result: SdkSmokeResult): void {
   }
   const filled: Record<string, MatrixCell> = {};
   for (const c of matrix.columns) {
-    filled[c.key] = cells[c.key] ?? { verdict: 'not-exercised', source: 'sdk', reason: 'The SDK smoke run does not call this operation' };
+    filled[c.key] = cells[c.key] ?? {
+      verdict: 'not-exercised',
+      source: 'sdk',
+      reason: 'The SDK smoke run does not call this operation',
+    };
   }
   addRow(matrix, row, filled);
 }

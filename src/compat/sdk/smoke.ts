@@ -46,7 +46,16 @@ export async function runSdkSmoke(opts: SdkSmokeOptions): Promise<SdkSmokeResult
     if (typeof C !== 'function') throw new TypeError(`the SDK has no ${cls}`);
     return new C(config);
   };
-  const run: SmokeRun = { step, skip, calls, api, marker, writes: !opts.readonly, allowDownloads: Boolean(opts.allowDownloads), leftovers: [] };
+  const run: SmokeRun = {
+    step,
+    skip,
+    calls,
+    api,
+    marker,
+    writes: !opts.readonly,
+    allowDownloads: Boolean(opts.allowDownloads),
+    leftovers: [],
+  };
 
   await runWellKnownSteps(run);
   const application = await runApplicationSteps(run);
@@ -59,5 +68,13 @@ export async function runSdkSmoke(opts: SdkSmokeOptions): Promise<SdkSmokeResult
   await deleteSmokeAsset(run, asset);
   await deleteSmokeConversation(run, conversationId);
 
-  return { sdk: { name, version }, baseUrl, startedAt, durationMs: Date.now() - t0, marker, calls, leftovers: run.leftovers };
+  return {
+    sdk: { name, version },
+    baseUrl,
+    startedAt,
+    durationMs: Date.now() - t0,
+    marker,
+    calls,
+    leftovers: run.leftovers,
+  };
 }

@@ -14,8 +14,18 @@ export function validSeededConversation(options: BodyOptions): Arbitrary<Record<
   const { spec } = options;
   const types = enumValues(spec, 'ConversationTypeEnum');
   const text = fc.oneof(proseText(), unicodeText({ maxPieces: 4 }));
-  const string = schemaArbitrary(withRequired(componentSchema(spec, 'TransferableString'), ['raw']), { direction: 'request', maxDepth: 1, overrides: { raw: text }, omit: ['base64', 'base64_url', 'data_url'] });
-  const fragment = schemaArbitrary(withRequired(componentSchema(spec, 'FragmentFormat'), ['string']), { direction: 'request', maxDepth: 1, overrides: { string }, omit: ['bytes'] });
+  const string = schemaArbitrary(withRequired(componentSchema(spec, 'TransferableString'), ['raw']), {
+    direction: 'request',
+    maxDepth: 1,
+    overrides: { raw: text },
+    omit: ['base64', 'base64_url', 'data_url'],
+  });
+  const fragment = schemaArbitrary(withRequired(componentSchema(spec, 'FragmentFormat'), ['string']), {
+    direction: 'request',
+    maxDepth: 1,
+    overrides: { string },
+    omit: ['bytes'],
+  });
   return schemaArbitrary(componentSchema(spec, 'SeededConversation'), {
     direction: 'request',
     maxDepth: options.maxDepth ?? 4,
@@ -45,7 +55,11 @@ export function validSearchInput(options: SearchInputOptions): Arbitrary<Record<
     direction: 'request',
     maxDepth: options.maxDepth ?? 4,
     location: '#/components/schemas/AssetsSearchWithFiltersInput',
-    overrides: { query: options.query ?? searchQuery(), 'filters.iterable[].tags[]': fc.constantFrom('react', 'rust', 'sql', 'docker', 'todo'), ...options.overrides },
+    overrides: {
+      query: options.query ?? searchQuery(),
+      'filters.iterable[].tags[]': fc.constantFrom('react', 'rust', 'sql', 'docker', 'todo'),
+      ...options.overrides,
+    },
     omit: options.omit,
   }) as Arbitrary<Record<string, any>>;
 }
@@ -63,6 +77,14 @@ export function validConnectorConnection(options: BodyOptions): Arbitrary<Record
 }
 
 /** An arbitrary of valid request bodies of any operation, straight from its schema (no domain content). */
-export function requestBodyArbitrary(spec: OpenApiDocument, operationId: string, options: SchemaArbitraryOptions = {}): Arbitrary<unknown> {
-  return schemaArbitrary(requestBodySchema(spec, operationId), { direction: 'request', location: `${operationId} request body`, ...options });
+export function requestBodyArbitrary(
+  spec: OpenApiDocument,
+  operationId: string,
+  options: SchemaArbitraryOptions = {},
+): Arbitrary<unknown> {
+  return schemaArbitrary(requestBodySchema(spec, operationId), {
+    direction: 'request',
+    location: `${operationId} request body`,
+    ...options,
+  });
 }

@@ -12,7 +12,8 @@ export interface QgptOptions extends BodyOptions {
   query?: Arbitrary<string>;
 }
 
-const defaultQuery = () => fc.oneof({ arbitrary: naturalQuery(), weight: 3 }, { arbitrary: searchQuery({ allowEmpty: false }), weight: 1 });
+const defaultQuery = () =>
+  fc.oneof({ arbitrary: naturalQuery(), weight: 3 }, { arbitrary: searchQuery({ allowEmpty: false }), weight: 1 });
 
 // References to things that must already exist (files on disk, asset/model/application ids) are left
 // out by default: random ids only test the 4xx path. Callers pass real ids through `overrides`.
@@ -40,7 +41,10 @@ export function validRelevanceInput(options: QgptOptions): Arbitrary<Record<stri
 export function validQuestionInput(options: QgptOptions): Arbitrary<Record<string, any>> {
   const { spec } = options;
   const relevantSeed = schemaArbitrary(withRequired(componentSchema(spec, 'RelevantQGPTSeed'), ['seed']), {
-    direction: 'request', maxDepth: 1, overrides: { seed: validSeed({ spec }), score: fc.double({ min: 0, max: 1, noNaN: true }) }, omit: ['asset', 'id', 'path'],
+    direction: 'request',
+    maxDepth: 1,
+    overrides: { seed: validSeed({ spec }), score: fc.double({ min: 0, max: 1, noNaN: true }) },
+    omit: ['asset', 'id', 'path'],
   });
   return schemaArbitrary(componentSchema(spec, 'QGPTQuestionInput'), {
     direction: 'request',
@@ -55,7 +59,9 @@ export function validQuestionInput(options: QgptOptions): Arbitrary<Record<strin
 export function validRepromptInput(options: QgptOptions): Arbitrary<Record<string, any>> {
   const { spec } = options;
   const conversation = schemaArbitrary(withRequired(componentSchema(spec, 'QGPTConversation'), ['iterable']), {
-    direction: 'request', maxDepth: 3, overrides: { 'iterable[].text': fc.oneof(naturalQuery(), proseText()) },
+    direction: 'request',
+    maxDepth: 3,
+    overrides: { 'iterable[].text': fc.oneof(naturalQuery(), proseText()) },
   });
   return schemaArbitrary(componentSchema(spec, 'QGPTRepromptInput'), {
     direction: 'request',

@@ -13,12 +13,27 @@ export interface SeedContent {
 
 /** Semantic versions as integrations report them (`3.1.12`, `12.0.4-staging`). */
 export function semver(): Arbitrary<string> {
-  return fc.tuple(fc.nat({ max: 20 }), fc.nat({ max: 30 }), fc.nat({ max: 200 }), fc.constantFrom('', '', '', '-staging', '-beta.2'))
+  return fc
+    .tuple(
+      fc.nat({ max: 20 }),
+      fc.nat({ max: 30 }),
+      fc.nat({ max: 200 }),
+      fc.constantFrom('', '', '', '-staging', '-beta.2'),
+    )
     .map(([a, b, c, tag]) => `${a}.${b}.${c}${tag}`);
 }
 
 // The integrations that really talk to Pieces OS, most common first.
-const COMMON_APPS = ['VS_CODE', 'JETBRAINS', 'PIECES_FOR_DEVELOPERS', 'PIECES_FOR_DEVELOPERS_CLI', 'OS_SERVER', 'GOOGLE_CHROME_EXTENSION_MV3', 'OBSIDIAN', 'JUPYTER_HUB'];
+const COMMON_APPS = [
+  'VS_CODE',
+  'JETBRAINS',
+  'PIECES_FOR_DEVELOPERS',
+  'PIECES_FOR_DEVELOPERS_CLI',
+  'OS_SERVER',
+  'GOOGLE_CHROME_EXTENSION_MV3',
+  'OBSIDIAN',
+  'JUPYTER_HUB',
+];
 
 /** Application names of real integrations that the contract's ApplicationNameEnum knows. */
 export function applicationName(spec: OpenApiDocument): Arbitrary<string> {

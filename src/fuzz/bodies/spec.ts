@@ -8,7 +8,8 @@ export type OpenApiDocument = Record<string, any>;
 /** `components.schemas[name]`; a missing one is a spec error. */
 export function componentSchema(spec: OpenApiDocument, name: string): JsonSchema {
   const schema = spec?.components?.schemas?.[name];
-  if (!schema || typeof schema !== 'object') throw new HarnessError('spec', `#/components/schemas/${name}: no such schema in the contract`);
+  if (!schema || typeof schema !== 'object')
+    throw new HarnessError('spec', `#/components/schemas/${name}: no such schema in the contract`);
   return schema;
 }
 
@@ -20,7 +21,10 @@ export function enumValues(spec: OpenApiDocument, name: string): string[] {
 }
 
 /** The operation with this operationId, with its method and path. */
-export function findOperation(spec: OpenApiDocument, operationId: string): { method: string; path: string; op: Record<string, any> } {
+export function findOperation(
+  spec: OpenApiDocument,
+  operationId: string,
+): { method: string; path: string; op: Record<string, any> } {
   for (const [path, item] of Object.entries<Record<string, any>>(spec?.paths ?? {})) {
     for (const [method, op] of Object.entries<Record<string, any>>(item)) {
       if (op && typeof op === 'object' && op.operationId === operationId) return { method, path, op };
@@ -33,15 +37,28 @@ export function findOperation(spec: OpenApiDocument, operationId: string): { met
 export function requestBodySchema(spec: OpenApiDocument, operationId: string, media = 'application/json'): JsonSchema {
   const { method, path, op } = findOperation(spec, operationId);
   const schema = op.requestBody?.content?.[media]?.schema;
-  if (!schema) throw new HarnessError('spec', `${method.toUpperCase()} ${path} (${operationId}) has no ${media} request body schema`);
+  if (!schema)
+    throw new HarnessError(
+      'spec',
+      `${method.toUpperCase()} ${path} (${operationId}) has no ${media} request body schema`,
+    );
   return schema;
 }
 
 /** The response schema of an operation for a status and media type. */
-export function responseSchema(spec: OpenApiDocument, operationId: string, status = '200', media = 'application/json'): JsonSchema {
+export function responseSchema(
+  spec: OpenApiDocument,
+  operationId: string,
+  status = '200',
+  media = 'application/json',
+): JsonSchema {
   const { method, path, op } = findOperation(spec, operationId);
   const schema = op.responses?.[status]?.content?.[media]?.schema;
-  if (!schema) throw new HarnessError('spec', `${method.toUpperCase()} ${path} (${operationId}) has no ${status} ${media} response schema`);
+  if (!schema)
+    throw new HarnessError(
+      'spec',
+      `${method.toUpperCase()} ${path} (${operationId}) has no ${status} ${media} response schema`,
+    );
   return schema;
 }
 

@@ -20,7 +20,25 @@ export interface CodeSnippetOptions {
   text?: Arbitrary<string>;
 }
 
-const WORDS = ['fix', 'cache', 'retry', 'the', 'token', 'parse', 'user', 'input', 'before', 'saving', 'TODO', 'handle', 'error', 'async', 'query', 'on', 'timeout'];
+const WORDS = [
+  'fix',
+  'cache',
+  'retry',
+  'the',
+  'token',
+  'parse',
+  'user',
+  'input',
+  'before',
+  'saving',
+  'TODO',
+  'handle',
+  'error',
+  'async',
+  'query',
+  'on',
+  'timeout',
+];
 
 /** Short developer prose, as found in comments and string literals. */
 export function proseText(): Arbitrary<string> {
@@ -39,23 +57,37 @@ const TOKEN_LIKE = /zq[0-9]/i;
 /** The snippet languages, filtered by options; an empty selection is a usage error. */
 export function snippetLanguages(options: CodeSnippetOptions = {}): readonly LanguageTemplates[] {
   const wanted = options.languages?.map((l) => l.toLowerCase());
-  const out = LANGUAGES.filter((l) =>
-    (!wanted || wanted.includes(l.ext.toLowerCase()) || wanted.includes(l.language.toLowerCase()))
-    && (!options.allowedExts || options.allowedExts.includes(l.ext)));
-  if (out.length === 0) throw new HarnessError('usage', `codeSnippet: no language left after filtering by ${JSON.stringify(options.languages ?? options.allowedExts)}`);
+  const out = LANGUAGES.filter(
+    (l) =>
+      (!wanted || wanted.includes(l.ext.toLowerCase()) || wanted.includes(l.language.toLowerCase())) &&
+      (!options.allowedExts || options.allowedExts.includes(l.ext)),
+  );
+  if (out.length === 0)
+    throw new HarnessError(
+      'usage',
+      `codeSnippet: no language left after filtering by ${JSON.stringify(options.languages ?? options.allowedExts)}`,
+    );
   return out;
 }
 
 /** An arbitrary of code snippets with a matching ext; holes shrink, so failing snippets get short. */
 export function codeSnippet(options: CodeSnippetOptions = {}): Arbitrary<CodeSnippet> {
-  const holes: Arbitrary<Holes> = fc.record({
-    name: identifier(),
-    other: identifier(),
-    n: fc.integer({ min: 0, max: 9999 }),
-    text: options.text ?? proseText(),
-  }, { noNullPrototype: true });
-  return fc.oneof(...snippetLanguages(options).map((lang) =>
-    fc.tuple(fc.constantFrom(...lang.templates), holes).map(([template, h]) => ({ language: lang.language, ext: lang.ext, code: template(h) }))
-      // a template may join a hole to literal text (`bucket = "b${n}"`): keep the token shape out there too
-      .filter((s) => !TOKEN_LIKE.test(s.code))));
+  const holes: Arbitrary<Holes> = fc.record(
+    {
+      name: identifier(),
+      other: identifier(),
+      n: fc.integer({ min: 0, max: 9999 }),
+      text: options.text ?? proseText(),
+    },
+    { noNullPrototype: true },
+  );
+  return fc.oneof(
+    ...snippetLanguages(options).map((lang) =>
+      fc
+        .tuple(fc.constantFrom(...lang.templates), holes)
+        .map(([template, h]) => ({ language: lang.language, ext: lang.ext, code: template(h) }))
+        // a template may join a hole to literal text (`bucket = "b${n}"`): keep the token shape out there too
+        .filter((s) => !TOKEN_LIKE.test(s.code)),
+    ),
+  );
 }

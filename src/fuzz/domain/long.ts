@@ -32,7 +32,8 @@ function build(unit: string, bytes: number): string {
 export function longString(options: LongStringOptions = {}): Arbitrary<string> {
   const maxBytes = options.maxBytes ?? DEFAULT_BODY_LIMIT;
   const minBytes = options.minBytes ?? Math.floor(maxBytes / 2);
-  if (!(minBytes >= 0 && minBytes <= maxBytes)) throw new HarnessError('usage', `longString: need 0 <= minBytes (${minBytes}) <= maxBytes (${maxBytes})`);
+  if (!(minBytes >= 0 && minBytes <= maxBytes))
+    throw new HarnessError('usage', `longString: need 0 <= minBytes (${minBytes}) <= maxBytes (${maxBytes})`);
   // withCrossShrink: sizes at the limit still shrink into the first (full range) branch.
   const size = fc.oneof(
     { withCrossShrink: true },

@@ -21,7 +21,8 @@ export interface UniqueTokenOptions {
 export function uniqueToken(options: UniqueTokenOptions = {}): Arbitrary<string> {
   const prefix = options.prefix ?? 'zq';
   const length = options.length ?? 12;
-  if (!/^[a-z]+$/.test(prefix) || length < 6) throw new HarnessError('usage', 'uniqueToken: prefix must be lower-case letters and length at least 6');
+  if (!/^[a-z]+$/.test(prefix) || length < 6)
+    throw new HarnessError('usage', 'uniqueToken: prefix must be lower-case letters and length at least 6');
   const rest = fc.string({ unit: fc.constantFrom(...BASE36), minLength: length - 1, maxLength: length - 1 });
   // No bias either: biased runs favour the first characters and would make collisions likely.
   return fc.noShrink(fc.noBias(fc.tuple(fc.constantFrom(...DIGITS), rest).map(([d, r]) => `${prefix}${d}${r}`)));

@@ -14,12 +14,18 @@ const CONFUSIONS: Record<string, string[]> = {
 
 function sampleOf(type: string, from: unknown): unknown {
   switch (type) {
-    case 'string': return typeof from === 'number' || typeof from === 'boolean' ? String(from) : 'text';
-    case 'number': return 42;
-    case 'boolean': return true;
-    case 'array': return [];
-    case 'object': return {};
-    default: return null;
+    case 'string':
+      return typeof from === 'number' || typeof from === 'boolean' ? String(from) : 'text';
+    case 'number':
+      return 42;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      return null;
   }
 }
 
@@ -29,7 +35,11 @@ function accepts(types: readonly string[], nullable: boolean, t: string): boolea
 }
 
 /** A value of a type the schema does not accept, and its type (undefined if every type is accepted). */
-export function wrongType(value: unknown, types: readonly string[], nullable: boolean): { value: unknown; type: string } | undefined {
+export function wrongType(
+  value: unknown,
+  types: readonly string[],
+  nullable: boolean,
+): { value: unknown; type: string } | undefined {
   const from = jsonType(value);
   for (const t of CONFUSIONS[from] ?? []) {
     if (!accepts(types, nullable, t)) return { value: sampleOf(t, value), type: t };
@@ -75,7 +85,15 @@ export const BROKEN_FORMATS: Record<string, unknown> = {
 /** A string that does not match `pattern` (undefined when every candidate matches). */
 export function brokenPattern(pattern: string, value: unknown): string | undefined {
   let re: RegExp;
-  try { re = new RegExp(pattern, 'u'); } catch { try { re = new RegExp(pattern); } catch { return undefined; } }
+  try {
+    re = new RegExp(pattern, 'u');
+  } catch {
+    try {
+      re = new RegExp(pattern);
+    } catch {
+      return undefined;
+    }
+  }
   const v = typeof value === 'string' ? value : '';
-  return ['', ' ', '!', '\u0000', '!' + v, `${v}\n!`, '~~~'].find((c) => !re.test(c));
+  return ['', ' ', '!', '\u0000', `!${v}`, `${v}\n!`, '~~~'].find((c) => !re.test(c));
 }

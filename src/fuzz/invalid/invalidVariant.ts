@@ -41,14 +41,22 @@ export function invalidVariant(
       .sort((a, b) => b.score - a.score);
     for (const { c } of candidates) {
       const broken = c.apply();
-      if (!validate(broken)) { misses = 0; return { value: broken, mutation: c.mutation }; }
+      if (!validate(broken)) {
+        misses = 0;
+        return { value: broken, mutation: c.mutation };
+      }
     }
     if (++misses > MAX_MISSES) {
-      throw new HarnessError('usage', `invalidVariant: no mutation${options.kinds ? ` of kinds ${options.kinds.join(', ')}` : ''} of ${MAX_MISSES} generated values was rejected by validate`, 'build validate from the same schema, or allow more mutation kinds');
+      throw new HarnessError(
+        'usage',
+        `invalidVariant: no mutation${options.kinds ? ` of kinds ${options.kinds.join(', ')}` : ''} of ${MAX_MISSES} generated values was rejected by validate`,
+        'build validate from the same schema, or allow more mutation kinds',
+      );
     }
     return undefined;
   };
-  return fc.tuple(validArb, fc.nat())
+  return fc
+    .tuple(validArb, fc.nat())
     .map(([value, seed]) => pick(value, seed))
     .filter((v): v is InvalidVariant => v !== undefined);
 }

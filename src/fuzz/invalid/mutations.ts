@@ -49,7 +49,11 @@ function scalarMutations(s: JsonSchema, v: unknown, at: Segments, add: Add): voi
   const types = typesOf(s);
   if (types) {
     const wrong = wrongType(v, types, s.nullable === true);
-    if (wrong) add('type-changed', at, `type changed from ${jsonType(v)} to ${wrong.type} at ${where}`, { op: 'set', value: wrong.value });
+    if (wrong)
+      add('type-changed', at, `type changed from ${jsonType(v)} to ${wrong.type} at ${where}`, {
+        op: 'set',
+        value: wrong.value,
+      });
     if (types.length === 1 && types[0] === 'integer' && typeof v === 'number') {
       add('type-changed', at, `integer changed to the fraction ${v + 0.5} at ${where}`, { op: 'set', value: v + 0.5 });
     }
@@ -58,13 +62,21 @@ function scalarMutations(s: JsonSchema, v: unknown, at: Segments, add: Add): voi
     const invented = inventedEnumValue(s.enum);
     add('enum-invented', at, `enum value ${show(invented)} invented at ${where}`, { op: 'set', value: invented });
   }
-  if ('const' in s) add('const-changed', at, `const ${show(s.const)} changed at ${where}`, { op: 'set', value: changedConst(s.const) });
+  if ('const' in s)
+    add('const-changed', at, `const ${show(s.const)} changed at ${where}`, { op: 'set', value: changedConst(s.const) });
   if (typeof s.format === 'string' && s.format in BROKEN_FORMATS && !(s.format === 'int32' && typeof v !== 'number')) {
-    add('format-broken', at, `format ${s.format} broken at ${where}: ${show(BROKEN_FORMATS[s.format])}`, { op: 'set', value: BROKEN_FORMATS[s.format] });
+    add('format-broken', at, `format ${s.format} broken at ${where}: ${show(BROKEN_FORMATS[s.format])}`, {
+      op: 'set',
+      value: BROKEN_FORMATS[s.format],
+    });
   }
   if (typeof s.pattern === 'string' && typeof v === 'string') {
     const broken = brokenPattern(s.pattern, v);
-    if (broken !== undefined) add('pattern-broken', at, `pattern ${s.pattern} broken at ${where}: ${show(broken)}`, { op: 'set', value: broken });
+    if (broken !== undefined)
+      add('pattern-broken', at, `pattern ${s.pattern} broken at ${where}: ${show(broken)}`, {
+        op: 'set',
+        value: broken,
+      });
   }
   boundMutations(s, v, at, add);
 }
@@ -79,12 +91,18 @@ function boundMutations(s: JsonSchema, v: unknown, at: Segments, add: Add): void
     if (typeof s.exclusiveMaximum === 'number') set(`at exclusiveMaximum ${s.exclusiveMaximum}`, s.exclusiveMaximum);
   }
   if (typeof v === 'string') {
-    if (typeof s.minLength === 'number' && s.minLength > 0) set(`shorter than minLength ${s.minLength}`, [...v].slice(0, s.minLength - 1).join(''));
+    if (typeof s.minLength === 'number' && s.minLength > 0)
+      set(`shorter than minLength ${s.minLength}`, [...v].slice(0, s.minLength - 1).join(''));
     if (typeof s.maxLength === 'number') set(`longer than maxLength ${s.maxLength}`, 'x'.repeat(s.maxLength + 1));
   }
   if (Array.isArray(v)) {
-    if (typeof s.minItems === 'number' && s.minItems > 0) set(`fewer than minItems ${s.minItems}`, v.slice(0, s.minItems - 1));
-    if (typeof s.maxItems === 'number' && v.length > 0) set(`more than maxItems ${s.maxItems}`, Array.from({ length: s.maxItems + 1 }, (_, i) => v[i % v.length]));
+    if (typeof s.minItems === 'number' && s.minItems > 0)
+      set(`fewer than minItems ${s.minItems}`, v.slice(0, s.minItems - 1));
+    if (typeof s.maxItems === 'number' && v.length > 0)
+      set(
+        `more than maxItems ${s.maxItems}`,
+        Array.from({ length: s.maxItems + 1 }, (_, i) => v[i % v.length]),
+      );
     if (s.uniqueItems === true && v.length > 0) set('a duplicate item against uniqueItems', [...v, v[0]]);
   }
 }
@@ -92,23 +110,38 @@ function boundMutations(s: JsonSchema, v: unknown, at: Segments, add: Add): void
 function objectMutations(s: JsonSchema, v: Record<string, unknown>, at: Segments, add: Add): void {
   const where = toDotted(at);
   for (const key of (s.required ?? []) as string[]) {
-    if (key in v) add('required-dropped', [...at, key], `required property "${key}" dropped from ${where}`, { op: 'delete' });
+    if (key in v)
+      add('required-dropped', [...at, key], `required property "${key}" dropped from ${where}`, { op: 'delete' });
   }
   const branches = branchesOf(s);
   const parentRequired = new Set<string>(s.required ?? []);
-  const branchKeys = [...new Set(branches.flatMap((b) => (b.required ?? []) as string[]))].filter((k) => !parentRequired.has(k));
+  const branchKeys = [...new Set(branches.flatMap((b) => (b.required ?? []) as string[]))].filter(
+    (k) => !parentRequired.has(k),
+  );
   if (branches.length > 0 && branchKeys.some((k) => k in v)) {
     const sets = branches.map((b) => `[${(b.required ?? []).join(', ')}]`).join(' | ');
-    add('anyOf-unsatisfied', at, `none of the ${s.anyOf ? 'anyOf' : 'oneOf'} required sets ${sets} is left at ${where}`, { op: 'deleteKeys', keys: branchKeys });
+    add(
+      'anyOf-unsatisfied',
+      at,
+      `none of the ${s.anyOf ? 'anyOf' : 'oneOf'} required sets ${sets} is left at ${where}`,
+      { op: 'deleteKeys', keys: branchKeys },
+    );
   }
   if (s.additionalProperties === false) {
-    add('additional-property', at, `undeclared property "x_unexpected" added to ${where}`, { op: 'set', value: { ...v, x_unexpected: true } });
+    add('additional-property', at, `undeclared property "x_unexpected" added to ${where}`, {
+      op: 'set',
+      value: { ...v, x_unexpected: true },
+    });
   }
 }
 
 function walk(raw: JsonSchema, v: unknown, at: Segments, add: Add): void {
   let s: JsonSchema;
-  try { s = resolveSchema(raw, '#'); } catch { return; }
+  try {
+    s = resolveSchema(raw, '#');
+  } catch {
+    return;
+  }
   scalarMutations(s, v, at, add);
   if (isObject(v)) {
     objectMutations(s, v, at, add);
@@ -124,7 +157,11 @@ function walk(raw: JsonSchema, v: unknown, at: Segments, add: Add): void {
 }
 
 /** Every candidate mutation of `value` under `schema`, optionally only of the given kinds. */
-export function listMutations(schema: JsonSchema, value: unknown, kinds?: readonly MutationKind[]): CandidateMutation[] {
+export function listMutations(
+  schema: JsonSchema,
+  value: unknown,
+  kinds?: readonly MutationKind[],
+): CandidateMutation[] {
   const out: CandidateMutation[] = [];
   const seen = new Map<string, number>();
   const add: Add = (kind, segments, description, edit) => {
@@ -133,7 +170,11 @@ export function listMutations(schema: JsonSchema, value: unknown, kinds?: readon
     const base = `${kind}|${toPointer(segments)}`;
     const rank = seen.get(base) ?? 0;
     seen.set(base, rank + 1);
-    out.push({ mutation: { kind, path, description }, key: `${base}|${rank}`, apply: () => applyEdit(value, segments, edit) });
+    out.push({
+      mutation: { kind, path, description },
+      key: `${base}|${rank}`,
+      apply: () => applyEdit(value, segments, edit),
+    });
   };
   walk(schema, value, [], add);
   return out;

@@ -12,14 +12,14 @@ export function toPointer(segments: Segments): string {
 /** A dotted, readable form of a path for descriptions (`asset.format.fragment`, `iterable[0]`). */
 export function toDotted(segments: Segments): string {
   if (segments.length === 0) return '(root)';
-  return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc === '' ? s : `${acc}.${s}`), '');
+  return segments.reduce<string>(
+    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc === '' ? s : `${acc}.${s}`),
+    '',
+  );
 }
 
 /** How a mutation edits the node at its path. */
-export type Edit =
-  | { op: 'set'; value: unknown }
-  | { op: 'delete' }
-  | { op: 'deleteKeys'; keys: readonly string[] };
+export type Edit = { op: 'set'; value: unknown } | { op: 'delete' } | { op: 'deleteKeys'; keys: readonly string[] };
 
 /** A deep copy of `root` with `edit` applied at `segments` (the original is never touched). */
 export function applyEdit(root: unknown, segments: Segments, edit: Edit): unknown {

@@ -31,15 +31,23 @@ export function inferTypes(s: JsonSchema): string[] | undefined {
 
 function typeArbitrary(type: string, s: JsonSchema, ctx: Ctx): Arbitrary<unknown> {
   switch (type) {
-    case 'string': return stringArbitrary(s, ctx);
-    case 'integer': return integerArbitrary(s, ctx);
+    case 'string':
+      return stringArbitrary(s, ctx);
+    case 'integer':
+      return integerArbitrary(s, ctx);
     // int32/int64 on a number still means whole numbers (ajv-formats checks Number.isInteger).
-    case 'number': return s.format === 'int32' || s.format === 'int64' ? integerArbitrary(s, ctx) : numberArbitrary(s, ctx);
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    case 'array': return arrayArbitrary(s, ctx, compile);
-    case 'object': return objectArbitrary(s, ctx, compile);
-    default: throw new UnsatisfiableSchemaError(`${ctx.loc}/type`, `unknown type "${type}"`);
+    case 'number':
+      return s.format === 'int32' || s.format === 'int64' ? integerArbitrary(s, ctx) : numberArbitrary(s, ctx);
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return arrayArbitrary(s, ctx, compile);
+    case 'object':
+      return objectArbitrary(s, ctx, compile);
+    default:
+      throw new UnsatisfiableSchemaError(`${ctx.loc}/type`, `unknown type "${type}"`);
   }
 }
 
@@ -61,7 +69,9 @@ function leafArbitrary(s: JsonSchema, ctx: Ctx): Arbitrary<unknown> {
   }
   const effective = types ?? inferTypes(s);
   const base = effective
-    ? effective.length === 1 ? typeArbitrary(effective[0], s, ctx) : fc.oneof(...effective.map((t) => typeArbitrary(t, s, ctx)))
+    ? effective.length === 1
+      ? typeArbitrary(effective[0], s, ctx)
+      : fc.oneof(...effective.map((t) => typeArbitrary(t, s, ctx)))
     : anyJsonValue();
   // OpenAPI 3.0 `nullable`: null as well (fc.option shrinks towards null, the smallest value).
   return s.nullable === true && !effective?.includes('null') ? fc.option(base, { nil: null }) : base;
@@ -74,10 +84,17 @@ export function compile(schema: JsonSchema | boolean | undefined, ctx: Ctx): Arb
   if (schema === false) throw new UnsatisfiableSchemaError(ctx.loc, 'the schema `false` accepts nothing');
   if (schema === true || schema === undefined || schema === null) return anyJsonValue();
   if (typeof schema.$ref === 'string') {
-    throw new HarnessError('usage', `${ctx.loc}: $ref ${schema.$ref} is not resolved`, 'pass a dereferenced schema (SwaggerParser.dereference)');
+    throw new HarnessError(
+      'usage',
+      `${ctx.loc}: $ref ${schema.$ref} is not resolved`,
+      'pass a dereferenced schema (SwaggerParser.dereference)',
+    );
   }
   if (ctx.depth > ctx.opts.maxDepth + RECURSION_SLACK) {
-    throw new UnsatisfiableSchemaError(ctx.loc, `recursion does not end at ${ctx.path}: a required property or minItems leads back here`);
+    throw new UnsatisfiableSchemaError(
+      ctx.loc,
+      `recursion does not end at ${ctx.path}: a required property or minItems leads back here`,
+    );
   }
   const s = resolveSchema(schema, ctx.loc);
   if (!s.anyOf && !s.oneOf) return leafArbitrary(s, ctx);
@@ -91,6 +108,7 @@ export function compile(schema: JsonSchema | boolean | undefined, ctx: Ctx): Arb
       reasons.push(err.message);
     }
   }
-  if (arbs.length === 0) throw new UnsatisfiableSchemaError(ctx.loc, `no anyOf/oneOf branch can be generated (${reasons.join('; ')})`);
+  if (arbs.length === 0)
+    throw new UnsatisfiableSchemaError(ctx.loc, `no anyOf/oneOf branch can be generated (${reasons.join('; ')})`);
   return arbs.length === 1 ? arbs[0] : fc.oneof(...arbs);
 }

@@ -27,10 +27,16 @@ function numericExclusives(schema: JsonSchema): JsonSchema {
   if (typeof schema.exclusiveMinimum !== 'boolean' && typeof schema.exclusiveMaximum !== 'boolean') return schema;
   const out = { ...schema };
   if (typeof out.exclusiveMinimum === 'boolean') {
-    if (out.exclusiveMinimum && out.minimum !== undefined) { out.exclusiveMinimum = out.minimum; delete out.minimum; } else delete out.exclusiveMinimum;
+    if (out.exclusiveMinimum && out.minimum !== undefined) {
+      out.exclusiveMinimum = out.minimum;
+      delete out.minimum;
+    } else delete out.exclusiveMinimum;
   }
   if (typeof out.exclusiveMaximum === 'boolean') {
-    if (out.exclusiveMaximum && out.maximum !== undefined) { out.exclusiveMaximum = out.maximum; delete out.maximum; } else delete out.exclusiveMaximum;
+    if (out.exclusiveMaximum && out.maximum !== undefined) {
+      out.exclusiveMaximum = out.maximum;
+      delete out.maximum;
+    } else delete out.exclusiveMaximum;
   }
   return out;
 }
@@ -57,9 +63,14 @@ function mergeProperties(a: JsonSchema, b: JsonSchema, loc: string): Record<stri
 // (A1 ∨ A2) ∧ (B1 ∨ B2) = ∨ (Ai ∧ Bj): merging two schemas that both branch multiplies the branches.
 function crossBranches(a: JsonSchema[], b: JsonSchema[], loc: string): JsonSchema[] {
   const out: JsonSchema[] = [];
-  for (const x of a) for (const y of b) {
-    try { out.push(mergeSchemas(x, y, loc)); } catch (err) { if (!(err instanceof UnsatisfiableSchemaError)) throw err; }
-  }
+  for (const x of a)
+    for (const y of b) {
+      try {
+        out.push(mergeSchemas(x, y, loc));
+      } catch (err) {
+        if (!(err instanceof UnsatisfiableSchemaError)) throw err;
+      }
+    }
   if (out.length === 0) throw new UnsatisfiableSchemaError(loc, 'no pair of anyOf/oneOf branches can hold together');
   return out;
 }
@@ -69,10 +80,12 @@ export function mergeSchemas(left: JsonSchema, right: JsonSchema, loc: string): 
   const a = numericExclusives(left);
   const b = numericExclusives(right);
   const out: JsonSchema = { ...b, ...a };
-  const ta = typeList(a), tb = typeList(b);
+  const ta = typeList(a),
+    tb = typeList(b);
   if (ta && tb) {
     const t = intersectTypes(ta, tb);
-    if (t.length === 0) throw new UnsatisfiableSchemaError(loc, `types ${ta.join('|')} and ${tb.join('|')} do not overlap`);
+    if (t.length === 0)
+      throw new UnsatisfiableSchemaError(loc, `types ${ta.join('|')} and ${tb.join('|')} do not overlap`);
     out.type = t.length === 1 ? t[0] : t;
   }
   if (a.enum && b.enum) {
@@ -80,18 +93,25 @@ export function mergeSchemas(left: JsonSchema, right: JsonSchema, loc: string): 
     if (e.length === 0) throw new UnsatisfiableSchemaError(loc, 'enums do not overlap');
     out.enum = e;
   }
-  if ('const' in a && 'const' in b && !jsonEqual(a.const, b.const)) throw new UnsatisfiableSchemaError(loc, 'two different consts');
+  if ('const' in a && 'const' in b && !jsonEqual(a.const, b.const))
+    throw new UnsatisfiableSchemaError(loc, 'two different consts');
   for (const k of LOWER) if (a[k] !== undefined && b[k] !== undefined) out[k] = Math.max(a[k], b[k]);
   for (const k of UPPER) if (a[k] !== undefined && b[k] !== undefined) out[k] = Math.min(a[k], b[k]);
-  if (a.format && b.format && a.format !== b.format) throw new UnsatisfiableSchemaError(loc, `formats ${a.format} and ${b.format} conflict`);
-  if (a.pattern && b.pattern && a.pattern !== b.pattern) out[EXTRA_PATTERNS] = [...(a[EXTRA_PATTERNS] ?? []), b.pattern, ...(b[EXTRA_PATTERNS] ?? [])];
+  if (a.format && b.format && a.format !== b.format)
+    throw new UnsatisfiableSchemaError(loc, `formats ${a.format} and ${b.format} conflict`);
+  if (a.pattern && b.pattern && a.pattern !== b.pattern)
+    out[EXTRA_PATTERNS] = [...(a[EXTRA_PATTERNS] ?? []), b.pattern, ...(b[EXTRA_PATTERNS] ?? [])];
   const props = mergeProperties(a, b, loc);
   if (props) out.properties = props;
   if (a.required || b.required) out.required = [...new Set([...(a.required ?? []), ...(b.required ?? [])])];
   if (a.items && b.items) out.items = mergeSchemas(a.items, b.items, `${loc}/items`);
   if (a.additionalProperties === false || b.additionalProperties === false) out.additionalProperties = false;
   else if (typeof a.additionalProperties === 'object' && typeof b.additionalProperties === 'object') {
-    out.additionalProperties = mergeSchemas(a.additionalProperties, b.additionalProperties, `${loc}/additionalProperties`);
+    out.additionalProperties = mergeSchemas(
+      a.additionalProperties,
+      b.additionalProperties,
+      `${loc}/additionalProperties`,
+    );
   }
   // nullable only widens the schema it sits in: null passes an allOf only when every part allows it.
   if (a.nullable !== undefined || b.nullable !== undefined) out.nullable = a.nullable === true && b.nullable === true;
@@ -149,6 +169,7 @@ export function expandBranches(schema: JsonSchema, loc: string): { schema: JsonS
       reasons.push(err.message);
     }
   });
-  if (out.length === 0) throw new UnsatisfiableSchemaError(`${loc}/${key}`, `no branch is satisfiable (${reasons.join('; ')})`);
+  if (out.length === 0)
+    throw new UnsatisfiableSchemaError(`${loc}/${key}`, `no branch is satisfiable (${reasons.join('; ')})`);
   return out;
 }

@@ -19,20 +19,31 @@ export function anyJsonValue(): Arbitrary<unknown> {
 
 /** Whether the direction hides a property: readOnly is not sent, writeOnly is not answered. */
 function hiddenByDirection(prop: JsonSchema, ctx: Ctx): boolean {
-  return (ctx.opts.direction === 'request' && prop.readOnly === true) || (ctx.opts.direction === 'response' && prop.writeOnly === true);
+  return (
+    (ctx.opts.direction === 'request' && prop.readOnly === true) ||
+    (ctx.opts.direction === 'response' && prop.writeOnly === true)
+  );
 }
 
 function additionalArbitrary(schema: JsonSchema, ctx: Ctx, compile: Compile, key: string): Arbitrary<unknown> {
   const ap = schema.additionalProperties;
-  return typeof ap === 'object' && ap !== null ? compile(ap, propertyCtx(ctx, key, `${ctx.loc}/additionalProperties`)) : anyJsonValue();
+  return typeof ap === 'object' && ap !== null
+    ? compile(ap, propertyCtx(ctx, key, `${ctx.loc}/additionalProperties`))
+    : anyJsonValue();
 }
 
 /** A map-shaped object (`additionalProperties: {...}` and no properties), e.g. `indices`. */
 function mapArbitrary(schema: JsonSchema, ctx: Ctx, compile: Compile): Arbitrary<Record<string, unknown>> {
   const minKeys = schema.minProperties ?? 0;
-  const maxKeys = beyondDepth(ctx) ? minKeys : Math.max(minKeys, Math.min(schema.maxProperties ?? Infinity, ctx.opts.maxArrayLength));
+  const maxKeys = beyondDepth(ctx)
+    ? minKeys
+    : Math.max(minKeys, Math.min(schema.maxProperties ?? Infinity, ctx.opts.maxArrayLength));
   const value = additionalArbitrary(schema, ctx, compile, '*');
-  return fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_-]{0,11}$/), value, { minKeys, maxKeys, noNullPrototype: true });
+  return fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_-]{0,11}$/), value, {
+    minKeys,
+    maxKeys,
+    noNullPrototype: true,
+  });
 }
 
 /** The arbitrary of a `type: object` schema. */
@@ -48,7 +59,10 @@ export function objectArbitrary(schema: JsonSchema, ctx: Ctx, compile: Compile):
     if (forbidden.has(key)) continue;
     if (properties[key] && hiddenByDirection(properties[key], ctx)) continue;
     if (!properties[key] && schema.additionalProperties === false) {
-      throw new UnsatisfiableSchemaError(ctx.loc, `required property "${key}" is not allowed by additionalProperties: false`);
+      throw new UnsatisfiableSchemaError(
+        ctx.loc,
+        `required property "${key}" is not allowed by additionalProperties: false`,
+      );
     }
     required.add(key);
   }
@@ -68,7 +82,10 @@ export function objectArbitrary(schema: JsonSchema, ctx: Ctx, compile: Compile):
   for (const key of required) if (!(key in model)) model[key] = additionalArbitrary(schema, ctx, compile, key);
   const record = fc.record(model, { requiredKeys: [...required], noNullPrototype: true });
   if (!ctx.opts.extraProperties || schema.additionalProperties === false || beyondDepth(ctx)) return record;
-  const extras = fc.dictionary(extraKey, additionalArbitrary(schema, ctx, compile, '*'), { maxKeys: 2, noNullPrototype: true });
+  const extras = fc.dictionary(extraKey, additionalArbitrary(schema, ctx, compile, '*'), {
+    maxKeys: 2,
+    noNullPrototype: true,
+  });
   return fc.tuple(record, extras).map(([declaredPart, extra]) => ({ ...extra, ...declaredPart }));
 }
 

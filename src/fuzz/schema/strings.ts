@@ -40,9 +40,16 @@ export function isKnownStringFormat(format: unknown): boolean {
 
 // Ajv compiles patterns with the `u` flag; fall back to no flag for patterns only legal without it.
 function toRegExp(pattern: string, loc: string): RegExp {
-  try { return new RegExp(pattern, 'u'); } catch {
-    try { return new RegExp(pattern); } catch (err) {
-      throw new UnsatisfiableSchemaError(`${loc}/pattern`, `invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    try {
+      return new RegExp(pattern);
+    } catch (err) {
+      throw new UnsatisfiableSchemaError(
+        `${loc}/pattern`,
+        `invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`,
+      );
     }
   }
 }
@@ -58,7 +65,10 @@ function lengthBounds(schema: JsonSchema, ctx: Ctx): { min: number; max: number;
 }
 
 function withLength(arb: Arbitrary<string>, min: number, max: number): Arbitrary<string> {
-  return arb.filter((s) => { const n = codePointLength(s); return n >= min && n <= max; });
+  return arb.filter((s) => {
+    const n = codePointLength(s);
+    return n >= min && n <= max;
+  });
 }
 
 function fromPlugin(schema: JsonSchema, ctx: Ctx, min: number, max: number): Arbitrary<string> | undefined {
@@ -80,7 +90,10 @@ export function stringArbitrary(schema: JsonSchema, ctx: Ctx): Arbitrary<string>
   const matchesExtra = (s: string) => extra.every((r) => r.test(s));
   if (typeof schema.pattern === 'string') {
     const re = toRegExp(schema.pattern, ctx.loc);
-    const arb = fc.stringMatching(re, declaredMax !== undefined ? { maxLength: declaredMax } : { maxLength: Math.max(max, 32) });
+    const arb = fc.stringMatching(
+      re,
+      declaredMax !== undefined ? { maxLength: declaredMax } : { maxLength: Math.max(max, 32) },
+    );
     return withLength(arb, min, declaredMax ?? Number.MAX_SAFE_INTEGER).filter(matchesExtra);
   }
   const format = FORMATS[schema.format as string];

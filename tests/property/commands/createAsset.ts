@@ -7,7 +7,10 @@ import { marked, namedSeed, rawOf, seedName, seedRaw, withRaw, withToken } from 
 
 /** POST /assets/create with a generated seed and a unique token in its content. */
 export class CreateAssetCommand implements PiecesCommand {
-  constructor(readonly seed: Record<string, any>, readonly token: string) {}
+  constructor(
+    readonly seed: Record<string, any>,
+    readonly token: string,
+  ) {}
 
   check(): boolean {
     return true;
@@ -18,9 +21,25 @@ export class CreateAssetCommand implements PiecesCommand {
     const name = marked(r.nonce, seedName(this.seed));
     const raw = withToken(seedRaw(this.seed), this.token);
     const body = namedSeed(withRaw(this.seed, raw), name) as Contract.Seed;
-    const asset = need(r, (await r.api.call('createAsset', { body, query: { transferables: true } })).data, 'createAsset');
-    r.probe.judge('content_round_trip', { operation: 'createAsset', id: asset.id, field: 'original.reference.fragment.string.raw', sent: raw, received: rawOf(asset) });
-    r.probe.judge('content_round_trip', { operation: 'createAsset', id: asset.id, field: 'name', sent: name, received: asset.name });
+    const asset = need(
+      r,
+      (await r.api.call('createAsset', { body, query: { transferables: true } })).data,
+      'createAsset',
+    );
+    r.probe.judge('content_round_trip', {
+      operation: 'createAsset',
+      id: asset.id,
+      field: 'original.reference.fragment.string.raw',
+      sent: raw,
+      received: rawOf(asset),
+    });
+    r.probe.judge('content_round_trip', {
+      operation: 'createAsset',
+      id: asset.id,
+      field: 'name',
+      sent: name,
+      received: asset.name,
+    });
     r.probe.settle();
     m.assets.push({ name, token: this.token, renamed: false, deleted: false });
     r.assets.push({ id: asset.id, asset });

@@ -1,5 +1,5 @@
 /** createConversation: a generated seeded conversation (marked name, seeded messages). */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { Contract } from '../../../src/client/index.js';
 import { validSeededConversation, type OpenApiDocument } from '../../../src/fuzz/index.js';
 import { excerpt, need, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
@@ -19,9 +19,19 @@ export class CreateConversationCommand implements PiecesCommand {
     const name = marked(r.nonce, typeof this.seeded.name === 'string' ? this.seeded.name : '');
     const body = { ...this.seeded, name } as Contract.SeededConversation;
     const created = need(r, (await r.api.call('createConversation', { body })).data, 'createConversation');
-    r.probe.judge('references_consistent', { operation: 'createConversation', id: created.id, field: 'name', source: 'the seeded conversation', expected: name, actual: created.name });
+    r.probe.judge('references_consistent', {
+      operation: 'createConversation',
+      id: created.id,
+      field: 'name',
+      source: 'the seeded conversation',
+      expected: name,
+      actual: created.name,
+    });
     r.probe.settle();
-    const messages = (this.seeded.messages ?? []).map((msg: any) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
+    const messages = (this.seeded.messages ?? []).map((msg: any) => ({
+      role: msg.role,
+      text: msg.fragment?.string?.raw,
+    }));
     m.conversations.push({ name, messages, deleted: false });
     r.conversations.push(created.id);
   }

@@ -17,10 +17,17 @@ export class DownloadModelCommand implements PiecesCommand {
     const id = r.models[i];
     r.probe.begin(`${this}: #${i} ${id}`);
     await r.api.call('downloadModel', { path: { model: id } });
-    const waited = await pollUntil(() => modelFlags(r.api, id, 'waiting for the download'), (f) => f.downloading === false, { timeoutMs: r.downloadWaitMs, intervalMs: 50 });
+    const waited = await pollUntil(
+      () => modelFlags(r.api, id, 'waiting for the download'),
+      (f) => f.downloading === false,
+      { timeoutMs: r.downloadWaitMs, intervalMs: 50 },
+    );
     r.probe.judge('model_state_machine', {
-      operation: 'downloadModel', model: id, step: `${waited.done ? 'after' : 'still not finished'} ${waited.waitedMs} ms after downloadModel`,
-      observed: waited.value, expected: { downloaded: true, loaded: false, downloading: false },
+      operation: 'downloadModel',
+      model: id,
+      step: `${waited.done ? 'after' : 'still not finished'} ${waited.waitedMs} ms after downloadModel`,
+      observed: waited.value,
+      expected: { downloaded: true, loaded: false, downloading: false },
     });
     r.probe.settle();
     m.models[i] = { downloaded: true, loaded: false };

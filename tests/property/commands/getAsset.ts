@@ -22,13 +22,29 @@ export class GetAssetCommand implements PiecesCommand {
       return;
     }
     const read = await r.api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
-    r.probe.judge('ensure_resource_availability', { operation: 'createAsset', via: 'getAsset', id, createdBy: 'createAsset', read: read.exchange });
+    r.probe.judge('ensure_resource_availability', {
+      operation: 'createAsset',
+      via: 'getAsset',
+      id,
+      createdBy: 'createAsset',
+      read: read.exchange,
+    });
     const asset = need(r, read.data, 'getAsset');
-    r.probe.judge(view.renamed ? 'update_persisted' : 'references_consistent', view.renamed
-      ? { operation: 'updateAsset', readBy: 'getAsset', id, field: 'name', sent: view.name, readBack: asset.name }
-      : { operation: 'getAsset', id, field: 'name', source: 'createAsset', expected: view.name, actual: asset.name });
+    r.probe.judge(
+      view.renamed ? 'update_persisted' : 'references_consistent',
+      view.renamed
+        ? { operation: 'updateAsset', readBy: 'getAsset', id, field: 'name', sent: view.name, readBack: asset.name }
+        : { operation: 'getAsset', id, field: 'name', source: 'createAsset', expected: view.name, actual: asset.name },
+    );
     const raw = rawOf(asset);
-    r.probe.judge('references_consistent', { operation: 'getAsset', id, field: `content holds token ${view.token}`, source: 'createAsset', expected: true, actual: typeof raw === 'string' && raw.includes(view.token) });
+    r.probe.judge('references_consistent', {
+      operation: 'getAsset',
+      id,
+      field: `content holds token ${view.token}`,
+      source: 'createAsset',
+      expected: true,
+      actual: typeof raw === 'string' && raw.includes(view.token),
+    });
     r.probe.settle();
     r.assets[i].asset = asset;
   }

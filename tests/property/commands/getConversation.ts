@@ -20,9 +20,22 @@ export class GetConversationCommand implements PiecesCommand {
       return;
     }
     const read = await r.api.call('getConversation', { path: { conversation: id } });
-    r.probe.judge('ensure_resource_availability', { operation: 'createConversation', via: 'getConversation', id, createdBy: 'createConversation', read: read.exchange });
+    r.probe.judge('ensure_resource_availability', {
+      operation: 'createConversation',
+      via: 'getConversation',
+      id,
+      createdBy: 'createConversation',
+      read: read.exchange,
+    });
     const conversation = need(r, read.data, 'getConversation');
-    r.probe.judge('references_consistent', { operation: 'getConversation', id, field: 'name', source: 'createConversation', expected: m.conversations[i].name, actual: conversation.name });
+    r.probe.judge('references_consistent', {
+      operation: 'getConversation',
+      id,
+      field: 'name',
+      source: 'createConversation',
+      expected: m.conversations[i].name,
+      actual: conversation.name,
+    });
     r.probe.settle();
   }
 

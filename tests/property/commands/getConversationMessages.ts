@@ -19,11 +19,19 @@ export class GetConversationMessagesCommand implements PiecesCommand {
       r.probe.settle();
       return;
     }
-    const res = await r.api.call('getConversationMessages', { path: { conversation: id }, query: { transferables: true } });
+    const res = await r.api.call('getConversationMessages', {
+      path: { conversation: id },
+      query: { transferables: true },
+    });
     const items = iterable(res.data);
     if (items) {
       const recorded = items.map((msg) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
-      r.probe.judge('conversation_messages_recorded', { operation: 'getConversationMessages', conversation: id, expected: m.conversations[i].messages, recorded });
+      r.probe.judge('conversation_messages_recorded', {
+        operation: 'getConversationMessages',
+        conversation: id,
+        expected: m.conversations[i].messages,
+        recorded,
+      });
     }
     r.probe.settle();
   }

@@ -16,8 +16,20 @@ export class ListAssetsCommand implements PiecesCommand {
       const listed = new Set(items.map((a) => a.id));
       m.assets.forEach((view, i) => {
         const { id } = r.assets[i];
-        if (view.deleted) r.probe.judge('use_after_delete', { operation: 'getAssetsSnapshot', id, deletedBy: 'deleteAsset', listed: listed.has(id) });
-        else r.probe.judge('ensure_resource_availability', { operation: 'getAssetsSnapshot', id, createdBy: 'createAsset', listed: listed.has(id) });
+        if (view.deleted)
+          r.probe.judge('use_after_delete', {
+            operation: 'getAssetsSnapshot',
+            id,
+            deletedBy: 'deleteAsset',
+            listed: listed.has(id),
+          });
+        else
+          r.probe.judge('ensure_resource_availability', {
+            operation: 'getAssetsSnapshot',
+            id,
+            createdBy: 'createAsset',
+            listed: listed.has(id),
+          });
       });
     }
     r.probe.settle();

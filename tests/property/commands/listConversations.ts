@@ -17,11 +17,30 @@ export class ListConversationsCommand implements PiecesCommand {
       m.conversations.forEach((view, i) => {
         const id = r.conversations[i];
         if (view.deleted) {
-          r.probe.judge('use_after_delete', { operation: 'getConversationsSnapshot', via: 'getConversationsSnapshot', id, deletedBy: 'deleteConversation', listed: names.has(id) });
+          r.probe.judge('use_after_delete', {
+            operation: 'getConversationsSnapshot',
+            via: 'getConversationsSnapshot',
+            id,
+            deletedBy: 'deleteConversation',
+            listed: names.has(id),
+          });
           return;
         }
-        r.probe.judge('ensure_resource_availability', { operation: 'getConversationsSnapshot', id, createdBy: 'createConversation', listed: names.has(id) });
-        if (names.has(id)) r.probe.judge('references_consistent', { operation: 'getConversationsSnapshot', id, field: 'name', source: 'createConversation', expected: view.name, actual: names.get(id) });
+        r.probe.judge('ensure_resource_availability', {
+          operation: 'getConversationsSnapshot',
+          id,
+          createdBy: 'createConversation',
+          listed: names.has(id),
+        });
+        if (names.has(id))
+          r.probe.judge('references_consistent', {
+            operation: 'getConversationsSnapshot',
+            id,
+            field: 'name',
+            source: 'createConversation',
+            expected: view.name,
+            actual: names.get(id),
+          });
       });
     }
     r.probe.settle();

@@ -34,9 +34,19 @@ export abstract class ModelTransitionCommand implements PiecesCommand {
       return;
     }
     const verb = op === 'loadModel' ? 'load' : 'unload';
-    const refused = await r.api.call(op, { path: { model: id }, intent: 'neutral', note: `${verb} before download (409 expected)` });
+    const refused = await r.api.call(op, {
+      path: { model: id },
+      intent: 'neutral',
+      note: `${verb} before download (409 expected)`,
+    });
     const observed = await modelFlags(r.api, id);
-    r.probe.judge('model_state_machine', { operation: op, model: id, step: `after ${op} of a model not downloaded (answered ${refused.status})`, observed, expected: { downloaded: false, loaded: false } });
+    r.probe.judge('model_state_machine', {
+      operation: op,
+      model: id,
+      step: `after ${op} of a model not downloaded (answered ${refused.status})`,
+      observed,
+      expected: { downloaded: false, loaded: false },
+    });
     r.probe.settle();
   }
 

@@ -18,7 +18,13 @@ export class SearchAssetsCommand implements PiecesCommand {
     r.probe.begin(`${this}: #${i} ${id}`);
     const res = await r.api.call('searchAssets', { body: { query: view.token }, query: { transferables: false } });
     const found = searchIds(res.data);
-    if (view.deleted) r.probe.judge('use_after_delete', { operation: 'searchAssets', id, deletedBy: 'deleteAsset', listed: found.includes(id) });
+    if (view.deleted)
+      r.probe.judge('use_after_delete', {
+        operation: 'searchAssets',
+        id,
+        deletedBy: 'deleteAsset',
+        listed: found.includes(id),
+      });
     else r.probe.judge('search_finds_created', { operation: 'searchAssets', query: view.token, id, found });
     r.probe.settle();
   }

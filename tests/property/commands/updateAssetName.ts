@@ -6,7 +6,10 @@ import { marked } from '../support/data.js';
 
 /** POST /asset/update renaming the live asset at a position. */
 export class UpdateAssetNameCommand implements PiecesCommand {
-  constructor(readonly position: number, readonly name: string) {}
+  constructor(
+    readonly position: number,
+    readonly name: string,
+  ) {}
 
   check(m: Readonly<PiecesModel>): boolean {
     return liveAssets(m).length > 0;
@@ -19,10 +22,23 @@ export class UpdateAssetNameCommand implements PiecesCommand {
     const name = marked(r.nonce, this.name);
     r.probe.begin(`${this}: #${i} ${id}`);
     const updated = await r.api.call('updateAsset', { body: { ...asset, name }, query: { transferables: false } });
-    r.probe.judge('update_persisted', { operation: 'updateAsset', id, field: 'name', sent: name, readBack: need(r, updated.data, 'updateAsset').name });
+    r.probe.judge('update_persisted', {
+      operation: 'updateAsset',
+      id,
+      field: 'name',
+      sent: name,
+      readBack: need(r, updated.data, 'updateAsset').name,
+    });
     const read = await r.api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
     const reread = need(r, read.data, 'getAsset after updateAsset');
-    r.probe.judge('update_persisted', { operation: 'updateAsset', readBy: 'getAsset', id, field: 'name', sent: name, readBack: reread.name });
+    r.probe.judge('update_persisted', {
+      operation: 'updateAsset',
+      readBy: 'getAsset',
+      id,
+      field: 'name',
+      sent: name,
+      readBack: reread.name,
+    });
     r.probe.settle();
     m.assets[i] = { ...m.assets[i], name, renamed: true };
     r.assets[i].asset = reread;

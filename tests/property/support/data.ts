@@ -54,7 +54,10 @@ export function withRaw<T extends Record<string, any>>(seed: T, raw: string): T 
   const asset = seed.asset ?? {};
   const format = asset.format ?? {};
   const fragment = format.fragment ?? {};
-  return { ...seed, asset: { ...asset, format: { ...format, fragment: { ...fragment, string: { ...(fragment.string ?? {}), raw } } } } };
+  return {
+    ...seed,
+    asset: { ...asset, format: { ...format, fragment: { ...fragment, string: { ...(fragment.string ?? {}), raw } } } },
+  };
 }
 
 /** The raw text a generated Seed carries. */
@@ -64,5 +67,7 @@ export function seedRaw(seed: Record<string, any>): string {
 
 /** The answered object when it has a string id (a created asset, conversation...), else undefined. */
 export function withId<T>(data: T | string | undefined): (T & { id: string }) | undefined {
-  return typeof data === 'object' && data !== null && typeof (data as any).id === 'string' ? (data as T & { id: string }) : undefined;
+  return typeof data === 'object' && data !== null && typeof (data as any).id === 'string'
+    ? (data as T & { id: string })
+    : undefined;
 }

@@ -10,10 +10,14 @@ import type { ModelFlags } from '../../../src/checks/index.js';
 export const SKIPPED_LOCAL_MODELS = 2;
 
 /** The local models the property drives, with their flags as the target reports them now. */
-export async function drivenModels(api: ApiClient): Promise<Array<{ id: string; downloaded: boolean; loaded: boolean }>> {
+export async function drivenModels(
+  api: ApiClient,
+): Promise<Array<{ id: string; downloaded: boolean; loaded: boolean }>> {
   const res = await api.call('getModelsSnapshot');
   const local = (res.data?.iterable ?? []).filter((m) => m.cloud === false);
-  return local.slice(SKIPPED_LOCAL_MODELS).map((m) => ({ id: m.id, downloaded: m.downloaded === true, loaded: m.loaded === true }));
+  return local
+    .slice(SKIPPED_LOCAL_MODELS)
+    .map((m) => ({ id: m.id, downloaded: m.downloaded === true, loaded: m.loaded === true }));
 }
 
 /** A model's lifecycle flags as getModel answers them (undefined ones when it did not answer). */

@@ -13,14 +13,26 @@ import type { ScenarioRecorder } from '../../../src/checks/recorder.js';
 import { checkNamed, judge } from '../../../src/checks/index.js';
 import type { ValidatorSet } from '../../../src/validate/validators.js';
 import {
-  CaseFailure, commandsConstraints, failingExchanges, formatReport, replayParameters, reportingPlugin,
-  type Budget, type CommandBudget, type PropertyConfig, type PropertyReport,
+  CaseFailure,
+  commandsConstraints,
+  failingExchanges,
+  formatReport,
+  replayParameters,
+  reportingPlugin,
+  type Budget,
+  type CommandBudget,
+  type PropertyConfig,
+  type PropertyReport,
 } from '../../../src/property/index.js';
 
 /** The share of the test's timeout a property may use (the rest is setup and cleanup). */
 const TIME_SHARE = 0.7;
 
-interface Step { label?: string; from: number; judged: ContractFailure[] }
+interface Step {
+  label?: string;
+  from: number;
+  judged: ContractFailure[];
+}
 
 /** One test's property verdicts. */
 export class Probe {
@@ -41,7 +53,11 @@ export class Probe {
       ...replayParameters<T>(this.config, budget),
       plugins: [
         reportingPlugin({ title: this.testInfo.title, onFailure: (r) => this.attach(r) }),
-        () => ({ onAllRunsComplete: (d) => { this.annotate(d); } }),
+        () => ({
+          onAllRunsComplete: (d) => {
+            this.annotate(d);
+          },
+        }),
         ...(limit > 0 ? [fc.interruptAfterTimeLimit(limit)] : []),
       ],
     };
@@ -77,8 +93,11 @@ export class Probe {
    */
   judge<S>(checkName: string, facts: S): void {
     const check = checkNamed<S>(checkName);
-    if (check.kind === 'exchange') throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
-    this.current.judged.push(...judge(check, facts, { validators: this.validators, history: this.recorder.exchanges }).failures);
+    if (check.kind === 'exchange')
+      throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
+    this.current.judged.push(
+      ...judge(check, facts, { validators: this.validators, history: this.recorder.exchanges }).failures,
+    );
   }
 
   /** The exchanges recorded since the current step began. */
@@ -95,7 +114,11 @@ export class Probe {
     ];
     if (failures.length === 0) return;
     const failing = failingExchanges(failures, exchanges);
-    throw new CaseFailure(failures, [...failing, ...exchanges.filter((ex) => !failing.includes(ex))], this.current.label);
+    throw new CaseFailure(
+      failures,
+      [...failing, ...exchanges.filter((ex) => !failing.includes(ex))],
+      this.current.label,
+    );
   }
 
   /** Waits for a case still running after fast-check stopped (a time limit does not stop a predicate). */
@@ -105,8 +128,12 @@ export class Probe {
 
   private async attach(r: PropertyReport): Promise<void> {
     this.recorder.add(r.failures);
-    await this.testInfo.attach('property failure', { body: `${formatReport(r, { maxCounterexample: Infinity, maxCurl: Infinity })}\n`, contentType: 'text/plain' });
-    if (r.counterexample !== undefined) await this.testInfo.attach('counterexample', { body: `${r.counterexample}\n`, contentType: 'text/plain' });
+    await this.testInfo.attach('property failure', {
+      body: `${formatReport(r, { maxCounterexample: Infinity, maxCurl: Infinity })}\n`,
+      contentType: 'text/plain',
+    });
+    if (r.counterexample !== undefined)
+      await this.testInfo.attach('counterexample', { body: `${r.counterexample}\n`, contentType: 'text/plain' });
     for (const [i, curl] of r.curls.entries()) {
       await this.testInfo.attach(`failing exchange ${i + 1} cURL`, { body: `${curl}\n`, contentType: 'text/plain' });
     }

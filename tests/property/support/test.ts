@@ -11,7 +11,12 @@ const DEEP_TIMEOUT_MS = 15 * 60_000;
 
 /** The fixtures' `test` with the property probe and settings. */
 export const test = base.extend<{ probe: Probe }, { props: PropertyConfig }>({
-  props: [async ({}, use) => { await use(readPropertyConfig()); }, { scope: 'worker' }],
+  props: [
+    async ({}, use) => {
+      await use(readPropertyConfig());
+    },
+    { scope: 'worker' },
+  ],
 
   // Depends on `api` so that it is torn down first: a case still running when fast-check stopped
   // finishes before the api's cleanup removes what the test created.

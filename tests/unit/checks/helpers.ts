@@ -1,6 +1,6 @@
 /** Hand-made exchanges for the check tests: one line builds a request + response against the contract. */
 import type { Exchange, Intent } from '../../../src/core/types.js';
-import { loadSpec } from '../../../src/spec/load.js';
+import { loadSpec } from '../../../src/contract/load.js';
 import { buildValidators } from '../../../src/validate/validators.js';
 import type { CheckContext } from '../../../src/checks/types.js';
 
@@ -49,11 +49,25 @@ export function validAsset(id = 'a1') {
   const ts = { value: '2026-01-01T00:00:00.000Z' };
   const app = { id: 'app', name: 'OPEN_SOURCE', version: '1', platform: 'LINUX', onboarded: true, privacy: 'OPEN' };
   const format = {
-    id: 'f1', creator: 'u', classification: { generic: 'CODE', specific: 'ts' }, role: 'ORIGINAL', application: app,
-    asset: { id }, bytes: { value: 3, readable: '3 B' }, created: ts, updated: ts, fragment: { string: { raw: 'x' } },
+    id: 'f1',
+    creator: 'u',
+    classification: { generic: 'CODE', specific: 'ts' },
+    role: 'ORIGINAL',
+    application: app,
+    asset: { id },
+    bytes: { value: 3, readable: '3 B' },
+    created: ts,
+    updated: ts,
+    fragment: { string: { raw: 'x' } },
   };
   return {
-    id, creator: 'u', created: ts, updated: ts, mechanism: 'MANUAL', formats: { iterable: [format] },
-    preview: { base: { id: 'f1' } }, original: { id: 'f1', reference: { ...format, asset: id } },
+    id,
+    creator: 'u',
+    created: ts,
+    updated: ts,
+    mechanism: 'MANUAL',
+    formats: { iterable: [format] },
+    preview: { base: { id: 'f1' } },
+    original: { id: 'f1', reference: { ...format, asset: id } },
   };
 }

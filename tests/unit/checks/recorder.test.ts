@@ -8,22 +8,52 @@ import { exchange, spec, strict } from './helpers.js';
 
 test('records, judges, dedupes and reports every verdict', () => {
   const verdicts: Array<{ ran: string[]; failed: string[]; op?: string }> = [];
-  const rec = new ScenarioRecorder({ validators: strict, onVerdict: (v, ex) => verdicts.push({ ran: v.ran, failed: v.failures.map((f) => f.check), op: ex?.operationId }) });
+  const rec = new ScenarioRecorder({
+    validators: strict,
+    onVerdict: (v, ex) => verdicts.push({ ran: v.ran, failed: v.failures.map((f) => f.check), op: ex?.operationId }),
+  });
   const bad = exchange({ op: 'getAsset', status: 404, contentType: 'text/plain', body: 'nope' });
   rec.record(bad, spec.operations.get('getAsset'));
   rec.record({ ...bad, id: 'again' }, spec.operations.get('getAsset'));
   rec.record(exchange({ op: 'getUser', body: {} }), spec.operations.get('getUser'));
   assert.equal(rec.exchanges.length, 3);
   // The same failure on two exchanges counts once (check + operation + facts).
-  assert.deepEqual(rec.failures.map((f) => f.check), ['status_code_conformance', 'request_accepted_as_documented']);
-  assert.deepEqual(verdicts[2], { ran: ['target_responded', 'not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'request_accepted_as_documented'], failed: [], op: 'getUser' });
-  assert.deepEqual(rec.verdictOf(bad.id)?.failures.map((f) => f.check), ['status_code_conformance', 'request_accepted_as_documented']);
+  assert.deepEqual(
+    rec.failures.map((f) => f.check),
+    ['status_code_conformance', 'request_accepted_as_documented'],
+  );
+  assert.deepEqual(verdicts[2], {
+    ran: [
+      'target_responded',
+      'not_a_server_error',
+      'status_code_conformance',
+      'content_type_conformance',
+      'response_schema_conformance',
+      'request_accepted_as_documented',
+    ],
+    failed: [],
+    op: 'getUser',
+  });
+  assert.deepEqual(
+    rec.verdictOf(bad.id)?.failures.map((f) => f.check),
+    ['status_code_conformance', 'request_accepted_as_documented'],
+  );
 });
 
 test('judges scenario facts by check name; an exchange check cannot be judged by hand', () => {
   const rec = new ScenarioRecorder({ validators: strict });
-  const failures = rec.judge('update_persisted', { operation: 'getAsset', id: 'a', updatedBy: 'updateAsset', field: 'name', sent: 'b', readBack: 'a' });
+  const failures = rec.judge('update_persisted', {
+    operation: 'getAsset',
+    id: 'a',
+    updatedBy: 'updateAsset',
+    field: 'name',
+    sent: 'b',
+    readBack: 'a',
+  });
   assert.equal(failures.length, 1);
-  assert.equal(failureLine(failures[0]), '✗ [update_persisted] updateAsset: Update not persisted. name of a: sent "b" with updateAsset / getAsset read back "a"');
+  assert.equal(
+    failureLine(failures[0]),
+    '✗ [update_persisted] updateAsset: Update not persisted. name of a: sent "b" with updateAsset / getAsset read back "a"',
+  );
   assert.throws(() => rec.judge('not_a_server_error', {}), HarnessError);
 });

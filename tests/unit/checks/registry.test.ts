@@ -8,9 +8,32 @@ import { HarnessError } from '../../../src/core/errors.js';
 import { listFaults } from '../../../emulator/index.js';
 
 test('the checks the contract suite promises are registered, with their kinds', () => {
-  const exchange = ['target_responded', 'not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'request_accepted_as_documented', 'negative_data_rejection'];
-  const scenario = ['use_after_delete', 'ensure_resource_availability', 'update_persisted', 'no_state_change_on_rejection', 'content_round_trip', 'search_finds_created', 'relevance_sorted', 'model_state_machine', 'session_lifecycle', 'conversation_messages_recorded', 'references_consistent'];
-  assert.deepEqual(checksOfKind('exchange').map((c) => c.name), exchange);
+  const exchange = [
+    'target_responded',
+    'not_a_server_error',
+    'status_code_conformance',
+    'content_type_conformance',
+    'response_schema_conformance',
+    'request_accepted_as_documented',
+    'negative_data_rejection',
+  ];
+  const scenario = [
+    'use_after_delete',
+    'ensure_resource_availability',
+    'update_persisted',
+    'no_state_change_on_rejection',
+    'content_round_trip',
+    'search_finds_created',
+    'relevance_sorted',
+    'model_state_machine',
+    'session_lifecycle',
+    'conversation_messages_recorded',
+    'references_consistent',
+  ];
+  assert.deepEqual(
+    checksOfKind('exchange').map((c) => c.name),
+    exchange,
+  );
   for (const name of scenario) assert.equal(checkNamed(name).kind, 'scenario', name);
 });
 
@@ -23,15 +46,30 @@ test('every check has a snake_case name, a one-clause title (no full stop) and a
 });
 
 test('registering a name twice is refused', () => {
-  const again = defineCheck({ name: 'not_a_server_error', title: 'x', kind: 'exchange', severity: 'low', description: 'duplicate', run: () => [] });
-  assert.throws(() => registerCheck(again), (e: unknown) => e instanceof HarnessError && /already registered/.test(e.message));
+  const again = defineCheck({
+    name: 'not_a_server_error',
+    title: 'x',
+    kind: 'exchange',
+    severity: 'low',
+    description: 'duplicate',
+    run: () => [],
+  });
+  assert.throws(
+    () => registerCheck(again),
+    (e: unknown) => e instanceof HarnessError && /already registered/.test(e.message),
+  );
 });
 
 test('an unknown check name is a usage error listing the known ones', () => {
-  assert.throws(() => checkNamed('no_such_check'), (e: unknown) => e instanceof HarnessError && e.code === 'usage' && /known: .*not_a_server_error/.test(e.hint ?? ''));
+  assert.throws(
+    () => checkNamed('no_such_check'),
+    (e: unknown) => e instanceof HarnessError && e.code === 'usage' && /known: .*not_a_server_error/.test(e.hint ?? ''),
+  );
 });
 
 test("every emulator fault's expected check is a registered check", () => {
-  const missing = listFaults().filter((f) => !checks.get(f.expectedCheck)).map((f) => `${f.name} → ${f.expectedCheck}`);
+  const missing = listFaults()
+    .filter((f) => !checks.get(f.expectedCheck))
+    .map((f) => `${f.name} → ${f.expectedCheck}`);
   assert.deepEqual(missing, []);
 });

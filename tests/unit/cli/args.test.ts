@@ -25,10 +25,16 @@ const good: Array<[string[], Record<string, OptionValue>]> = [
   [['--readonly'], { readonly: true }],
   [['--readonly=false'], { readonly: false }],
   [['--deep'], { deep: true }],
-  [['--fault', 'gone-as-404', '--fault', 'health-json,bad-json-500'], { fault: ['gone-as-404', 'health-json', 'bad-json-500'] }],
+  [
+    ['--fault', 'gone-as-404', '--fault', 'health-json,bad-json-500'],
+    { fault: ['gone-as-404', 'health-json', 'bad-json-500'] },
+  ],
   [['--timeout-ms', '2500'], { 'timeout-ms': 2500 }],
   [['--workers=1'], { workers: 1 }],
-  [['--fc-runs', '500', '--fc-seed', '-42', '--fc-path', '3:1:0'], { 'fc-runs': 500, 'fc-seed': -42, 'fc-path': '3:1:0' }],
+  [
+    ['--fc-runs', '500', '--fc-seed', '-42', '--fc-path', '3:1:0'],
+    { 'fc-runs': 500, 'fc-seed': -42, 'fc-path': '3:1:0' },
+  ],
   [['--fc-replay-path', 'AAB:C'], { 'fc-replay-path': 'AAB:C' }],
   [['--reports-dir', 'out/shard-1'], { 'reports-dir': 'out/shard-1' }],
   [['--no-html'], { 'no-html': true }],
@@ -73,14 +79,17 @@ const bad: Array<[string[], RegExp]> = [
 
 for (const [argv, message] of bad) {
   test(`run ${argv.join(' ')} is a usage error`, () => {
-    assert.throws(() => parse(argv), (err: unknown) => {
-      assert.ok(err instanceof HarnessError);
-      assert.equal(err.code, 'usage');
-      assert.match(err.toLine(), message);
-      assert.match(err.toLine(), /^pieces-conformance: usage error: /);
-      assert.doesNotMatch(err.toLine(), /\n/);
-      return true;
-    });
+    assert.throws(
+      () => parse(argv),
+      (err: unknown) => {
+        assert.ok(err instanceof HarnessError);
+        assert.equal(err.code, 'usage');
+        assert.match(err.toLine(), message);
+        assert.match(err.toLine(), /^pieces-conformance: usage error: /);
+        assert.doesNotMatch(err.toLine(), /\n/);
+        return true;
+      },
+    );
   });
 }
 
@@ -94,7 +103,10 @@ const badValues: Array<[Record<string, OptionValue>, RegExp]> = [
 ];
 for (const [values, message] of badValues) {
   test(`run flag value ${JSON.stringify(values)} is refused`, () => {
-    assert.throws(() => fromFlags(values), (err: unknown) => err instanceof HarnessError && message.test(err.toLine()));
+    assert.throws(
+      () => fromFlags(values),
+      (err: unknown) => err instanceof HarnessError && message.test(err.toLine()),
+    );
   });
 }
 
@@ -103,7 +115,10 @@ const cliErrors: Array<[string[], RegExp]> = [
   [['run', '--bogus'], /^pieces-conformance: usage error: unknown option --bogus/],
   [['run', 'contract'], /run takes no positional arguments/],
   [['frobnicate'], /unknown command "frobnicate".*commands: run, replay, emulator, merge/],
-  [['run', '--target', 'auto', '--fault', 'gone-as-404'], /work only with the embedded emulator, but a target is set by --target/],
+  [
+    ['run', '--target', 'auto', '--fault', 'gone-as-404'],
+    /work only with the embedded emulator, but a target is set by --target/,
+  ],
   [['run', '--fc-path', '1:2'], /--fc-path\) needs its seed/],
   [['merge'], /merge needs the shard report directories/],
 ];
@@ -130,7 +145,14 @@ test('--help lists every command and the exit codes; run --help lists every opti
   const io = captureIO();
   assert.equal(await main(['--help'], io), 0);
   const text = io.outLines.join('\n');
-  for (const word of ['run', 'emulator', 'merge', '0  every test conformant', '1  conformance failures', '2  harness or usage error']) {
+  for (const word of [
+    'run',
+    'emulator',
+    'merge',
+    '0  every test conformant',
+    '1  conformance failures',
+    '2  harness or usage error',
+  ]) {
     assert.ok(text.includes(word), word);
   }
   const io2 = captureIO();

@@ -30,29 +30,89 @@ test('no file, no env, no flags: the defaults', () => {
 // key: file value, env (variable, value), flag (name, value), and the expected value at each layer
 const precedence: Array<{
   key: keyof typeof DEFAULTS | 'target' | 'workers' | 'fcRuns' | 'shard';
-  file: unknown; env: [string, string]; flag: [string, OptionValue];
+  file: unknown;
+  env: [string, string];
+  flag: [string, OptionValue];
   expect: { file: unknown; env: unknown; flag: unknown };
 }> = [
-  { key: 'target', file: 'http://127.0.0.1:1000', env: ['PIECES_BASE_URL', 'auto'], flag: ['target', 'http://127.0.0.1:39300'],
-    expect: { file: 'http://127.0.0.1:1000', env: 'auto', flag: 'http://127.0.0.1:39300' } },
-  { key: 'validation', file: 'lenient', env: ['PIECES_VALIDATION', 'strict'], flag: ['validation', 'lenient'],
-    expect: { file: 'lenient', env: 'strict', flag: 'lenient' } },
-  { key: 'suites', file: ['contract'], env: ['PIECES_SUITES', 'stream,property'], flag: ['suite', ['property']],
-    expect: { file: ['contract'], env: ['stream', 'property'], flag: ['property'] } },
-  { key: 'timeoutMs', file: 1000, env: ['PIECES_TIMEOUT_MS', '2000'], flag: ['timeout-ms', 3000],
-    expect: { file: 1000, env: 2000, flag: 3000 } },
-  { key: 'readonly', file: true, env: ['PIECES_READONLY', '0'], flag: ['readonly', true],
-    expect: { file: true, env: false, flag: true } },
-  { key: 'allowDownloads', file: false, env: ['PIECES_ALLOW_DOWNLOADS', '1'], flag: ['allow-downloads', false],
-    expect: { file: false, env: true, flag: false } },
-  { key: 'deep', file: true, env: ['PIECES_DEEP', 'false'], flag: ['deep', true], expect: { file: true, env: false, flag: true } },
-  { key: 'faults', file: ['health-json'], env: ['PIECES_EMULATOR_FAULTS', 'gone-as-404,bad-json-500'], flag: ['fault', ['update-not-persisted']],
-    expect: { file: ['health-json'], env: ['gone-as-404', 'bad-json-500'], flag: ['update-not-persisted'] } },
-  { key: 'shard', file: '1/3', env: ['PIECES_SHARD', '2/3'], flag: ['shard', '3/3'],
-    expect: { file: { index: 1, total: 3 }, env: { index: 2, total: 3 }, flag: { index: 3, total: 3 } } },
+  {
+    key: 'target',
+    file: 'http://127.0.0.1:1000',
+    env: ['PIECES_BASE_URL', 'auto'],
+    flag: ['target', 'http://127.0.0.1:39300'],
+    expect: { file: 'http://127.0.0.1:1000', env: 'auto', flag: 'http://127.0.0.1:39300' },
+  },
+  {
+    key: 'validation',
+    file: 'lenient',
+    env: ['PIECES_VALIDATION', 'strict'],
+    flag: ['validation', 'lenient'],
+    expect: { file: 'lenient', env: 'strict', flag: 'lenient' },
+  },
+  {
+    key: 'suites',
+    file: ['contract'],
+    env: ['PIECES_SUITES', 'stream,property'],
+    flag: ['suite', ['property']],
+    expect: { file: ['contract'], env: ['stream', 'property'], flag: ['property'] },
+  },
+  {
+    key: 'timeoutMs',
+    file: 1000,
+    env: ['PIECES_TIMEOUT_MS', '2000'],
+    flag: ['timeout-ms', 3000],
+    expect: { file: 1000, env: 2000, flag: 3000 },
+  },
+  {
+    key: 'readonly',
+    file: true,
+    env: ['PIECES_READONLY', '0'],
+    flag: ['readonly', true],
+    expect: { file: true, env: false, flag: true },
+  },
+  {
+    key: 'allowDownloads',
+    file: false,
+    env: ['PIECES_ALLOW_DOWNLOADS', '1'],
+    flag: ['allow-downloads', false],
+    expect: { file: false, env: true, flag: false },
+  },
+  {
+    key: 'deep',
+    file: true,
+    env: ['PIECES_DEEP', 'false'],
+    flag: ['deep', true],
+    expect: { file: true, env: false, flag: true },
+  },
+  {
+    key: 'faults',
+    file: ['health-json'],
+    env: ['PIECES_EMULATOR_FAULTS', 'gone-as-404,bad-json-500'],
+    flag: ['fault', ['update-not-persisted']],
+    expect: { file: ['health-json'], env: ['gone-as-404', 'bad-json-500'], flag: ['update-not-persisted'] },
+  },
+  {
+    key: 'shard',
+    file: '1/3',
+    env: ['PIECES_SHARD', '2/3'],
+    flag: ['shard', '3/3'],
+    expect: { file: { index: 1, total: 3 }, env: { index: 2, total: 3 }, flag: { index: 3, total: 3 } },
+  },
   { key: 'workers', file: 1, env: ['PIECES_WORKERS', '2'], flag: ['workers', 4], expect: { file: 1, env: 2, flag: 4 } },
-  { key: 'fcRuns', file: 10, env: ['PIECES_FC_RUNS', '100'], flag: ['fc-runs', 1000], expect: { file: 10, env: 100, flag: 1000 } },
-  { key: 'reportsDir', file: 'a', env: ['PIECES_REPORTS_DIR', 'b'], flag: ['reports-dir', 'c'], expect: { file: 'a', env: 'b', flag: 'c' } },
+  {
+    key: 'fcRuns',
+    file: 10,
+    env: ['PIECES_FC_RUNS', '100'],
+    flag: ['fc-runs', 1000],
+    expect: { file: 10, env: 100, flag: 1000 },
+  },
+  {
+    key: 'reportsDir',
+    file: 'a',
+    env: ['PIECES_REPORTS_DIR', 'b'],
+    flag: ['reports-dir', 'c'],
+    expect: { file: 'a', env: 'b', flag: 'c' },
+  },
 ];
 
 for (const row of precedence) {
@@ -110,12 +170,15 @@ const badFiles: Array<[unknown, RegExp]> = [
 for (const [doc, message] of badFiles) {
   test(`config file ${JSON.stringify(doc)} is a config error naming the key and the fix`, () => {
     const dir = dirWith(doc);
-    assert.throws(() => resolveIn(dir), (err: unknown) => {
-      assert.ok(err instanceof HarnessError);
-      assert.equal(err.code, 'config');
-      assert.match(err.toLine(), message);
-      return true;
-    });
+    assert.throws(
+      () => resolveIn(dir),
+      (err: unknown) => {
+        assert.ok(err instanceof HarnessError);
+        assert.equal(err.code, 'config');
+        assert.match(err.toLine(), message);
+        return true;
+      },
+    );
   });
 }
 
@@ -136,11 +199,18 @@ const badEnv: Array<[string, string, RegExp]> = [
 ];
 for (const [variable, value, message] of badEnv) {
   test(`${variable}=${value} is a config error`, () => {
-    assert.throws(() => resolveIn(dirWith(), { [variable]: value }), (err: unknown) => err instanceof HarnessError && err.code === 'config' && message.test(err.toLine()));
+    assert.throws(
+      () => resolveIn(dirWith(), { [variable]: value }),
+      (err: unknown) => err instanceof HarnessError && err.code === 'config' && message.test(err.toLine()),
+    );
   });
 }
 
 test('faults with a target from the environment: the error names the variable', () => {
-  assert.throws(() => resolveIn(dirWith(), { PIECES_BASE_URL: 'auto' }, { fault: ['gone-as-404'] }),
-    (err: unknown) => err instanceof HarnessError && /a target is set by PIECES_BASE_URL \(drop --fault, or drop the target/.test(err.toLine()));
+  assert.throws(
+    () => resolveIn(dirWith(), { PIECES_BASE_URL: 'auto' }, { fault: ['gone-as-404'] }),
+    (err: unknown) =>
+      err instanceof HarnessError &&
+      /a target is set by PIECES_BASE_URL \(drop --fault, or drop the target/.test(err.toLine()),
+  );
 });

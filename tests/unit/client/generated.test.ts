@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { GENERATED_FILE, generate, typeOf } from '../../../src/client/generate.js';
-import { loadSpec } from '../../../src/spec/load.js';
+import { loadSpec } from '../../../src/contract/load.js';
 
 test('src/client/generated/contract.ts is up to date with the contract', async () => {
   const spec = await loadSpec('spec/pieces-os.openapi.yaml');
@@ -17,7 +17,10 @@ const rows: Array<[unknown, string]> = [
   [{ $ref: '#/components/schemas/Asset' }, 'Asset'],
   [{ type: 'array', items: { type: 'boolean' } }, 'Array<boolean>'],
   [{ type: 'object', additionalProperties: { type: 'integer' } }, 'Record<string, number>'],
-  [{ type: 'object', required: ['a'], properties: { a: { type: 'string' }, 'b-c': { type: 'number' } } }, '{\n  a: string;\n  "b-c"?: number;\n}'],
+  [
+    { type: 'object', required: ['a'], properties: { a: { type: 'string' }, 'b-c': { type: 'number' } } },
+    '{\n  a: string;\n  "b-c"?: number;\n}',
+  ],
   [{}, 'unknown'],
 ];
 for (const [schema, ts] of rows) {

@@ -1,8 +1,8 @@
 /** Path matching: every concrete path of the contract finds its operation and decoded parameters, literals before templates. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSpec } from '../../../src/spec/load.js';
-import { matchOperation, pathMatchers } from '../../../src/spec/operations.js';
+import { loadSpec } from '../../../src/contract/load.js';
+import { matchOperation, pathMatchers } from '../../../src/contract/operations.js';
 
 const spec = await loadSpec('spec/pieces-os.openapi.yaml');
 const matchers = pathMatchers(spec.operations.values());

@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** What the server saw of one request. */
-export interface Seen { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer }
+export interface Seen {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 /** Starts a server; `handle` answers (default: 200 JSON `{}`). */
 export async function tinyServer(handle?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void) {
@@ -24,6 +29,10 @@ export async function tinyServer(handle?: (req: IncomingMessage, res: ServerResp
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

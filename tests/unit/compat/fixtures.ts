@@ -8,12 +8,20 @@ export function doc(paths: Json, schemas: Json = {}): Json {
 
 /** One operation at `method path`. */
 export function one(method: string, path: string, op: Json, schemas: Json = {}): Json {
-  return doc({ [path]: { [method]: { operationId: 'op', responses: { '200': { description: 'OK' } }, ...op } } }, schemas);
+  return doc(
+    { [path]: { [method]: { operationId: 'op', responses: { '200': { description: 'OK' } }, ...op } } },
+    schemas,
+  );
 }
 
 /** A `GET /things` whose 200 JSON body has this schema. */
 export function responds(schema: Json, schemas: Json = {}): Json {
-  return one('get', '/things', { responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } } }, schemas);
+  return one(
+    'get',
+    '/things',
+    { responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } } },
+    schemas,
+  );
 }
 
 /** A `POST /things` whose (required) JSON request body has this schema. */
@@ -23,7 +31,9 @@ export function accepts(schema: Json, schemas: Json = {}, required = true): Json
 
 /** A `GET /things/{id}` with these extra parameters. */
 export function params(...ps: Json[]): Json {
-  return one('get', '/things/{id}', { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...ps] });
+  return one('get', '/things/{id}', {
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...ps],
+  });
 }
 
 /** An object schema with these properties (all optional unless `required` lists them). */

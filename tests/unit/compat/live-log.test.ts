@@ -6,15 +6,26 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Exchange } from '../../../src/core/types.js';
 import {
-  clearExchangeLog, exchangeLogDir, exchangeLogEnabled, ExchangeLogWriter, MAX_LOGGED_BODY, readExchangeLog, toLogged,
+  clearExchangeLog,
+  exchangeLogDir,
+  exchangeLogEnabled,
+  ExchangeLogWriter,
+  MAX_LOGGED_BODY,
+  readExchangeLog,
+  toLogged,
 } from '../../../src/compat/live/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pc-exlog-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const exchange = (id: string, body = '{"ok":true}'): Exchange => ({
-  id, operationId: 'getThing', request: { method: 'GET', url: 'http://127.0.0.1:1/things', headers: { accept: 'application/json' } },
-  response: { status: 200, headers: { 'content-type': 'application/json' }, body }, startedAt: 1, durationMs: 2, intent: 'positive',
+  id,
+  operationId: 'getThing',
+  request: { method: 'GET', url: 'http://127.0.0.1:1/things', headers: { accept: 'application/json' } },
+  response: { status: 200, headers: { 'content-type': 'application/json' }, body },
+  startedAt: 1,
+  durationMs: 2,
+  intent: 'positive',
 });
 
 test('the log is opt-in through PIECES_EXCHANGE_LOG', () => {
@@ -33,7 +44,10 @@ test('one file per worker, one exchange per line, with the test that made it; re
   assert.equal(w0.file, join(exchangeLogDir(dir), 'contract-w0-123.ndjson'));
   assert.equal(readFileSync(w0.file, 'utf8').trim().split('\n').length, 2);
   const read = readExchangeLog(exchangeLogDir(dir));
-  assert.deepEqual(read.exchanges.map((e) => e.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    read.exchanges.map((e) => e.id),
+    ['a', 'b', 'c'],
+  );
   assert.equal(read.exchanges[0].test, 'Assets › create');
   assert.equal(read.exchanges[0].project, 'contract');
   assert.equal(read.files.length, 2);
@@ -42,7 +56,10 @@ test('one file per worker, one exchange per line, with the test that made it; re
 
 test('bodies over 256 KiB are cut, with the original length noted', () => {
   const big = 'x'.repeat(MAX_LOGGED_BODY + 10);
-  const logged = toLogged({ ...exchange('big', big), request: { method: 'POST', url: 'http://h/x', headers: {}, body: big } });
+  const logged = toLogged({
+    ...exchange('big', big),
+    request: { method: 'POST', url: 'http://h/x', headers: {}, body: big },
+  });
   assert.equal(logged.response!.body.length, MAX_LOGGED_BODY);
   assert.equal(logged.request.body!.length, MAX_LOGGED_BODY);
   assert.deepEqual(logged.truncated, { request: MAX_LOGGED_BODY + 10, response: MAX_LOGGED_BODY + 10 });

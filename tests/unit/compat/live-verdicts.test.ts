@@ -9,7 +9,14 @@ import { test } from 'node:test';
 import { staticMatrix } from '../../../src/compat/matrix.js';
 import type { ContractVersion, Json } from '../../../src/compat/types.js';
 import {
-  applyLive, fixPatterns, judgeVersions, liveVerdicts, prepareVersions, relativePath, unicodeSafePattern, type LoggedExchange,
+  applyLive,
+  fixPatterns,
+  judgeVersions,
+  liveVerdicts,
+  prepareVersions,
+  relativePath,
+  unicodeSafePattern,
+  type LoggedExchange,
 } from '../../../src/compat/live/index.js';
 import { doc, obj, str } from './fixtures.js';
 
@@ -22,29 +29,82 @@ const asset = obj({ id: str(), name: str() }, ['id']);
 /** "seed": bare search answer, seed-style ids, `{id}` path parameter, 200 only. */
 const seedDoc = doc({
   '/assets/search': { post: { operationId: 'searchAssets', responses: { '200': json(searched) } } },
-  '/asset/{id}': { get: { operationId: 'getAsset', parameters: [{ name: 'id', in: 'path', required: true, schema: str() }], responses: { '200': json(asset) } } },
+  '/asset/{id}': {
+    get: {
+      operationId: 'getAsset',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: str() }],
+      responses: { '200': json(asset) },
+    },
+  },
   '/assets/create': { post: { operationId: 'createAsset', responses: { '200': json(asset) } } },
-  '/formats': { get: { operationId: 'getFormatsSnapshot', responses: { '200': json(obj({ iterable: { type: 'array' } }, ['iterable'])) } } },
+  '/formats': {
+    get: {
+      operationId: 'getFormatsSnapshot',
+      responses: { '200': json(obj({ iterable: { type: 'array' } }, ['iterable'])) },
+    },
+  },
 });
 /** "upstream": the {results} envelope, kebab ids, `{asset}` path parameter, 410 and 400 documented. */
 const upstreamDoc = doc({
-  '/assets/search': { post: { operationId: 'assets-search-with-filters', responses: { '200': json(obj({ results: searched }, ['results'])), '500': text } } },
-  '/asset/{asset}': { get: { operationId: 'asset-snapshot', parameters: [{ name: 'asset', in: 'path', required: true, schema: str() }], responses: { '200': json(asset), '410': text } } },
-  '/assets/create': { post: { operationId: 'assets-create-new-asset', responses: { '200': json(asset), '400': text } } },
-  '/formats': { get: { operationId: 'formats-snapshot', responses: { '200': json(obj({ iterable: { type: 'array' } }, ['iterable'])) } } },
+  '/assets/search': {
+    post: {
+      operationId: 'assets-search-with-filters',
+      responses: { '200': json(obj({ results: searched }, ['results'])), '500': text },
+    },
+  },
+  '/asset/{asset}': {
+    get: {
+      operationId: 'asset-snapshot',
+      parameters: [{ name: 'asset', in: 'path', required: true, schema: str() }],
+      responses: { '200': json(asset), '410': text },
+    },
+  },
+  '/assets/create': {
+    post: { operationId: 'assets-create-new-asset', responses: { '200': json(asset), '400': text } },
+  },
+  '/formats': {
+    get: {
+      operationId: 'formats-snapshot',
+      responses: { '200': json(obj({ iterable: { type: 'array' } }, ['iterable'])) },
+    },
+  },
 });
-const version = (id: string, d: Json, refined = false): ContractVersion =>
-  ({ id, label: id, file: `${id}.yaml`, date: null, origin: '', era: '', sdk: [], pos: null, doc: d, ...(refined ? { refined } : {}) });
+const version = (id: string, d: Json, refined = false): ContractVersion => ({
+  id,
+  label: id,
+  file: `${id}.yaml`,
+  date: null,
+  origin: '',
+  era: '',
+  sdk: [],
+  pos: null,
+  doc: d,
+  ...(refined ? { refined } : {}),
+});
 const VERSIONS = [version('seed', seedDoc), version('upstream', upstreamDoc, true)];
 
 let n = 0;
 /** One logged exchange: method, path, status and a JSON (or text) answer. */
-function ex(method: string, path: string, status: number, body: unknown, more: Partial<LoggedExchange> = {}): LoggedExchange {
+function ex(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  more: Partial<LoggedExchange> = {},
+): LoggedExchange {
   const isText = typeof body === 'string';
   return {
-    id: `x-${++n}`, request: { method, url: `${BASE}${path}`, headers: {} },
-    response: { status, headers: { 'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' }, body: isText ? body : JSON.stringify(body) },
-    startedAt: 1_000 + n, durationMs: 1, intent: 'positive', ...more,
+    id: `x-${++n}`,
+    request: { method, url: `${BASE}${path}`, headers: {} },
+    response: {
+      status,
+      headers: { 'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' },
+      body: isText ? body : JSON.stringify(body),
+    },
+    startedAt: 1_000 + n,
+    durationMs: 1,
+    intent: 'positive',
+    ...more,
   };
 }
 
@@ -64,17 +124,25 @@ test('a bare search answer is conformant to the seed and not to upstream, with t
   assert.match(seed.reason!, /^1 exchange conformant \(statuses 200 ×1\)$/);
   const up = await cellOf(log, 'upstream', 'POST /assets/search');
   assert.equal(up.verdict, 'not-conformant');
-  assert.match(up.reason!, /^POST \/assets\/search 200: response body must have required property 'results' — 1 of 1 exchange failed/);
+  assert.match(
+    up.reason!,
+    /^POST \/assets\/search 200: response body must have required property 'results' — 1 of 1 exchange failed/,
+  );
 });
 
 test('a superset answer (both envelopes) is conformant to both in lenient mode', async () => {
-  const log = [ex('POST', '/assets/search', 200, { iterable: [{ id: 'a' }], results: { iterable: [{ id: 'a' }] }, extra: true })];
+  const log = [
+    ex('POST', '/assets/search', 200, { iterable: [{ id: 'a' }], results: { iterable: [{ id: 'a' }] }, extra: true }),
+  ];
   assert.equal((await cellOf(log, 'seed', 'POST /assets/search')).verdict, 'conformant');
   assert.equal((await cellOf(log, 'upstream', 'POST /assets/search')).verdict, 'conformant');
 });
 
 test('exchanges match each version by method + path, whatever its operationIds and parameter names', () => {
-  const { live } = judge([ex('GET', '/asset/abc', 200, { id: 'abc' }), ex('GET', '/asset/abc?transferables=true', 200, { id: 'abc' })]);
+  const { live } = judge([
+    ex('GET', '/asset/abc', 200, { id: 'abc' }),
+    ex('GET', '/asset/abc?transferables=true', 200, { id: 'abc' }),
+  ]);
   const seed = live.versions.find((v) => v.versionId === 'seed')!.operations.get('GET /asset/{}')!;
   const up = live.versions.find((v) => v.versionId === 'upstream')!.operations.get('GET /asset/{}')!;
   assert.equal(seed.operationId, 'getAsset');
@@ -88,12 +156,18 @@ test('an undocumented status of a valid request is not conformant; the version t
   const log = [ex('GET', '/asset/gone', 410, 'Asset gone is Gone.')];
   const seed = await cellOf(log, 'seed', 'GET /asset/{}');
   assert.equal(seed.verdict, 'not-conformant');
-  assert.match(seed.reason!, /^GET \/asset\/\{id\} 410: status 410 not documented \(documented: 200\) — 1 of 1 exchange failed/);
+  assert.match(
+    seed.reason!,
+    /^GET \/asset\/\{id\} 410: status 410 not documented \(documented: 200\) — 1 of 1 exchange failed/,
+  );
   assert.equal((await cellOf(log, 'upstream', 'GET /asset/{}')).verdict, 'conformant');
 });
 
 test('operations without an exchange are not exercised; operations a version lacks keep their static cell', async () => {
-  const withConnect = doc({ ...(upstreamDoc.paths as Json), '/connect': { post: { operationId: 'connect', responses: { '200': json(obj({})) } } } });
+  const withConnect = doc({
+    ...(upstreamDoc.paths as Json),
+    '/connect': { post: { operationId: 'connect', responses: { '200': json(obj({})) } } },
+  });
   const versions = [version('seed', seedDoc), version('upstream', withConnect, true)];
   const m = staticMatrix(versions);
   applyLive(m, judgeVersions(await prepareVersions(versions), [ex('POST', '/connect', 200, {})], { baseUrl: BASE }));
@@ -116,10 +190,16 @@ test('requests sent invalid on purpose are judged on their status only', async (
   ];
   const up = await cellOf(log, 'upstream', 'POST /assets/create');
   assert.equal(up.verdict, 'conformant');
-  assert.match(up.reason!, /2 exchanges conformant \(statuses 200 ×1, 400 ×1; 1 invalid on purpose, judged on status only\)/);
+  assert.match(
+    up.reason!,
+    /2 exchanges conformant \(statuses 200 ×1, 400 ×1; 1 invalid on purpose, judged on status only\)/,
+  );
   const seed = await cellOf(log, 'seed', 'POST /assets/create');
   assert.equal(seed.verdict, 'not-conformant');
-  assert.match(seed.reason!, /^POST \/assets\/create 400: status 400 not documented \(documented: 200\), refusing an invalid request/);
+  assert.match(
+    seed.reason!,
+    /^POST \/assets\/create 400: status 400 not documented \(documented: 200\), refusing an invalid request/,
+  );
   // A 2xx answer to a negative request: its body is not judged (an older version may accept the request).
   const accepted = [ex('POST', '/assets/create', 200, { no: 'id' }, { intent: 'negative' })];
   assert.equal((await cellOf(accepted, 'upstream', 'POST /assets/create')).verdict, 'conformant');
@@ -133,14 +213,20 @@ test('the first diagnostic is the most telling: a body problem beats an earlier 
   ];
   const seed = await cellOf(log, 'seed', 'POST /assets/search');
   assert.equal(seed.verdict, 'not-conformant');
-  assert.match(seed.reason!, /^POST \/assets\/search 200: response body iterable\[0\]\.id must be string \(\+2 other problems\) — 3 of 3 exchanges failed/);
+  assert.match(
+    seed.reason!,
+    /^POST \/assets\/search 200: response body iterable\[0\]\.id must be string \(\+2 other problems\) — 3 of 3 exchanges failed/,
+  );
 });
 
 test('a Content-Type the version does not document is not conformant', async () => {
   const log = [ex('GET', '/formats', 200, 'iterable')];
   const cell = await cellOf(log, 'seed', 'GET /formats');
   assert.equal(cell.verdict, 'not-conformant');
-  assert.match(cell.reason!, /^GET \/formats 200: Content-Type text\/plain not documented \(documented: application\/json\)/);
+  assert.match(
+    cell.reason!,
+    /^GET \/formats 200: Content-Type text\/plain not documented \(documented: application\/json\)/,
+  );
 });
 
 test('truncated bodies are judged on status only; transport errors alone leave the operation not exercised', async () => {
@@ -149,15 +235,26 @@ test('truncated bodies are judged on status only; transport errors alone leave t
   const ok = await cellOf([cut], 'seed', 'GET /formats');
   assert.equal(ok.verdict, 'conformant');
   assert.match(ok.reason!, /1 with a truncated body, judged on status only/);
-  const lost: LoggedExchange = { id: 'lost', request: { method: 'GET', url: `${BASE}/formats`, headers: {} }, error: 'ECONNRESET', startedAt: 1, durationMs: 1, intent: 'positive' };
+  const lost: LoggedExchange = {
+    id: 'lost',
+    request: { method: 'GET', url: `${BASE}/formats`, headers: {} },
+    error: 'ECONNRESET',
+    startedAt: 1,
+    durationMs: 1,
+    intent: 'positive',
+  };
   const none = await cellOf([lost], 'seed', 'GET /formats');
   assert.equal(none.verdict, 'not-exercised');
   assert.match(none.reason!, /1 exchange, none answered \(ECONNRESET\)/);
 });
 
 test('lenient mode: extra properties pass; unknown enum values only warn', async () => {
-  const enumDoc = doc({ '/formats': { get: { operationId: 'f', responses: { '200': json(obj({ kind: str(['A', 'B']) }, ['kind'])) } } } });
-  const live = await liveVerdicts([version('e', enumDoc)], [ex('GET', '/formats', 200, { kind: 'C', more: 1 })], { baseUrl: BASE });
+  const enumDoc = doc({
+    '/formats': { get: { operationId: 'f', responses: { '200': json(obj({ kind: str(['A', 'B']) }, ['kind'])) } } },
+  });
+  const live = await liveVerdicts([version('e', enumDoc)], [ex('GET', '/formats', 200, { kind: 'C', more: 1 })], {
+    baseUrl: BASE,
+  });
   const t = live.versions[0].operations.get('GET /formats')!;
   assert.equal(t.failed, 0);
   assert.equal(t.warnings, 1);
@@ -166,7 +263,10 @@ test('lenient mode: extra properties pass; unknown enum values only warn', async
 
 test('exchanges that match no operation of a version are counted as unmatched', () => {
   const { live } = judge([ex('POST', '/connect', 200, {}), ex('GET', '/nowhere', 404, 'no')]);
-  assert.deepEqual(live.versions.map((v) => v.unmatched), [2, 2]);
+  assert.deepEqual(
+    live.versions.map((v) => v.unmatched),
+    [2, 2],
+  );
   assert.equal(live.exchanges, 2);
 });
 
@@ -180,7 +280,9 @@ test('upstream regular expressions are made Unicode-safe (identity escapes dropp
   const uuid = '[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}';
   assert.equal(unicodeSafePattern(uuid), '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}');
   assert.equal(unicodeSafePattern('[\\-a]\\-\\.\\d'), '[\\-a]-\\.\\d');
-  const d: Json = { components: { schemas: { Id: { type: 'string', pattern: uuid }, Ok: { type: 'string', pattern: '^a\\.b$' } } } };
+  const d: Json = {
+    components: { schemas: { Id: { type: 'string', pattern: uuid }, Ok: { type: 'string', pattern: '^a\\.b$' } } },
+  };
   const fixes = fixPatterns(d);
   assert.equal(fixes.length, 1);
   assert.match(fixes[0], /^#\/components\/schemas\/Id\/pattern: /);

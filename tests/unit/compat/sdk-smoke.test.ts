@@ -13,7 +13,14 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/index.js'
 import { HarnessError } from '../../../src/core/errors.js';
 import { staticMatrix } from '../../../src/compat/matrix.js';
 import type { ContractVersion, Json } from '../../../src/compat/types.js';
-import { applySdk, loadSdk, runSdkSmoke, sdkRow, type SdkCall, type SdkSmokeResult } from '../../../src/compat/sdk/index.js';
+import {
+  applySdk,
+  loadSdk,
+  runSdkSmoke,
+  sdkRow,
+  type SdkCall,
+  type SdkSmokeResult,
+} from '../../../src/compat/sdk/index.js';
 import { doc, obj, str } from './fixtures.js';
 
 const loaded = await loadSdk();
@@ -23,7 +30,9 @@ before(async () => {
   emu = await startEmulator({ port: 0, memory: true, downloadMs: 200 });
   result = await runSdkSmoke({ baseUrl: emu.url, loaded, allowDownloads: true });
 });
-after(async () => { await emu?.close(); });
+after(async () => {
+  await emu?.close();
+});
 
 const step = (r: SdkSmokeResult, name: string): SdkCall => {
   const c = r.calls.find((x) => x.step === name);
@@ -36,23 +45,54 @@ test('the installed SDK is 4.1.0 and its default base path is not where Pieces O
   assert.equal(loaded.sdk.BASE_PATH, 'http://localhost:1000');
 });
 
-test('against the emulator every call works except the SDK\'s own HTTP stream method', () => {
+test("against the emulator every call works except the SDK's own HTTP stream method", () => {
   const failed = result.calls.filter((c) => c.outcome !== 'ok' || c.shapeProblem);
   assert.deepEqual(failed.map((c) => c.step).sort(), ['qgptStream']);
   const stream = step(result, 'qgptStream');
-  assert.match(stream.error!, /^FetchError: TypeError: Request with GET\/HEAD method cannot have body\. \(fetch refused the request the SDK built: nothing reached the target\)$/);
+  assert.match(
+    stream.error!,
+    /^FetchError: TypeError: Request with GET\/HEAD method cannot have body\. \(fetch refused the request the SDK built: nothing reached the target\)$/,
+  );
   assert.equal(stream.http.length, 1);
   assert.match(stream.http[0].error!, /cannot have body/);
   assert.equal(stream.http[0].notSent, true);
-  for (const s of ['health', 'version', 'connect', 'registerApplication', 'openSession', 'closeSession', 'createAsset', 'getAsset', 'updateAsset',
-    'searchAssets', 'formatsSnapshot', 'getFormat', 'relevance', 'question', 'reprompt', 'createConversation', 'getConversation',
-    'getConversationMessages', 'modelsSnapshot', 'getModel', 'downloadModel', 'cancelModelDownload', 'loadModel', 'unloadModel', 'user', 'deleteAsset',
-    'deleteConversation']) {
+  for (const s of [
+    'health',
+    'version',
+    'connect',
+    'registerApplication',
+    'openSession',
+    'closeSession',
+    'createAsset',
+    'getAsset',
+    'updateAsset',
+    'searchAssets',
+    'formatsSnapshot',
+    'getFormat',
+    'relevance',
+    'question',
+    'reprompt',
+    'createConversation',
+    'getConversation',
+    'getConversationMessages',
+    'modelsSnapshot',
+    'getModel',
+    'downloadModel',
+    'cancelModelDownload',
+    'loadModel',
+    'unloadModel',
+    'user',
+    'deleteAsset',
+    'deleteConversation',
+  ]) {
     assert.equal(step(result, s).outcome, 'ok', s);
   }
   assert.match(step(result, 'searchAssets').note!, /the created asset among them/);
   assert.match(step(result, 'deleteAsset').note!, /answered the deleted id/);
-  assert.deepEqual(step(result, 'createAsset').http.map((h) => `${h.method} ${h.path} ${h.status}`), ['POST /assets/create 200']);
+  assert.deepEqual(
+    step(result, 'createAsset').http.map((h) => `${h.method} ${h.path} ${h.status}`),
+    ['POST /assets/create 200'],
+  );
 });
 
 test('the content survives create, get and update; names carry the marker', () => {
@@ -62,12 +102,18 @@ test('the content survives create, get and update; names carry the marker', () =
 });
 
 test('what the run made is gone, or listed with the reason it stays', async () => {
-  const assets = await (await fetch(`${emu.url}/assets`)).json() as { iterable: Array<{ name?: string }> };
+  const assets = (await (await fetch(`${emu.url}/assets`)).json()) as { iterable: Array<{ name?: string }> };
   assert.equal(assets.iterable.filter((a) => a.name?.startsWith(result.marker)).length, 0, 'no marked asset left');
   const kinds = result.leftovers.map((l) => l.split(' ')[0]).sort();
   assert.deepEqual(kinds, ['application'], result.leftovers.join('\n'));
-  const conversations = await (await fetch(`${emu.url}/conversations`)).json() as { iterable: Array<{ name?: string }> };
-  assert.equal(conversations.iterable.filter((c) => c.name?.startsWith(result.marker)).length, 0, 'no marked conversation left');
+  const conversations = (await (await fetch(`${emu.url}/conversations`)).json()) as {
+    iterable: Array<{ name?: string }>;
+  };
+  assert.equal(
+    conversations.iterable.filter((c) => c.name?.startsWith(result.marker)).length,
+    0,
+    'no marked conversation left',
+  );
   const cleanup = result.calls.find((c) => c.cleanup)!;
   assert.equal(cleanup.key, 'POST /conversations/{}/delete');
   assert.equal(cleanup.outcome, 'ok');
@@ -79,29 +125,72 @@ test('the SDK row: a cell per exercised operation, the stream not conformant wit
   assert.equal(row.kind, 'sdk');
   assert.match(row.detail!, /29 calls ok, 1 failed, 0 skipped; content survives; left on the target: application /);
   assert.equal(cells['GET /qgpt/stream'].verdict, 'not-conformant');
-  assert.match(cells['GET /qgpt/stream'].reason!, /^QGPTApi\.qgptStream\(\) \[GET \/qgpt\/stream → TypeError: .*\]: FetchError: TypeError: Request with GET\/HEAD method cannot have body/);
+  assert.match(
+    cells['GET /qgpt/stream'].reason!,
+    /^QGPTApi\.qgptStream\(\) \[GET \/qgpt\/stream → TypeError: .*\]: FetchError: TypeError: Request with GET\/HEAD method cannot have body/,
+  );
   assert.equal(cells['POST /assets/create'].verdict, 'conformant');
-  assert.match(cells['POST /assets/create'].reason!, /AssetsApi\.assetsCreateNewAsset\(\) \[POST \/assets\/create → 200\] ok: content survives/);
+  assert.match(
+    cells['POST /assets/create'].reason!,
+    /AssetsApi\.assetsCreateNewAsset\(\) \[POST \/assets\/create → 200\] ok: content survives/,
+  );
   assert.equal(cells['POST /conversations/{}/delete'], undefined, 'cleanup calls are not cells');
   assert.equal(Object.values(cells).filter((c) => c.verdict === 'conformant').length, 29);
 });
 
 test('applySdk replaces the reserved SDK row and fills every column', () => {
-  const v = (id: string, d: Json, refined = false): ContractVersion =>
-    ({ id, label: id, file: `${id}.yaml`, date: null, origin: '', era: '', sdk: [], pos: null, doc: d, ...(refined ? { refined } : {}) });
-  const get = (path: string) => ({ [path]: { get: { operationId: path, responses: { '200': { description: 'OK', content: { 'application/json': { schema: obj({ a: str() }) } } } } } } });
+  const v = (id: string, d: Json, refined = false): ContractVersion => ({
+    id,
+    label: id,
+    file: `${id}.yaml`,
+    date: null,
+    origin: '',
+    era: '',
+    sdk: [],
+    pos: null,
+    doc: d,
+    ...(refined ? { refined } : {}),
+  });
+  const get = (path: string) => ({
+    [path]: {
+      get: {
+        operationId: path,
+        responses: { '200': { description: 'OK', content: { 'application/json': { schema: obj({ a: str() }) } } } },
+      },
+    },
+  });
   const m = staticMatrix([v('ref', doc({ ...get('/user'), ...get('/nothing') }), true)]);
   applySdk(m, result);
-  assert.deepEqual(m.rows.map((r) => r.id), ['ref', 'sdk-4.1.0']);
+  assert.deepEqual(
+    m.rows.map((r) => r.id),
+    ['ref', 'sdk-4.1.0'],
+  );
   assert.equal(m.cells['sdk-4.1.0']['GET /user'].verdict, 'conformant');
   assert.equal(m.cells['sdk-4.1.0']['GET /user'].source, 'sdk');
-  assert.deepEqual(m.cells['sdk-4.1.0']['GET /nothing'], { verdict: 'not-exercised', source: 'sdk', reason: 'The SDK smoke run does not call this operation' });
+  assert.deepEqual(m.cells['sdk-4.1.0']['GET /nothing'], {
+    verdict: 'not-exercised',
+    source: 'sdk',
+    reason: 'The SDK smoke run does not call this operation',
+  });
 });
 
 test('read-only: only reads run; the writes are skipped with the reason', async () => {
   const r = await runSdkSmoke({ baseUrl: emu.url, loaded, readonly: true });
-  const writes = ['connect', 'registerApplication', 'openSession', 'closeSession', 'createAsset', 'getAsset', 'updateAsset', 'createConversation',
-    'downloadModel', 'cancelModelDownload', 'loadModel', 'unloadModel', 'deleteAsset'];
+  const writes = [
+    'connect',
+    'registerApplication',
+    'openSession',
+    'closeSession',
+    'createAsset',
+    'getAsset',
+    'updateAsset',
+    'createConversation',
+    'downloadModel',
+    'cancelModelDownload',
+    'loadModel',
+    'unloadModel',
+    'deleteAsset',
+  ];
   for (const s of writes) assert.equal(step(r, s).outcome, 'skipped', s);
   assert.equal(step(r, 'createAsset').error, 'read-only run: no writes');
   const sent = r.calls.flatMap((c) => c.http.map((h) => `${h.method} ${h.path.split('?')[0]}`));
@@ -122,7 +211,10 @@ test('a live target without --allow-downloads keeps its models as they are', asy
 
 /** A fake Pieces OS whose answers break the SDK in known ways. */
 function fake(req: IncomingMessage, res: ServerResponse, body: string): void {
-  const send = (status: number, type: string, text: string) => { res.writeHead(status, { 'content-type': type }); res.end(text); };
+  const send = (status: number, type: string, text: string) => {
+    res.writeHead(status, { 'content-type': type });
+    res.end(text);
+  };
   const j = (v: unknown) => send(200, 'application/json', JSON.stringify(v));
   const path = new URL(req.url!, 'http://x').pathname;
   const route = `${req.method} ${path}`;
@@ -131,10 +223,16 @@ function fake(req: IncomingMessage, res: ServerResponse, body: string): void {
   if (route === 'GET /applications') return j({ iterable: [] });
   if (route === 'POST /applications/register') return j(JSON.parse(body));
   if (route === 'POST /applications/session/open') return j({ id: 's1', opened: { value: new Date().toISOString() } });
-  if (route === 'POST /applications/session/close') return j({ id: JSON.parse(body), opened: { value: new Date().toISOString() } });
+  if (route === 'POST /applications/session/close')
+    return j({ id: JSON.parse(body), opened: { value: new Date().toISOString() } });
   if (route === 'POST /assets/create') {
     const raw = JSON.parse(body).asset.format.fragment.string.raw as string;
-    return j({ id: 'a1', name: 'x', original: { id: 'f1', reference: { id: 'f1', fragment: { string: { raw: raw.trim() } } } }, formats: { iterable: [] } });
+    return j({
+      id: 'a1',
+      name: 'x',
+      original: { id: 'f1', reference: { id: 'f1', fragment: { string: { raw: raw.trim() } } } },
+      formats: { iterable: [] },
+    });
   }
   if (route === 'GET /assets') return j({}); // no iterable: AssetsFromJSON maps json.iterable
   if (route === 'GET /asset/a1') return send(410, 'text/plain', 'Asset a1 no longer exists and is Gone.');
@@ -148,7 +246,12 @@ function fake(req: IncomingMessage, res: ServerResponse, body: string): void {
 test('against a server that breaks the SDK: the SDK error, the missing envelope, the changed content', async () => {
   const server = createServer((req, res) => {
     let body = '';
-    req.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => fake(req, res, body));
+    req
+      .setEncoding('utf8')
+      .on('data', (c: string) => {
+        body += c;
+      })
+      .on('end', () => fake(req, res, body));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
@@ -156,18 +259,31 @@ test('against a server that breaks the SDK: the SDK error, the missing envelope,
     const r = await runSdkSmoke({ baseUrl: url, loaded, allowDownloads: false, timeoutMs: 5000 });
     assert.match(step(r, 'version').error!, /^SyntaxError \(the SDK parsing the answer as JSON\): /);
     assert.match(step(r, 'connect').error!, /^ResponseError: 404 no route POST \/connect$/);
-    assert.match(step(r, 'assetsSnapshot').error!, /^TypeError \(the SDK's FromJSON reading the answer\): Cannot read properties of undefined \(reading 'map'\)/);
+    assert.match(
+      step(r, 'assetsSnapshot').error!,
+      /^TypeError \(the SDK's FromJSON reading the answer\): Cannot read properties of undefined \(reading 'map'\)/,
+    );
     assert.match(step(r, 'getAsset').error!, /^ResponseError: 410 Asset a1 no longer exists and is Gone\.$/);
     const create = step(r, 'createAsset');
     assert.equal(create.outcome, 'ok');
     assert.equal(create.content, 'changed');
     assert.match(create.note!, /differs from what was sent at character 0/);
-    assert.equal(step(r, 'searchAssets').outcome, 'ok', 'the SDK itself does not notice: it answers results: undefined');
-    assert.match(step(r, 'searchAssets').shapeProblem!, /results\.iterable is missing: the answer lacks the \{results\} envelope/);
+    assert.equal(
+      step(r, 'searchAssets').outcome,
+      'ok',
+      'the SDK itself does not notice: it answers results: undefined',
+    );
+    assert.match(
+      step(r, 'searchAssets').shapeProblem!,
+      /results\.iterable is missing: the answer lacks the \{results\} envelope/,
+    );
     assert.match(step(r, 'relevance').shapeProblem!, /relevant\.iterable is missing/);
     const { cells, row } = sdkRow(r);
     assert.equal(cells['GET /asset/{}'].verdict, 'not-conformant');
-    assert.match(cells['GET /asset/{}'].reason!, /^AssetApi\.assetSnapshot\(\) \[GET \/asset\/a1\?transferables=true → 410\]: ResponseError: 410/);
+    assert.match(
+      cells['GET /asset/{}'].reason!,
+      /^AssetApi\.assetSnapshot\(\) \[GET \/asset\/a1\?transferables=true → 410\]: ResponseError: 410/,
+    );
     assert.equal(cells['POST /assets/search'].verdict, 'not-conformant');
     assert.match(cells['POST /assets/search'].reason!, /returned, but results\.iterable is missing/);
     assert.equal(cells['POST /assets/create'].verdict, 'not-conformant');
@@ -183,7 +299,10 @@ test('a missing SDK is one clear harness error', async () => {
   await assert.rejects(loadSdk('@pieces.app/no-such-sdk'), (err: unknown) => {
     assert.ok(err instanceof HarnessError);
     assert.equal(err.code, 'config');
-    assert.match(err.toLine(), /^pieces-conformance: config error: the official TypeScript SDK @pieces\.app\/no-such-sdk could not be loaded \(.*\) \(install the dev dependencies \(npm ci\), or leave the SDK row out with --no-sdk\)$/);
+    assert.match(
+      err.toLine(),
+      /^pieces-conformance: config error: the official TypeScript SDK @pieces\.app\/no-such-sdk could not be loaded \(.*\) \(install the dev dependencies \(npm ci\), or leave the SDK row out with --no-sdk\)$/,
+    );
     return true;
   });
 });

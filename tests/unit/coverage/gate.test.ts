@@ -1,7 +1,7 @@
 /** Coverage: ledger merge, worker parts, the gate's rules (who must exercise what), the summary line and the reports. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoverageLedger, type CoverageHit } from '../../../src/coverage/ledger.js';
@@ -10,12 +10,18 @@ import { evaluateCoverage, gateMessage } from '../../../src/coverage/gate.js';
 import { coverageMarkdown, writeCoverageReports } from '../../../src/coverage/report.js';
 import { hitOf } from '../../../src/coverage/hit.js';
 import { HarnessError } from '../../../src/core/errors.js';
-import { loadSpec } from '../../../src/spec/load.js';
+import { loadSpec } from '../../../src/contract/load.js';
 
 const spec = await loadSpec('spec/pieces-os.openapi.yaml');
 const ops = [...spec.operations.values()];
 const http = ops.filter((o) => !o.websocket).map((o) => o.operationId);
-const hit = (operationId: string, status = 200, extra: Partial<CoverageHit> = {}): CoverageHit => ({ operationId, status, media: 'application/json', checks: ['not_a_server_error'], ...extra });
+const hit = (operationId: string, status = 200, extra: Partial<CoverageHit> = {}): CoverageHit => ({
+  operationId,
+  status,
+  media: 'application/json',
+  checks: ['not_a_server_error'],
+  ...extra,
+});
 
 test('the ledger merges identical cells and unions checks and failures', () => {
   const a = new CoverageLedger();
@@ -25,7 +31,13 @@ test('the ledger merges identical cells and unions checks and failures', () => {
   const b = new CoverageLedger();
   b.merge(a.entries());
   b.merge(a.entries());
-  assert.deepEqual(b.entries().map((e) => [e.status, e.count, e.checks, e.failed]), [[200, 4, ['x', 'y'], ['y']], [410, 2, ['not_a_server_error'], []]]);
+  assert.deepEqual(
+    b.entries().map((e) => [e.status, e.count, e.checks, e.failed]),
+    [
+      [200, 4, ['x', 'y'], ['y']],
+      [410, 2, ['not_a_server_error'], []],
+    ],
+  );
 });
 
 test('parts: every worker writes its own file; the gate reads them all back', () => {
@@ -40,9 +52,18 @@ test('parts: every worker writes its own file; the gate reads them all back', ()
     writePart(dir, { project: 'contract', worker: 'contract-w0-1', entries: l1.entries() }); // rewritten, not added
     const { ledger, projects } = mergeParts(readParts(dir));
     assert.deepEqual(projects, ['contract', 'stream']);
-    assert.deepEqual(ledger.entries().map((e) => [e.operationId, e.count]), [['getAsset', 1], ['qgptStream', 1]]);
+    assert.deepEqual(
+      ledger.entries().map((e) => [e.operationId, e.count]),
+      [
+        ['getAsset', 1],
+        ['qgptStream', 1],
+      ],
+    );
     writeFileSync(join(dir, 'broken.json'), '{');
-    assert.throws(() => readParts(dir), (e: unknown) => e instanceof HarnessError && /broken\.json: unreadable coverage part/.test(e.message));
+    assert.throws(
+      () => readParts(dir),
+      (e: unknown) => e instanceof HarnessError && /broken\.json: unreadable coverage part/.test(e.message),
+    );
     clearParts(dir);
     assert.deepEqual(readParts(dir), []);
   } finally {
@@ -52,11 +73,48 @@ test('parts: every worker writes its own file; the gate reads them all back', ()
 
 /** Gate cases: what was recorded, by which suites, and the verdict. */
 const rows: Array<[name: string, hits: CoverageHit[], projects: string[], missing: string[], line: string]> = [
-  ['every HTTP operation, contract only: WebSocket ones not required', http.map((id) => hit(id)), ['contract'], [], '27/28 seed operations, 3/4 neighbours'],
-  ['stream ran but recorded nothing: WebSocket ones missing', http.map((id) => hit(id)), ['contract', 'stream'], ['qgptStream', 'modelDownloadProgress'], '27/28 seed operations, 3/4 neighbours'],
-  ['a plain GET of a WebSocket operation does not count', [...http.map((id) => hit(id)), hit('qgptStream', 200), hit('modelDownloadProgress', 200)], ['contract', 'stream'], ['qgptStream', 'modelDownloadProgress'], '27/28 seed operations, 3/4 neighbours'],
-  ['stream hits count', [...http.map((id) => hit(id)), hit('qgptStream', 101, { source: 'stream' }), hit('modelDownloadProgress', 101, { source: 'stream' })], ['contract', 'stream'], [], '28/28 seed operations, 4/4 neighbours'],
-  ['a request without a response does not exercise', http.filter((id) => id !== 'getUser').map((id) => hit(id)).concat(hit('getUser', 0)), ['contract'], ['getUser'], '26/28 seed operations, 3/4 neighbours'],
+  [
+    'every HTTP operation, contract only: WebSocket ones not required',
+    http.map((id) => hit(id)),
+    ['contract'],
+    [],
+    '27/28 seed operations, 3/4 neighbours',
+  ],
+  [
+    'stream ran but recorded nothing: WebSocket ones missing',
+    http.map((id) => hit(id)),
+    ['contract', 'stream'],
+    ['qgptStream', 'modelDownloadProgress'],
+    '27/28 seed operations, 3/4 neighbours',
+  ],
+  [
+    'a plain GET of a WebSocket operation does not count',
+    [...http.map((id) => hit(id)), hit('qgptStream', 200), hit('modelDownloadProgress', 200)],
+    ['contract', 'stream'],
+    ['qgptStream', 'modelDownloadProgress'],
+    '27/28 seed operations, 3/4 neighbours',
+  ],
+  [
+    'stream hits count',
+    [
+      ...http.map((id) => hit(id)),
+      hit('qgptStream', 101, { source: 'stream' }),
+      hit('modelDownloadProgress', 101, { source: 'stream' }),
+    ],
+    ['contract', 'stream'],
+    [],
+    '28/28 seed operations, 4/4 neighbours',
+  ],
+  [
+    'a request without a response does not exercise',
+    http
+      .filter((id) => id !== 'getUser')
+      .map((id) => hit(id))
+      .concat(hit('getUser', 0)),
+    ['contract'],
+    ['getUser'],
+    '26/28 seed operations, 3/4 neighbours',
+  ],
   ['nothing ran: nothing required', [], [], [], '0/28 seed operations, 0/4 neighbours'],
 ];
 
@@ -68,7 +126,10 @@ for (const [name, hits, projects, missing, line] of rows) {
     assert.deepEqual(s.missing, missing);
     assert.equal(s.line, line);
     assert.equal(s.passed, missing.length === 0);
-    assert.match(gateMessage(s), missing.length ? new RegExp(`never exercised: ${missing.join(', ')} \\(`) : /^coverage: /);
+    assert.match(
+      gateMessage(s),
+      missing.length ? new RegExp(`never exercised: ${missing.join(', ')} \\(`) : /^coverage: /,
+    );
   });
 }
 
@@ -94,7 +155,10 @@ test('reports: coverage.json is the summary; coverage.md has one row per operati
   const s = evaluateCoverage(ops, ledger, ['contract']);
   const md = coverageMarkdown(s, { target: 'http://t', contract: 'C 1' });
   assert.match(md, /\*\*1\/28 seed operations, 0\/4 neighbours\*\* — never exercised: getWellKnownHealth/);
-  assert.match(md, /\| getAsset \| `GET \/asset\/\{asset\}` \| 200, 410 \| 200, 400, 410 \| not_a_server_error, status_code_conformance \| not_a_server_error \| 2 \| ✗ failed \|/);
+  assert.match(
+    md,
+    /\| getAsset \| `GET \/asset\/\{asset\}` \| 200, 410 \| 200, 400, 410 \| not_a_server_error, status_code_conformance \| not_a_server_error \| 2 \| ✗ failed \|/,
+  );
   assert.match(md, /\| qgptStream \(ws\) \| .* \| – suite not run \|/);
   assert.match(md, /\| connect \(neighbour\) \| .* \| ✗ never exercised \|/);
   const dir = mkdtempSync(join(tmpdir(), 'cov-'));
@@ -109,8 +173,25 @@ test('reports: coverage.json is the summary; coverage.md has one row per operati
 });
 
 test('hitOf: operation, status (0 without response) and media essence (- without body)', () => {
-  const base = { id: 'x', operationId: 'getAsset', request: { method: 'GET', url: 'http://h/asset/a', headers: {} }, startedAt: 0, durationMs: 1, intent: 'positive' as const };
-  assert.deepEqual(hitOf({ ...base, response: { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{}' } }, ['c'], []), { operationId: 'getAsset', status: 200, media: 'application/json', checks: ['c'], failed: [], source: 'http' });
+  const base = {
+    id: 'x',
+    operationId: 'getAsset',
+    request: { method: 'GET', url: 'http://h/asset/a', headers: {} },
+    startedAt: 0,
+    durationMs: 1,
+    intent: 'positive' as const,
+  };
+  assert.deepEqual(
+    hitOf(
+      {
+        ...base,
+        response: { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{}' },
+      },
+      ['c'],
+      [],
+    ),
+    { operationId: 'getAsset', status: 200, media: 'application/json', checks: ['c'], failed: [], source: 'http' },
+  );
   assert.equal(hitOf({ ...base, response: { status: 204, headers: {}, body: '' } }, [], [])?.media, '-');
   assert.equal(hitOf({ ...base, error: 'timed out' }, [], [])?.status, 0);
   assert.equal(hitOf({ ...base, operationId: undefined }, [], []), undefined);
@@ -125,11 +206,21 @@ test('an operation exercised only by refusals is listed apart: a warning in the 
   ledger.record(hit('qgptStream', 101, { source: 'stream' }));
   ledger.record(hit('modelDownloadProgress', 200, { source: 'stream' }));
   const s = evaluateCoverage(ops, ledger, ['contract', 'stream']);
-  assert.deepEqual(s.refusalsOnly, ['createAsset', 'modelDownloadProgress'], 'in contract order; a WebSocket operation needs its 101');
+  assert.deepEqual(
+    s.refusalsOnly,
+    ['createAsset', 'modelDownloadProgress'],
+    'in contract order; a WebSocket operation needs its 101',
+  );
   assert.equal(s.passed, true, 'exercised all the same');
-  assert.match(gateMessage(s), /^coverage: 28\/28 seed operations, 4\/4 neighbours; only refusals seen \(no success answer\) for createAsset, modelDownloadProgress$/);
+  assert.match(
+    gateMessage(s),
+    /^coverage: 28\/28 seed operations, 4\/4 neighbours; only refusals seen \(no success answer\) for createAsset, modelDownloadProgress$/,
+  );
   const md = coverageMarkdown(s);
-  assert.match(md, /Only refusals seen, no success answer \(the success path was never judged\): createAsset, modelDownloadProgress/);
+  assert.match(
+    md,
+    /Only refusals seen, no success answer \(the success path was never judged\): createAsset, modelDownloadProgress/,
+  );
   assert.match(md, /\| createAsset \| `POST \/assets\/create` \| 400, 413 \| .* \| ⚠ refusals only \|/);
   assert.match(md, /\| deleteConversation \(neighbour\) \| .* \| 204 \| .* \| ✓ \|/);
 });

@@ -5,8 +5,12 @@ import { APP, assertConforms, call, makeEmulator, type TestEmulator } from './he
 
 describe('emulator applications and connector', () => {
   let em: TestEmulator;
-  before(async () => { em = await makeEmulator(); });
-  after(async () => { await em.close(); });
+  before(async () => {
+    em = await makeEmulator();
+  });
+  after(async () => {
+    await em.close();
+  });
 
   test('register answers the application and the snapshot lists it', async () => {
     const r = await call(em, 'POST', '/applications/register', { body: { ...APP, extra: 'dropped' } });
@@ -34,7 +38,9 @@ describe('emulator applications and connector', () => {
     const twice = await call(em, 'POST', '/applications/session/close', { body: opened.json.id });
     assert.equal(twice.status, 409);
     assertConforms('closeApplicationSession', twice);
-    const unknown = await call(em, 'POST', '/applications/session/close', { body: '7a6b4a43-8a4d-4b8e-9d55-2b1f1c0f4e21' });
+    const unknown = await call(em, 'POST', '/applications/session/close', {
+      body: '7a6b4a43-8a4d-4b8e-9d55-2b1f1c0f4e21',
+    });
     assert.equal(unknown.status, 410);
     assertConforms('closeApplicationSession', unknown);
   });

@@ -7,11 +7,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe('emulator assets', () => {
   let em: TestEmulator;
-  before(async () => { em = await makeEmulator(); });
-  after(async () => { await em.close(); });
+  before(async () => {
+    em = await makeEmulator();
+  });
+  after(async () => {
+    await em.close();
+  });
 
   test('create answers a full Asset that conforms', async () => {
-    const a = await call(em, 'POST', '/assets/create', { body: seed('const x = 1;\nconsole.log(x);', { name: 'Log x' }) });
+    const a = await call(em, 'POST', '/assets/create', {
+      body: seed('const x = 1;\nconsole.log(x);', { name: 'Log x' }),
+    });
     assertConforms('createAsset', a);
     const asset = a.json;
     assert.match(asset.id, UUID);
@@ -127,7 +133,10 @@ describe('emulator assets', () => {
 
   test('delete ignores a body a client sends anyway', async () => {
     const created = await createAsset(em, 'x');
-    const r = await call(em, 'POST', `/assets/${created.id}/delete`, { raw: '{not json', headers: { 'content-type': 'application/json' } });
+    const r = await call(em, 'POST', `/assets/${created.id}/delete`, {
+      raw: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(r.status, 200);
   });
 
@@ -135,10 +144,26 @@ describe('emulator assets', () => {
   const bad: Array<[string, { body?: unknown; raw?: string; headers?: Record<string, string> }, RegExp]> = [
     ['no asset', { body: { type: 'SEEDED_ASSET' } }, /'asset'/],
     ['no application', { body: { asset: { format: { fragment: { string: { raw: 'x' } } } } } }, /'asset\.application'/],
-    ['an application without id', { body: { asset: { application: { ...APP, id: undefined }, format: { fragment: { string: { raw: 'x' } } } } } }, /'asset\.application\.id'/],
+    [
+      'an application without id',
+      { body: { asset: { application: { ...APP, id: undefined }, format: { fragment: { string: { raw: 'x' } } } } } },
+      /'asset\.application\.id'/,
+    ],
     ['an empty format', { body: { asset: { application: APP, format: {} } } }, /'asset\.format/],
-    ['a name that is a number', { body: { asset: { application: APP, format: { fragment: { string: { raw: 'x' } } }, metadata: { name: 7 } } } }, /'asset\.metadata\.name' must be of type string/],
-    ['an unknown ext', { body: { asset: { application: APP, format: { fragment: { string: { raw: 'x' }, metadata: { ext: 'nope' } } } } } }, /'asset\.format\.fragment\.metadata\.ext'/],
+    [
+      'a name that is a number',
+      { body: { asset: { application: APP, format: { fragment: { string: { raw: 'x' } } }, metadata: { name: 7 } } } },
+      /'asset\.metadata\.name' must be of type string/,
+    ],
+    [
+      'an unknown ext',
+      {
+        body: {
+          asset: { application: APP, format: { fragment: { string: { raw: 'x' }, metadata: { ext: 'nope' } } } },
+        },
+      },
+      /'asset\.format\.fragment\.metadata\.ext'/,
+    ],
     ['an unknown seed type', { body: { ...seed('x'), type: 'SEEDED_NOTHING' } }, /'type'/],
     ['malformed JSON', { raw: '{"asset": ' }, /malformed JSON/],
     ['an empty body', { raw: '' }, /body is required/],
@@ -173,7 +198,9 @@ describe('emulator assets', () => {
       assert.equal(r.status, 413);
       assertConforms('createAsset', r);
       assert.equal((await call(small, 'GET', '/assets')).json.iterable.length, 0);
-    } finally { await small.close(); }
+    } finally {
+      await small.close();
+    }
   });
 
   test('very long and odd ids get 410, never 404 or 5xx', async () => {

@@ -14,14 +14,18 @@ describe('emulator cli', () => {
     [['--port', '0'], { port: 0 }],
     [['--data', 'some/dir'], { dataDir: 'some/dir', memory: false }],
     [['--fault', 'health-json', '--fault', 'gone-as-404'], { faults: ['health-json', 'gone-as-404'] }],
-    [['--stream-delay-ms', '0', '--download-ms', '50', '--body-limit', '2048'], { streamDelayMs: 0, downloadMs: 50, bodyLimit: 2048 }],
+    [
+      ['--stream-delay-ms', '0', '--download-ms', '50', '--body-limit', '2048'],
+      { streamDelayMs: 0, downloadMs: 50, bodyLimit: 2048 },
+    ],
     [['--signed-out', '--host', '::1'], { signedIn: false, host: '::1' }],
   ];
   for (const [argv, expected] of good) {
     test(`parses ${JSON.stringify(argv)}`, () => {
       const r = parseCli(argv);
       assert.equal(r.action, 'start');
-      if (r.action === 'start') for (const [k, v] of Object.entries(expected)) assert.deepEqual((r.options as any)[k], v, k);
+      if (r.action === 'start')
+        for (const [k, v] of Object.entries(expected)) assert.deepEqual((r.options as any)[k], v, k);
     });
   }
 
@@ -49,14 +53,32 @@ describe('emulator cli', () => {
 
   test('the bin prints help (exit 0) and one line for a bad flag or fault (exit 2)', async () => {
     // Three processes side by side: each pays the TypeScript start-up once.
-    const run = (args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [BIN, ...args], (err, stdout, stderr) =>
-        resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
-    });
-    const [help, bad, fault] = await Promise.all([run(['--help']), run(['--nope']), run(['--port', '0', '--fault', 'no-such-fault'])]);
+    const run = (args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, [BIN, ...args], (err, stdout, stderr) =>
+          resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+        );
+      });
+    const [help, bad, fault] = await Promise.all([
+      run(['--help']),
+      run(['--nope']),
+      run(['--port', '0', '--fault', 'no-such-fault']),
+    ]);
     assert.equal(help.status, 0);
-    for (const flag of ['--port', '--host', '--data', '--memory', '--fault', '--list-faults', '--stream-delay-ms',
-      '--download-ms', '--body-limit', '--signed-out', '--help']) assert.ok(help.stdout.includes(flag), flag);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--data',
+      '--memory',
+      '--fault',
+      '--list-faults',
+      '--stream-delay-ms',
+      '--download-ms',
+      '--body-limit',
+      '--signed-out',
+      '--help',
+    ])
+      assert.ok(help.stdout.includes(flag), flag);
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr.trim().split('\n').length, 1);
     assert.equal(fault.status, 2);

@@ -21,11 +21,17 @@ function dataDir(): string {
   dirs.push(d);
   return d;
 }
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function post(url: string, body?: unknown): Promise<any> {
-  const r = await fetch(url, body === undefined ? { method: 'POST' }
-    : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(
+    url,
+    body === undefined
+      ? { method: 'POST' }
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   assert.equal(r.status, 200, await r.clone().text());
   return r.headers.get('content-type')?.startsWith('application/json') ? r.json() : r.text();
 }
@@ -36,7 +42,9 @@ function spawnCli(args: string[]): Promise<{ child: ChildProcess; url: string }>
     const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stderr!.on('data', (d) => { err += d; });
+    child.stderr!.on('data', (d) => {
+      err += d;
+    });
     child.stdout!.on('data', (d) => {
       out += d;
       const first = out.split('\n')[0];
@@ -68,16 +76,28 @@ describe('emulator durability', { concurrency: true }, () => {
       assert.equal(got.original.reference.fragment.string.raw, 'persist me 💾\u0000');
       assert.equal(got.name, 'Kept');
       assert.equal((await (await fetch(`${second.url}/conversation/${conv.id}`)).json()).name, 'Kept chat');
-      assert.equal((await fetch(`${second.url}/conversation/${gone.id}`)).status, 410, 'a deleted conversation stays deleted');
+      assert.equal(
+        (await fetch(`${second.url}/conversation/${gone.id}`)).status,
+        410,
+        'a deleted conversation stays deleted',
+      );
       assert.equal((await (await fetch(`${second.url}/model/${PHI}`)).json()).loaded, true);
       const apps = await (await fetch(`${second.url}/applications`)).json();
       assert.ok(apps.iterable.some((a: any) => a.id === app.application.id));
       const closed = await post(`${second.url}/applications/session/close`, session.id);
       assert.ok(closed.closed);
       assert.equal((await (await fetch(`${second.url}/user`)).json()).id, version.id);
-      const search = await (await fetch(`${second.url}/assets/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"persist"}' })).json();
+      const search = await (
+        await fetch(`${second.url}/assets/search`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"persist"}',
+        })
+      ).json();
       assert.equal(search.iterable[0].identifier, asset.id);
-    } finally { await second.close(); }
+    } finally {
+      await second.close();
+    }
   });
 
   test('kill -9 of the CLI loses no acknowledged write', async () => {
@@ -87,7 +107,9 @@ describe('emulator durability', { concurrency: true }, () => {
     try {
       // Sequential and concurrent writes; only answered ones count as acknowledged.
       for (let i = 0; i < 20; i++) acked.push((await post(`${url}/assets/create`, seed(`sequential ${i}`))).id);
-      const batch = await Promise.all(Array.from({ length: 40 }, (_, i) => post(`${url}/assets/create`, seed(`concurrent ${i}`))));
+      const batch = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => post(`${url}/assets/create`, seed(`concurrent ${i}`))),
+      );
       acked.push(...batch.map((a) => a.id));
       await post(`${url}/assets/${acked[0]}/delete`);
     } finally {
@@ -102,24 +124,34 @@ describe('emulator durability', { concurrency: true }, () => {
       assert.equal(ids.has(acked[0]), false, 'the acknowledged delete survives too');
       for (const id of acked.slice(1)) assert.ok(ids.has(id), `lost acknowledged asset ${id}`);
       assert.equal(ids.size, acked.length - 1);
-    } finally { await again.close(); }
+    } finally {
+      await again.close();
+    }
   });
 
   test('the CLI exits cleanly (0) on SIGTERM', async () => {
     const { child } = await spawnCli(['--memory']);
-    const code = await new Promise((r) => { child.removeAllListeners('exit'); child.once('exit', r); child.kill('SIGTERM'); });
+    const code = await new Promise((r) => {
+      child.removeAllListeners('exit');
+      child.once('exit', r);
+      child.kill('SIGTERM');
+    });
     assert.equal(code, 0);
   });
 
   test('concurrent creates and updates from many clients lose nothing', async () => {
     const em = await startEmulator({ port: 0 });
     try {
-      const created = await Promise.all(Array.from({ length: 100 }, (_, i) => post(`${em.url}/assets/create`, seed(`parallel ${i}`))));
+      const created = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => post(`${em.url}/assets/create`, seed(`parallel ${i}`))),
+      );
       await Promise.all(created.map((a, i) => post(`${em.url}/asset/update`, { ...a, name: `renamed ${i}` })));
       const snapshot = await (await fetch(`${em.url}/assets?transferables=false`)).json();
       assert.equal(snapshot.iterable.length, 100);
       const names = new Set(snapshot.iterable.map((a: any) => a.name));
       for (let i = 0; i < 100; i++) assert.ok(names.has(`renamed ${i}`));
-    } finally { await em.close(); }
+    } finally {
+      await em.close();
+    }
   });
 });

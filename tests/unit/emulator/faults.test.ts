@@ -11,14 +11,38 @@ import { StreamClient } from './wsclient.js';
 
 const PHI = '8b6f1f7e-fe62-4c20-9a2a-85bec36b7480';
 const LLAMA = '2bf90807-c916-4196-9aa8-9a3d90f35ef1';
-const CHECKS = new Set(['not_a_server_error', 'status_code_conformance', 'content_type_conformance',
-  'response_schema_conformance', 'request_accepted_as_documented', 'negative_data_rejection', 'use_after_delete',
-  'ensure_resource_availability', 'update_persisted', 'no_state_change_on_rejection', 'content_round_trip',
-  'search_finds_created', 'relevance_sorted', 'model_state_machine', 'stream_frame_schema', 'stream_grammar',
-  'stream_request_echoed', 'stream_conversation_present', 'stream_no_crosstalk', 'stream_chunk_order',
-  'download_progress_monotonic', 'session_lifecycle', 'conversation_messages_recorded']);
+const CHECKS = new Set([
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+  'request_accepted_as_documented',
+  'negative_data_rejection',
+  'use_after_delete',
+  'ensure_resource_availability',
+  'update_persisted',
+  'no_state_change_on_rejection',
+  'content_round_trip',
+  'search_finds_created',
+  'relevance_sorted',
+  'model_state_machine',
+  'stream_frame_schema',
+  'stream_grammar',
+  'stream_request_echoed',
+  'stream_conversation_present',
+  'stream_no_crosstalk',
+  'stream_chunk_order',
+  'download_progress_monotonic',
+  'session_lifecycle',
+  'conversation_messages_recorded',
+]);
 
-interface R { status: number; type: string; text: string; json: any }
+interface R {
+  status: number;
+  type: string;
+  text: string;
+  json: any;
+}
 async function req(em: RunningEmulator, method: string, path: string, body?: unknown, raw?: string): Promise<R> {
   const init: RequestInit = { method };
   if (body !== undefined || raw !== undefined) {
@@ -30,18 +54,29 @@ async function req(em: RunningEmulator, method: string, path: string, body?: unk
   const type = r.headers.get('content-type') ?? '';
   return { status: r.status, type, text, json: type.startsWith('application/json') ? JSON.parse(text) : undefined };
 }
-const create = async (em: RunningEmulator, raw: string, name?: string) => (await req(em, 'POST', '/assets/create', seed(raw, { name }))).json;
+const create = async (em: RunningEmulator, raw: string, name?: string) =>
+  (await req(em, 'POST', '/assets/create', seed(raw, { name }))).json;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Streams one question and answers the client once the REST twin's text arrived (plus a grace period). */
-async function streamed(em: RunningEmulator, request = 'mine', query = 'hello stream world'): Promise<{ c: StreamClient; expected: string }> {
+async function streamed(
+  em: RunningEmulator,
+  request = 'mine',
+  query = 'hello stream world',
+): Promise<{ c: StreamClient; expected: string }> {
   const rest = await req(em, 'POST', '/qgpt/question', { query, relevant: { iterable: [] } });
   const expected = rest.json?.answers?.iterable?.[0]?.text ?? '';
   const c = await StreamClient.open(em.url);
   c.send({ request, question: { query, relevant: { iterable: [] } } });
   const inProgress = (f: any) => f.status === 'IN-PROGRESS' || f.status === 'IN_PROGRESS';
-  await c.until((fs) => fs.some((f) => ['COMPLETED', 'FAILED'].includes(f.status))
-    || fs.filter(inProgress).length >= expected.split(/(?<=\s)(?=\S)/).length, 3000).catch(() => undefined);
+  await c
+    .until(
+      (fs) =>
+        fs.some((f) => ['COMPLETED', 'FAILED'].includes(f.status)) ||
+        fs.filter(inProgress).length >= expected.split(/(?<=\s)(?=\S)/).length,
+      3000,
+    )
+    .catch(() => undefined);
   await sleep(60);
   return { c, expected };
 }
@@ -54,7 +89,8 @@ const PROBES: Record<string, Probe> = {
   'asset-id-number': async (em) => typeof (await create(em, 'x')).id === 'number',
   'undocumented-status-create': async (em) => (await req(em, 'POST', '/assets/create', seed('x'))).status === 201,
   'reject-valid-seed': async (em) => (await req(em, 'POST', '/assets/create', seed('x', { name: 'n' }))).status === 400,
-  'accept-invalid-seed': async (em) => (await req(em, 'POST', '/assets/create', { asset: { application: APP } })).status === 200,
+  'accept-invalid-seed': async (em) =>
+    (await req(em, 'POST', '/assets/create', { asset: { application: APP } })).status === 200,
   'partial-write-on-bad-seed': async (em) => {
     const r = await req(em, 'POST', '/assets/create', {});
     return r.status === 400 && (await req(em, 'GET', '/assets')).json.iterable.length > 0;
@@ -96,7 +132,9 @@ const PROBES: Record<string, Probe> = {
   'relevance-unsorted': async (em) => {
     await create(em, 'apple apple apple banana', 'apple notes');
     await create(em, 'banana only here', 'fruit');
-    const s = (await req(em, 'POST', '/qgpt/relevance', { query: 'apple banana' })).json.iterable.map((i: any) => i.score);
+    const s = (await req(em, 'POST', '/qgpt/relevance', { query: 'apple banana' })).json.iterable.map(
+      (i: any) => i.score,
+    );
     return s.some((v: number, i: number) => i > 0 && v > s[i - 1]);
   },
   'relevance-score-out-of-range': async (em) => {
@@ -113,8 +151,10 @@ const PROBES: Record<string, Probe> = {
     return q.status === 429 && r.status === 429 && c.frames.some((f) => f.status === 'FAILED' && f.statusCode === 429);
   },
   'qgpt-unauthorized': async (em) => (await req(em, 'POST', '/qgpt/relevance', { query: 'q' })).status === 401,
-  'qgpt-overloaded': async (em) => (await req(em, 'POST', '/qgpt/question', { query: 'q', relevant: { iterable: [] } })).status === 503,
-  'reprompt-missing-query': async (em) => (await req(em, 'POST', '/qgpt/reprompt', { query: 'q', conversation: {} })).json.query === undefined,
+  'qgpt-overloaded': async (em) =>
+    (await req(em, 'POST', '/qgpt/question', { query: 'q', relevant: { iterable: [] } })).status === 503,
+  'reprompt-missing-query': async (em) =>
+    (await req(em, 'POST', '/qgpt/reprompt', { query: 'q', conversation: {} })).json.query === undefined,
   'stream-no-completed': async (em) => {
     const { c } = await streamed(em);
     c.close();
@@ -133,7 +173,9 @@ const PROBES: Record<string, Probe> = {
     return got !== expected && [...got].sort().join('') === [...expected].sort().join('');
   },
   'stream-crosstalk': async (em) => {
-    const expectedA = (await req(em, 'POST', '/qgpt/question', { query: 'first question here', relevant: { iterable: [] } })).json.answers.iterable[0].text;
+    const expectedA = (
+      await req(em, 'POST', '/qgpt/question', { query: 'first question here', relevant: { iterable: [] } })
+    ).json.answers.iterable[0].text;
     const c = await StreamClient.open(em.url);
     c.send({ request: 'a', question: { query: 'first question here', relevant: { iterable: [] } } });
     c.send({ request: 'b', question: { query: 'second question there', relevant: { iterable: [] } } });
@@ -199,7 +241,10 @@ const PROBES: Record<string, Probe> = {
       ws.on('message', (d) => {
         got.push(JSON.parse(d.toString()));
         if (got.length === 1) void fetch(`${em.url}/model/${LLAMA}/download`, { method: 'POST' });
-        if (got.at(-1).status === 'COMPLETED') { ws.close(); resolve(got); }
+        if (got.at(-1).status === 'COMPLETED') {
+          ws.close();
+          resolve(got);
+        }
       });
       ws.on('error', reject);
     });
@@ -217,12 +262,17 @@ const PROBES: Record<string, Probe> = {
   },
   'user-wrong-type': async (em) => typeof (await req(em, 'GET', '/user')).json.aesthetics.font.size === 'string',
   'connect-missing-health': async (em) =>
-    (await req(em, 'POST', '/connect', { application: { name: 'VIM', platform: 'LINUX', version: '1' } })).json.health === undefined,
+    (await req(em, 'POST', '/connect', { application: { name: 'VIM', platform: 'LINUX', version: '1' } })).json
+      .health === undefined,
 };
 
 async function observe(fault: string | undefined, probe: Probe): Promise<boolean> {
   const em = await startEmulator({ port: 0, faults: fault ? [fault] : [], streamDelayMs: 1, downloadMs: 30 });
-  try { return await probe(em); } finally { await em.close(); }
+  try {
+    return await probe(em);
+  } finally {
+    await em.close();
+  }
 }
 
 // Probes run side by side: each has its own emulator on its own port, and most of their time is waiting.
@@ -232,7 +282,18 @@ describe('emulator fault switches', { concurrency: 6 }, () => {
   test('the catalogue: at least 20 switches, every tag and the stream, known check names, a probe each', () => {
     assert.ok(faults.length >= 20);
     const tags = new Set(faults.map((f) => f.tag));
-    for (const t of ['Well Known', 'Assets', 'Formats', 'QGPT', 'Conversations', 'Models', 'Applications', 'User', 'Connector']) assert.ok(tags.has(t), t);
+    for (const t of [
+      'Well Known',
+      'Assets',
+      'Formats',
+      'QGPT',
+      'Conversations',
+      'Models',
+      'Applications',
+      'User',
+      'Connector',
+    ])
+      assert.ok(tags.has(t), t);
     assert.ok(faults.some((f) => f.operation === 'qgptStream'));
     assert.ok(faults.some((f) => f.operation === 'modelDownloadProgress'));
     for (const f of faults) {
@@ -244,7 +305,10 @@ describe('emulator fault switches', { concurrency: 6 }, () => {
   });
 
   test('an unknown fault name rejects, naming it and listing the valid ones', async () => {
-    await assert.rejects(startEmulator({ port: 0, faults: ['health-json', 'nope'] }), /Unknown fault switch: nope\. Valid names: health-json, /);
+    await assert.rejects(
+      startEmulator({ port: 0, faults: ['health-json', 'nope'] }),
+      /Unknown fault switch: nope\. Valid names: health-json, /,
+    );
   });
 
   for (const f of faults) {

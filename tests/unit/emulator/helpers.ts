@@ -16,7 +16,10 @@ import { loadSpec } from '../../../emulator/spec.js';
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => unknown;
 
 /** An emulator reachable through `inject`, plus its context for white-box assertions. */
-export interface TestEmulator { app: FastifyInstance; close(): Promise<void> }
+export interface TestEmulator {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
 
 /** Builds an in-memory emulator (fast pacing) without listening. */
 export async function makeEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
@@ -26,15 +29,30 @@ export async function makeEmulator(options: EmulatorOptions = {}): Promise<TestE
 }
 
 /** One answered request. */
-export interface Answer { status: number; type: string; text: string; json: any }
+export interface Answer {
+  status: number;
+  type: string;
+  text: string;
+  json: any;
+}
 
 /** Sends a request through inject; a `body` is sent as JSON, `raw` as is. */
-export async function call(em: TestEmulator, method: 'GET' | 'POST' | 'OPTIONS', url: string,
-  opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function call(
+  em: TestEmulator,
+  method: 'GET' | 'POST' | 'OPTIONS',
+  url: string,
+  opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { host: '127.0.0.1:39300', ...opts.headers };
   let payload: string | undefined;
-  if (opts.body !== undefined) { payload = JSON.stringify(opts.body); headers['content-type'] ??= 'application/json'; }
-  if (opts.raw !== undefined) { payload = opts.raw; headers['content-type'] ??= 'application/json'; }
+  if (opts.body !== undefined) {
+    payload = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (opts.raw !== undefined) {
+    payload = opts.raw;
+    headers['content-type'] ??= 'application/json';
+  }
   const r = await em.app.inject({ method, url, headers, payload });
   const type = String(r.headers['content-type'] ?? '');
   let json: any;
@@ -49,7 +67,9 @@ function closed(node: any): any {
   if (Array.isArray(node)) return node.map(closed);
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, any> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s)])) : closed(v);
+  for (const [k, v] of Object.entries(node))
+    out[k] =
+      k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s)])) : closed(v);
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
 }
@@ -60,10 +80,14 @@ export function strictValidator(schemaName: string): ValidateFunction<any> {
     ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, true);
-    ajv.addSchema({ $id: 'https://test.local/spec', components: { schemas: closed(loadSpec().doc.components.schemas) } });
+    ajv.addSchema({
+      $id: 'https://test.local/spec',
+      components: { schemas: closed(loadSpec().doc.components.schemas) },
+    });
   }
   let v = cache.get(schemaName);
-  if (!v) cache.set(schemaName, (v = ajv.compile({ $ref: `https://test.local/spec#/components/schemas/${schemaName}` })));
+  if (!v)
+    cache.set(schemaName, (v = ajv.compile({ $ref: `https://test.local/spec#/components/schemas/${schemaName}` })));
   return v;
 }
 
@@ -90,8 +114,12 @@ export function assertConforms(operationId: string, a: Answer): void {
 
 /** A valid Application, as clients send it. */
 export const APP = Object.freeze({
-  id: '5f6c8bde-5ad1-4a3c-9b9a-0f2d6f1c2a11', name: 'OPEN_SOURCE', version: '1.0.0', platform: 'LINUX',
-  onboarded: true, privacy: 'OPEN',
+  id: '5f6c8bde-5ad1-4a3c-9b9a-0f2d6f1c2a11',
+  name: 'OPEN_SOURCE',
+  version: '1.0.0',
+  platform: 'LINUX',
+  onboarded: true,
+  privacy: 'OPEN',
 });
 
 /** A create-asset Seed with the given content (and optional name / ext). */
@@ -107,7 +135,11 @@ export function seed(raw: string, opts: { name?: string; ext?: string } = {}) {
 }
 
 /** Creates an asset and answers its JSON. */
-export async function createAsset(em: TestEmulator, raw: string, opts: { name?: string; ext?: string } = {}): Promise<any> {
+export async function createAsset(
+  em: TestEmulator,
+  raw: string,
+  opts: { name?: string; ext?: string } = {},
+): Promise<any> {
   const a = await call(em, 'POST', '/assets/create', { body: seed(raw, opts) });
   assert.equal(a.status, 200, a.text);
   return a.json;

@@ -14,12 +14,19 @@ function progress(url: string, model: string, start?: () => Promise<unknown>): P
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/model/${model}/download/progress`);
     const frames: any[] = [];
-    const timer = setTimeout(() => { ws.close(); reject(new Error(`no terminal frame: ${JSON.stringify(frames)}`)); }, 5000);
+    const timer = setTimeout(() => {
+      ws.close();
+      reject(new Error(`no terminal frame: ${JSON.stringify(frames)}`));
+    }, 5000);
     ws.on('message', (d) => {
       const f = JSON.parse(d.toString());
       frames.push(f);
       if (frames.length === 1 && start) start().catch(reject);
-      if (['COMPLETED', 'CANCELED', 'FAILED'].includes(f.status)) { clearTimeout(timer); ws.close(); resolve(frames); }
+      if (['COMPLETED', 'CANCELED', 'FAILED'].includes(f.status)) {
+        clearTimeout(timer);
+        ws.close();
+        resolve(frames);
+      }
     });
     ws.on('error', reject);
   });
@@ -27,8 +34,12 @@ function progress(url: string, model: string, start?: () => Promise<unknown>): P
 
 describe('emulator models', () => {
   let em: TestEmulator;
-  before(async () => { em = await makeEmulator({ downloadMs: 30 }); });
-  after(async () => { await em.close(); });
+  before(async () => {
+    em = await makeEmulator({ downloadMs: 30 });
+  });
+  after(async () => {
+    await em.close();
+  });
 
   test('the catalogue holds several local and cloud models that conform', async () => {
     const r = await call(em, 'GET', '/models');
@@ -43,9 +54,13 @@ describe('emulator models', () => {
   });
 
   test('unknown model ids are 410 on every model operation', async () => {
-    for (const [method, url, op] of [['GET', '/model/nope', 'getModel'], ['POST', '/model/nope/download', 'downloadModel'],
-      ['POST', '/model/nope/load', 'loadModel'], ['POST', '/model/nope/unload', 'unloadModel'],
-      ['POST', '/model/nope/download/cancel', 'cancelModelDownload']] as const) {
+    for (const [method, url, op] of [
+      ['GET', '/model/nope', 'getModel'],
+      ['POST', '/model/nope/download', 'downloadModel'],
+      ['POST', '/model/nope/load', 'loadModel'],
+      ['POST', '/model/nope/unload', 'unloadModel'],
+      ['POST', '/model/nope/download/cancel', 'cancelModelDownload'],
+    ] as const) {
       const r = await call(em, method, url);
       assert.equal(r.status, 410, url);
       assertConforms(op, r);
@@ -87,7 +102,8 @@ describe('emulator models', () => {
     assertConforms('downloadModel', started);
     assert.deepEqual([started.json.downloading, started.json.downloaded], [true, false]);
     assert.equal((await call(em, 'POST', `/model/${id}/load`)).status, 409);
-    for (let i = 0; i < 250 && !(await call(em, 'GET', `/model/${id}`)).json.downloaded; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && !(await call(em, 'GET', `/model/${id}`)).json.downloaded; i++)
+      await new Promise((r) => setTimeout(r, 20));
     const done = (await call(em, 'GET', `/model/${id}`)).json;
     assert.deepEqual([done.downloading, done.downloaded, done.loaded], [false, true, false]);
     assert.equal((await call(em, 'POST', `/model/${id}/load`)).status, 200);
@@ -95,14 +111,21 @@ describe('emulator models', () => {
 
   describe('download progress socket', () => {
     let live: RunningEmulator;
-    before(async () => { live = await startEmulator({ port: 0, downloadMs: 60 }); });
-    after(async () => { await live.close(); });
+    before(async () => {
+      live = await startEmulator({ port: 0, downloadMs: 60 });
+    });
+    after(async () => {
+      await live.close();
+    });
     const frameOk = strictValidator('ModelDownloadProgress');
 
     test('an idle model answers UNKNOWN on connect', async () => {
       const frames = await new Promise<any[]>((resolve, reject) => {
         const ws = new WebSocket(`${live.url.replace('http', 'ws')}/model/${PHI}/download/progress`);
-        ws.on('message', (d) => { ws.close(); resolve([JSON.parse(d.toString())]); });
+        ws.on('message', (d) => {
+          ws.close();
+          resolve([JSON.parse(d.toString())]);
+        });
         ws.on('error', reject);
       });
       assert.deepEqual(frames, [{ status: 'UNKNOWN' }]);
@@ -116,7 +139,10 @@ describe('emulator models', () => {
       assert.equal(rest[0].status, 'INITIALIZED');
       assert.equal(rest.at(-1).status, 'COMPLETED');
       const pct = rest.map((f) => f.percentage);
-      assert.deepEqual(pct, [...pct].sort((a, b) => a - b));
+      assert.deepEqual(
+        pct,
+        [...pct].sort((a, b) => a - b),
+      );
       for (const f of frames) assert.ok(frameOk(f), JSON.stringify(frameOk.errors));
       assert.equal((await (await fetch(`${live.url}/model/${id}`)).json()).downloaded, true);
     });
@@ -124,7 +150,9 @@ describe('emulator models', () => {
     test('cancel ends a download with CANCELED and leaves the model not downloaded', async () => {
       const id = '286833e3-104d-4ae1-bd3b-47ee8f80e508';
       await fetch(`${live.url}/model/${id}/download`, { method: 'POST' });
-      const frames = await progress(live.url, id, () => fetch(`${live.url}/model/${id}/download/cancel`, { method: 'POST' }));
+      const frames = await progress(live.url, id, () =>
+        fetch(`${live.url}/model/${id}/download/cancel`, { method: 'POST' }),
+      );
       assert.equal(frames.at(-1).status, 'CANCELED');
       const m = await (await fetch(`${live.url}/model/${id}`)).json();
       assert.deepEqual([m.downloading, m.downloaded], [false, false]);

@@ -8,11 +8,14 @@ describe('emulator qgpt and conversations', () => {
   let sortId: string;
   before(async () => {
     em = await makeEmulator();
-    sortId = (await createAsset(em, 'def bubble_sort(xs):\n    for i in range(len(xs)): pass', { name: 'Bubble sort' })).id;
+    sortId = (await createAsset(em, 'def bubble_sort(xs):\n    for i in range(len(xs)): pass', { name: 'Bubble sort' }))
+      .id;
     await createAsset(em, 'async function download(url) { return fetch(url); }', { name: 'Downloader' });
     await createAsset(em, 'body { color: red; } /* bubble */', { name: 'Styles' });
   });
-  after(async () => { await em.close(); });
+  after(async () => {
+    await em.close();
+  });
 
   test('relevance answers the superset body, most relevant first, scores in [0,1]', async () => {
     const r = await call(em, 'POST', '/qgpt/relevance', { body: { query: 'how do I bubble sort a list' } });
@@ -21,13 +24,18 @@ describe('emulator qgpt and conversations', () => {
     assert.deepEqual(r.json.iterable[0].asset, { id: sortId });
     assert.deepEqual(r.json.relevant.iterable, r.json.iterable);
     const scores = r.json.iterable.map((i: any) => i.score);
-    assert.deepEqual(scores, [...scores].sort((a: number, b: number) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a: number, b: number) => b - a),
+    );
     assert.ok(scores.every((s: number) => s >= 0 && s <= 1));
     assert.equal(r.json.answer, undefined);
   });
 
   test('relevance with options.question also answers, like /qgpt/question on the same seeds', async () => {
-    const rel = await call(em, 'POST', '/qgpt/relevance', { body: { query: 'bubble sort', options: { question: true } } });
+    const rel = await call(em, 'POST', '/qgpt/relevance', {
+      body: { query: 'bubble sort', options: { question: true } },
+    });
     assertConforms('qgptRelevance', rel);
     const q = await call(em, 'POST', '/qgpt/question', { body: { query: 'bubble sort', relevant: rel.json.relevant } });
     assertConforms('qgptQuestion', q);
@@ -36,12 +44,35 @@ describe('emulator qgpt and conversations', () => {
   });
 
   test('relevance can be limited to some assets, or to request seeds only', async () => {
-    const only = await call(em, 'POST', '/qgpt/relevance', { body: { query: 'bubble', assets: { iterable: [{ id: sortId }] } } });
-    assert.deepEqual(only.json.iterable.map((i: any) => i.id), [sortId]);
+    const only = await call(em, 'POST', '/qgpt/relevance', {
+      body: { query: 'bubble', assets: { iterable: [{ id: sortId }] } },
+    });
+    assert.deepEqual(
+      only.json.iterable.map((i: any) => i.id),
+      [sortId],
+    );
     const seeds = await call(em, 'POST', '/qgpt/relevance', {
-      body: { query: 'bubble tea', options: { database: false },
-        seeds: { iterable: [{ asset: { application: { id: 'a', name: 'VS_CODE', version: '1', platform: 'LINUX', onboarded: true, privacy: 'OPEN' },
-          format: { fragment: { string: { raw: 'bubble tea recipe' } } } } }] } },
+      body: {
+        query: 'bubble tea',
+        options: { database: false },
+        seeds: {
+          iterable: [
+            {
+              asset: {
+                application: {
+                  id: 'a',
+                  name: 'VS_CODE',
+                  version: '1',
+                  platform: 'LINUX',
+                  onboarded: true,
+                  privacy: 'OPEN',
+                },
+                format: { fragment: { string: { raw: 'bubble tea recipe' } } },
+              },
+            },
+          ],
+        },
+      },
     });
     assertConforms('qgptRelevance', seeds);
     assert.equal(seeds.json.iterable.length, 1);
@@ -64,10 +95,23 @@ describe('emulator qgpt and conversations', () => {
   const bad: Array<[string, string, unknown, RegExp]> = [
     ['/qgpt/question', 'no relevant', { query: 'x' }, /'relevant'/],
     ['/qgpt/question', 'no query', { relevant: { iterable: [] } }, /'query'/],
-    ['/qgpt/question', 'a relevant seed naming nothing', { query: 'x', relevant: { iterable: [{}] } }, /relevant\.iterable\.0/],
+    [
+      '/qgpt/question',
+      'a relevant seed naming nothing',
+      { query: 'x', relevant: { iterable: [{}] } },
+      /relevant\.iterable\.0/,
+    ],
     ['/qgpt/relevance', 'a numeric query', { query: 1 }, /'query'/],
     ['/qgpt/reprompt', 'no conversation', { query: 'x' }, /'conversation'/],
-    ['/qgpt/reprompt', 'a bad role', { query: 'x', conversation: { iterable: [{ text: 't', role: 'BOT', timestamp: { value: '2024-01-01T00:00:00Z' } }] } }, /role/],
+    [
+      '/qgpt/reprompt',
+      'a bad role',
+      {
+        query: 'x',
+        conversation: { iterable: [{ text: 't', role: 'BOT', timestamp: { value: '2024-01-01T00:00:00Z' } }] },
+      },
+      /role/,
+    ],
   ];
   for (const [url, label, body, message] of bad) {
     test(`${url} with ${label} is 400`, async () => {
@@ -80,9 +124,15 @@ describe('emulator qgpt and conversations', () => {
   test('reprompt rewrites the query using the conversation', async () => {
     const ts = { value: '2024-01-01T00:00:00.000Z' };
     const r = await call(em, 'POST', '/qgpt/reprompt', {
-      body: { query: 'and in Rust?', conversation: { iterable: [
-        { text: 'How do I sort a vector?', role: 'USER', timestamp: ts },
-        { text: 'Use sort().', role: 'ASSISTANT', timestamp: ts }] } },
+      body: {
+        query: 'and in Rust?',
+        conversation: {
+          iterable: [
+            { text: 'How do I sort a vector?', role: 'USER', timestamp: ts },
+            { text: 'Use sort().', role: 'ASSISTANT', timestamp: ts },
+          ],
+        },
+      },
     });
     assertConforms('qgptReprompt', r);
     assert.match(r.json.query, /and in Rust\?.*How do I sort a vector\?/);
@@ -92,7 +142,11 @@ describe('emulator qgpt and conversations', () => {
 
   test('conversations: create with seeded messages, get, list, messages', async () => {
     const created = await call(em, 'POST', '/conversations/create', {
-      body: { type: 'COPILOT', name: 'Sorting chat', messages: [{ role: 'USER', fragment: { string: { raw: 'hi' } } }] },
+      body: {
+        type: 'COPILOT',
+        name: 'Sorting chat',
+        messages: [{ role: 'USER', fragment: { string: { raw: 'hi' } } }],
+      },
     });
     assertConforms('createConversation', created);
     const id = created.json.id;
@@ -114,7 +168,11 @@ describe('emulator qgpt and conversations', () => {
 
   test('conversations: delete answers 204 with no body; then both reads are 410, the snapshot drops it, a second delete is 410', async () => {
     const created = await call(em, 'POST', '/conversations/create', {
-      body: { type: 'COPILOT', name: 'Short-lived', messages: [{ role: 'USER', fragment: { string: { raw: 'bye' } } }] },
+      body: {
+        type: 'COPILOT',
+        name: 'Short-lived',
+        messages: [{ role: 'USER', fragment: { string: { raw: 'bye' } } }],
+      },
     });
     const id = created.json.id;
     const kept = (await call(em, 'POST', '/conversations/create', { body: { type: 'COPILOT', name: 'Kept' } })).json.id;

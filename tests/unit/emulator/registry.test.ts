@@ -21,12 +21,16 @@ describe('emulator registry', () => {
         assert.notEqual(r.status, 501, `${op.operationId} is not implemented`);
         assert.ok(r.status < 500, `${op.operationId}: ${r.status} ${r.text}`);
       }
-    } finally { await em.close(); }
+    } finally {
+      await em.close();
+    }
   });
 
   test('an operationId the contract does not define is refused at start-up', () => {
-    assert.throws(() => checkHandlers(loadSpec(), { getAsset: () => undefined, deleteEverything: () => undefined }),
-      /Unknown operationId deleteEverything\. Refusing to register handler/);
+    assert.throws(
+      () => checkHandlers(loadSpec(), { getAsset: () => undefined, deleteEverything: () => undefined }),
+      /Unknown operationId deleteEverything\. Refusing to register handler/,
+    );
     assert.throws(() => buildRoutes(loadSpec(), { nope: () => undefined }), /nope/);
   });
 
@@ -53,20 +57,26 @@ describe('emulator FTS5 query building', () => {
   });
 
   test('any query is valid FTS5 syntax once quoted (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (q) => {
-      const t = tokens(q);
-      const fts = ftsQuery(t, 'all');
-      // Balanced quotes: every token opens and closes one string.
-      assert.equal((fts.match(/"/g) ?? []).length % 2, 0);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (q) => {
+        const t = tokens(q);
+        const fts = ftsQuery(t, 'all');
+        // Balanced quotes: every token opens and closes one string.
+        assert.equal((fts.match(/"/g) ?? []).length % 2, 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('language detection stays fast on any text (no catastrophic backtracking)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 4096 }), fc.constantFrom('a ', '.x ', 'def ', '{ ', '< ', '# '), (s, unit) => {
-      const text = unit.repeat(500) + s;
-      const start = performance.now();
-      detectLanguage(text);
-      assert.ok(performance.now() - start < 100, 'detection took over 100 ms');
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 4096 }), fc.constantFrom('a ', '.x ', 'def ', '{ ', '< ', '# '), (s, unit) => {
+        const text = unit.repeat(500) + s;
+        const start = performance.now();
+        detectLanguage(text);
+        assert.ok(performance.now() - start < 100, 'detection took over 100 ms');
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -15,7 +15,9 @@ describe('emulator search and formats', () => {
     ids.upper = (await createAsset(em, 'CamelCaseWord inside', { name: 'Casing' })).id;
     for (let i = 0; i < 20; i++) await createAsset(em, `filler text number ${i} about sorting lists`);
   });
-  after(async () => { await em.close(); });
+  after(async () => {
+    await em.close();
+  });
 
   const search = (body: unknown) => call(em, 'POST', '/assets/search', { body });
 
@@ -37,17 +39,29 @@ describe('emulator search and formats', () => {
   test('the body carries the seed form and the real {results} envelope: the same matches', async () => {
     const r = await search({ query: 'sorting' });
     assert.ok(r.json.iterable.length > 1);
-    const withoutAsset = r.json.results.iterable.map(({ asset, ...head }: any) => { assert.equal(asset.id, head.identifier); return head; });
-    assert.deepEqual({ ...r.json.results, iterable: withoutAsset }, { iterable: r.json.iterable, suggested: r.json.suggested, exact: r.json.exact });
+    const withoutAsset = r.json.results.iterable.map(({ asset, ...head }: any) => {
+      assert.equal(asset.id, head.identifier);
+      return head;
+    });
+    assert.deepEqual(
+      { ...r.json.results, iterable: withoutAsset },
+      { iterable: r.json.iterable, suggested: r.json.suggested, exact: r.json.exact },
+    );
     assert.equal(r.json.exact + r.json.suggested, r.json.iterable.length);
     const scores = r.json.iterable.map((h: any) => h.score);
-    assert.deepEqual(scores, [...scores].sort((a: number, b: number) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a: number, b: number) => b - a),
+    );
     assert.ok(scores.every((s: number) => s >= 0 && s <= 1));
   });
 
   test('emoji-only and punctuation queries fall back to a literal scan', async () => {
     const r = await search({ query: '🚀' });
-    assert.deepEqual(r.json.iterable.map((h: any) => h.identifier), [ids.emoji]);
+    assert.deepEqual(
+      r.json.iterable.map((h: any) => h.identifier),
+      [ids.emoji],
+    );
   });
 
   test('casing: true matches case-sensitively', async () => {
@@ -59,9 +73,15 @@ describe('emulator search and formats', () => {
   test('a classification filter narrows the results; filters alone list matching assets', async () => {
     const py = await createAsset(em, 'def sorting_in_python(): pass', { ext: 'py' });
     const r = await search({ query: 'sorting', filters: { iterable: [{ classification: 'py' }] } });
-    assert.deepEqual(r.json.iterable.map((h: any) => h.identifier), [py.id]);
+    assert.deepEqual(
+      r.json.iterable.map((h: any) => h.identifier),
+      [py.id],
+    );
     const only = await search({ filters: { iterable: [{ classification: 'py' }] } });
-    assert.deepEqual(only.json.iterable.map((h: any) => h.identifier), [py.id]);
+    assert.deepEqual(
+      only.json.iterable.map((h: any) => h.identifier),
+      [py.id],
+    );
   });
 
   test('an empty query finds nothing and is not an error', async () => {
@@ -71,9 +91,42 @@ describe('emulator search and formats', () => {
   });
 
   // FTS5 syntax in user text must never reach the parser as syntax.
-  const hostile = ['"', '""', '"unbalanced', '*', 'sort*', '(', ')', '(sort', 'name:sort', ':', '^', '^sort', 'NEAR',
-    'NEAR(sort fetch)', 'AND', 'OR', 'NOT', 'sort AND', 'OR sort', '%', '_', '\\', "'", "''", '{name}: x', '-sort', '+',
-    'a\u0000b', '\u0000', '   ', 'sort OR "x" AND (y:z)', 'x'.repeat(5000), '🚀"*(', 'SELECT * FROM assets; --'];
+  const hostile = [
+    '"',
+    '""',
+    '"unbalanced',
+    '*',
+    'sort*',
+    '(',
+    ')',
+    '(sort',
+    'name:sort',
+    ':',
+    '^',
+    '^sort',
+    'NEAR',
+    'NEAR(sort fetch)',
+    'AND',
+    'OR',
+    'NOT',
+    'sort AND',
+    'OR sort',
+    '%',
+    '_',
+    '\\',
+    "'",
+    "''",
+    '{name}: x',
+    '-sort',
+    '+',
+    'a\u0000b',
+    '\u0000',
+    '   ',
+    'sort OR "x" AND (y:z)',
+    'x'.repeat(5000),
+    '🚀"*(',
+    'SELECT * FROM assets; --',
+  ];
   for (const q of hostile) {
     test(`query ${JSON.stringify(q.slice(0, 30))} answers 200 with a conforming body`, async () => {
       const r = await search({ query: q });
@@ -83,12 +136,38 @@ describe('emulator search and formats', () => {
   }
 
   test('any string as a query answers 200, never 5xx (property)', async () => {
-    const special = fc.constantFrom('"', '*', '(', ')', ':', '^', 'NEAR', 'AND', 'OR', 'NOT', '%', '_', '\\', "'", '{', '}', '-', '+', ' ');
-    const query = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.oneof(special, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((a) => a.join('')));
-    await fc.assert(fc.asyncProperty(query, fc.boolean(), async (q, casing) => {
-      const r = await search({ query: q, casing });
-      assert.equal(r.status, 200, `${JSON.stringify(q)}: ${r.text}`);
-    }), { numRuns: 200 });
+    const special = fc.constantFrom(
+      '"',
+      '*',
+      '(',
+      ')',
+      ':',
+      '^',
+      'NEAR',
+      'AND',
+      'OR',
+      'NOT',
+      '%',
+      '_',
+      '\\',
+      "'",
+      '{',
+      '}',
+      '-',
+      '+',
+      ' ',
+    );
+    const query = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(fc.oneof(special, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((a) => a.join('')),
+    );
+    await fc.assert(
+      fc.asyncProperty(query, fc.boolean(), async (q, casing) => {
+        const r = await search({ query: q, casing });
+        assert.equal(r.status, 200, `${JSON.stringify(q)}: ${r.text}`);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('wrong types in the search body are 400 naming the field', async () => {

@@ -6,8 +6,12 @@ import { APP, seed, strictValidator } from './helpers.js';
 import { StreamClient } from './wsclient.js';
 
 const post = async (em: RunningEmulator, path: string, body?: unknown) => {
-  const r = await fetch(em.url + path, body === undefined ? { method: 'POST' }
-    : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(
+    em.url + path,
+    body === undefined
+      ? { method: 'POST' }
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return r.json() as Promise<any>;
 };
 const get = async (em: RunningEmulator, path: string) => (await fetch(em.url + path)).json() as Promise<any>;
@@ -27,10 +31,16 @@ describe('emulator qgpt stream', () => {
     await post(em, '/assets/create', seed('SELECT * FROM orders WHERE total > 100', { name: 'Big orders' }));
     client = await StreamClient.open(em.url);
   });
-  after(async () => { client.close(); await em.close(); });
+  after(async () => {
+    client.close();
+    await em.close();
+  });
 
   test('a relevance request streams INITIALIZED, chunks, COMPLETED; every frame conforms', async () => {
-    client.send({ request: 'r1', relevance: { query: 'merge sort in python', application: APP.id, options: { question: true } } });
+    client.send({
+      request: 'r1',
+      relevance: { query: 'merge sort in python', application: APP.id, options: { question: true } },
+    });
     const frames = await client.finished('r1');
     assert.deepEqual(grammar(frames), ['INITIALIZED', 'IN-PROGRESS', 'COMPLETED']);
     for (const f of frames) assert.ok(frameOk(f), JSON.stringify(frameOk.errors));
@@ -48,7 +58,10 @@ describe('emulator qgpt stream', () => {
     const frames = await client.finished('r2');
     const id = frames[0].conversation;
     const messages = await get(em, `/conversation/${id}/messages`);
-    assert.deepEqual(messages.iterable.map((m: any) => m.role), ['USER', 'ASSISTANT']);
+    assert.deepEqual(
+      messages.iterable.map((m: any) => m.role),
+      ['USER', 'ASSISTANT'],
+    );
     assert.equal(messages.iterable[0].fragment.string.raw, 'big orders query');
     assert.equal(messages.iterable[1].fragment.string.raw, client.text('r2'));
     // A follow-up in the same conversation appends to it.
@@ -89,9 +102,21 @@ describe('emulator qgpt stream', () => {
     ['a number', '42', /QGPTStreamInput object/],
     ['a query of the wrong type', { request: 'm4', relevance: { query: 5 } }, /relevance\.query/],
     ['neither relevance nor question', { request: 'm5' }, /needs relevance or question/],
-    ['both relevance and question', { request: 'm6', relevance: { query: 'x' }, question: { query: 'x', relevant: { iterable: [] } } }, /not both/],
-    ['an unknown conversation', { request: 'm7', conversation: 'no-such', question: { query: 'x', relevant: { iterable: [] } } }, /no longer exists/],
-    ['a request id of the wrong type', { request: 7, question: { query: 'x', relevant: { iterable: [] } } }, /'request'/],
+    [
+      'both relevance and question',
+      { request: 'm6', relevance: { query: 'x' }, question: { query: 'x', relevant: { iterable: [] } } },
+      /not both/,
+    ],
+    [
+      'an unknown conversation',
+      { request: 'm7', conversation: 'no-such', question: { query: 'x', relevant: { iterable: [] } } },
+      /no longer exists/,
+    ],
+    [
+      'a request id of the wrong type',
+      { request: 7, question: { query: 'x', relevant: { iterable: [] } } },
+      /'request'/,
+    ],
   ];
   for (const [label, message, error] of malformed) {
     test(`malformed input (${label}) gets FAILED in band; the socket stays open`, async () => {
@@ -101,7 +126,8 @@ describe('emulator qgpt stream', () => {
       const failed: any = client.frames.slice(before).find((f) => f.status === 'FAILED');
       assert.match(failed.errorMessage, error);
       assert.ok(frameOk(failed), JSON.stringify(frameOk.errors));
-      if (typeof message === 'object' && typeof (message as any).request === 'string') assert.equal(failed.request, (message as any).request);
+      if (typeof message === 'object' && typeof (message as any).request === 'string')
+        assert.equal(failed.request, (message as any).request);
       client.send({ request: `ok-${before}`, question: { query: 'still there?', relevant: { iterable: [] } } });
       assert.equal((await client.finished(`ok-${before}`)).at(-1).status, 'COMPLETED');
     });
@@ -118,8 +144,12 @@ describe('emulator qgpt stream', () => {
 
 describe('emulator qgpt stream: stop and reset', () => {
   let em: RunningEmulator;
-  before(async () => { em = await startEmulator({ port: 0, streamDelayMs: 25 }); });
-  after(async () => { await em.close(); });
+  before(async () => {
+    em = await startEmulator({ port: 0, streamDelayMs: 25 });
+  });
+  after(async () => {
+    await em.close();
+  });
 
   test('{conversation, stop:true} ends a running answer with STOPPED and nothing after it', async () => {
     const c = await StreamClient.open(em.url);
@@ -135,7 +165,9 @@ describe('emulator qgpt stream: stop and reset', () => {
       assert.ok(!frames.some((f) => f.status === 'COMPLETED'));
       const messages = await get(em, `/conversation/${conversation}/messages`);
       assert.equal(messages.iterable[1].fragment.string.raw, c.text('s1'));
-    } finally { c.close(); }
+    } finally {
+      c.close();
+    }
   });
 
   test('{reset:true} cancels what runs and answers RESET', async () => {
@@ -147,6 +179,8 @@ describe('emulator qgpt stream: stop and reset', () => {
       await c.finished('reset-1');
       assert.equal(c.of('x1').at(-1).status, 'CANCELED');
       assert.equal(c.of('reset-1')[0].status, 'RESET');
-    } finally { c.close(); }
+    } finally {
+      c.close();
+    }
   });
 });

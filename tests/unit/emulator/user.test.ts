@@ -15,7 +15,9 @@ describe('emulator well-known and user', () => {
       assert.match(v.text, /^\d+\.\d+\.\d+$/);
       const head = await em.app.inject({ method: 'HEAD', url: '/.well-known/health', headers: { host: 'localhost' } });
       assert.equal(head.statusCode, 200);
-    } finally { await em.close(); }
+    } finally {
+      await em.close();
+    }
   });
 
   test('signed in: the profile fields and {user} carry the same profile', async () => {
@@ -25,7 +27,9 @@ describe('emulator well-known and user', () => {
       assertConforms('getUser', r);
       assert.equal(r.json.id, r.json.user.id);
       assert.deepEqual(r.json.aesthetics, r.json.user.aesthetics);
-    } finally { await em.close(); }
+    } finally {
+      await em.close();
+    }
   });
 
   test('signed out: {}', async () => {
@@ -34,8 +38,12 @@ describe('emulator well-known and user', () => {
       const r = await call(em, 'GET', '/user');
       assertConforms('getUser', r);
       assert.deepEqual(r.json, {});
-      const ctx = await call(em, 'POST', '/connect', { body: { application: { name: 'VIM', platform: 'LINUX', version: '1' } } });
+      const ctx = await call(em, 'POST', '/connect', {
+        body: { application: { name: 'VIM', platform: 'LINUX', version: '1' } },
+      });
       assert.equal(ctx.json.user, undefined);
-    } finally { await em.close(); }
+    } finally {
+      await em.close();
+    }
   });
 });

@@ -8,8 +8,14 @@ export class StreamClient {
   private waiters: Array<() => void> = [];
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (d) => { this.frames.push(JSON.parse(d.toString())); this.wake(); });
-    ws.on('close', () => { this.closed = true; this.wake(); });
+    ws.on('message', (d) => {
+      this.frames.push(JSON.parse(d.toString()));
+      this.wake();
+    });
+    ws.on('close', () => {
+      this.closed = true;
+      this.wake();
+    });
   }
 
   /** Opens a socket to `<url>/qgpt/stream`. */
@@ -23,10 +29,14 @@ export class StreamClient {
     });
   }
 
-  private wake(): void { for (const w of this.waiters.splice(0)) w(); }
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
 
   /** Sends a message (objects as JSON, strings as they are). */
-  send(message: unknown): void { this.ws.send(typeof message === 'string' ? message : JSON.stringify(message)); }
+  send(message: unknown): void {
+    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
 
   /** Waits until `pred` holds over the frames (or the socket closes, or 5 s pass). */
   async until(pred: (frames: any[]) => boolean, ms = 5000): Promise<void> {
@@ -34,7 +44,10 @@ export class StreamClient {
     while (!pred(this.frames)) {
       if (this.closed) throw new Error(`socket closed; frames: ${JSON.stringify(this.frames).slice(0, 500)}`);
       if (Date.now() > deadline) throw new Error(`timeout; frames: ${JSON.stringify(this.frames).slice(0, 500)}`);
-      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 50); });
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 50);
+      });
     }
   }
 
@@ -46,13 +59,20 @@ export class StreamClient {
   }
 
   /** The frames of one request id. */
-  of(request: string): any[] { return this.frames.filter((f) => f.request === request); }
+  of(request: string): any[] {
+    return this.frames.filter((f) => f.request === request);
+  }
 
   /** The concatenated chunk text of a request's frames. */
   text(request: string): string {
-    return this.of(request).filter((f) => f.status === 'IN-PROGRESS').map((f) => f.question.answers.iterable[0].text).join('');
+    return this.of(request)
+      .filter((f) => f.status === 'IN-PROGRESS')
+      .map((f) => f.question.answers.iterable[0].text)
+      .join('');
   }
 
   /** Closes the socket. */
-  close(): void { this.ws.close(); }
+  close(): void {
+    this.ws.close();
+  }
 }

@@ -3,9 +3,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc, { type Arbitrary } from 'fast-check';
 import {
-  componentSchema, requestBodyArbitrary, requestBodySchema, responseSchema, SEARCH_METACHARACTERS, validApplication,
-  validConnectorConnection, validQuestionInput, validRelevanceInput, validRepromptInput, validSearchInput,
-  validSeed, validSeededConversation,
+  componentSchema,
+  requestBodyArbitrary,
+  requestBodySchema,
+  responseSchema,
+  SEARCH_METACHARACTERS,
+  validApplication,
+  validConnectorConnection,
+  validQuestionInput,
+  validRelevanceInput,
+  validRepromptInput,
+  validSearchInput,
+  validSeed,
+  validSeededConversation,
 } from '../../../src/fuzz/index.js';
 import { HarnessError } from '../../../src/core/errors.js';
 import { contractSchemas, loadSpec, validatorFor } from './helpers.js';
@@ -20,7 +30,9 @@ function validSample<T>(arb: Arbitrary<T>, component: string, operationId?: stri
   const checks = [validatorFor(componentSchema(spec, component))];
   if (operationId) checks.push(validatorFor(requestBodySchema(spec, operationId)));
   const sample = fc.sample(arb, { numRuns, seed: 13 });
-  for (const v of sample) for (const validate of checks) assert.ok(validate(v), `${JSON.stringify(v).slice(0, 400)}: ${JSON.stringify(validate.errors)}`);
+  for (const v of sample)
+    for (const validate of checks)
+      assert.ok(validate(v), `${JSON.stringify(v).slice(0, 400)}: ${JSON.stringify(validate.errors)}`);
   return sample;
 }
 
@@ -49,7 +61,12 @@ describe('validSeed', () => {
     assert.ok(seeds.some((s) => s.asset.metadata?.name === undefined));
   });
   test('content, name and overrides can be plugged in', () => {
-    const arb = validSeed({ spec, content: fc.constant({ raw: 'zq0token', ext: 'ts' }), name: fc.constant('N'), overrides: { 'asset.metadata': fc.constant({ name: 'fixed' }) } });
+    const arb = validSeed({
+      spec,
+      content: fc.constant({ raw: 'zq0token', ext: 'ts' }),
+      name: fc.constant('N'),
+      overrides: { 'asset.metadata': fc.constant({ name: 'fixed' }) },
+    });
     for (const s of validSample(arb, 'Seed', 'createAsset', 30)) {
       assert.equal(s.asset.format.fragment.string.raw, 'zq0token');
       assert.equal(s.asset.format.fragment.metadata.ext, 'ts');
@@ -81,7 +98,8 @@ describe('other bodies', () => {
     assert.ok(sample.some((q) => q.relevant.iterable.length > 0));
   });
   test('QGPTRepromptInput: a prior conversation', () => {
-    for (const r of validSample(validRepromptInput({ spec }), 'QGPTRepromptInput', 'qgptReprompt')) assert.ok(Array.isArray(r.conversation.iterable));
+    for (const r of validSample(validRepromptInput({ spec }), 'QGPTRepromptInput', 'qgptReprompt'))
+      assert.ok(Array.isArray(r.conversation.iterable));
   });
   test('SeededConversation: copilot, messages with raw text', () => {
     const sample = validSample(validSeededConversation({ spec }), 'SeededConversation', 'createConversation');
@@ -98,10 +116,13 @@ describe('other bodies', () => {
     assert.ok(sample.some((s) => SEARCH_METACHARACTERS.some((m) => m.length > 1 && s.query.includes(m))));
   });
   test('SeededConnectorConnection', () => {
-    for (const c of validSample(validConnectorConnection({ spec }), 'SeededConnectorConnection', 'connect')) assert.match(c.application.version, SEMVER);
+    for (const c of validSample(validConnectorConnection({ spec }), 'SeededConnectorConnection', 'connect'))
+      assert.match(c.application.version, SEMVER);
   });
   test('requestBodyArbitrary: every operation with a JSON body', () => {
-    const ops = contractSchemas(spec).filter((t) => t.name.includes(' request application/json')).map((t) => t.name.split(' ')[0]);
+    const ops = contractSchemas(spec)
+      .filter((t) => t.name.includes(' request application/json'))
+      .map((t) => t.name.split(' ')[0]);
     assert.ok(ops.length >= 9);
     for (const id of ops) {
       const validate = validatorFor(requestBodySchema(spec, id));

@@ -20,9 +20,12 @@ describe('every contract schema: 100 generated values validate', () => {
     test(name, () => {
       const validate = validatorFor(schema);
       const arb = schemaArbitrary(schema, { direction, location: name });
-      fc.assert(fc.property(arb, (value) => {
-        if (!validate(value)) throw new Error(`invalid: ${JSON.stringify(validate.errors)}`);
-      }), { numRuns: 100 });
+      fc.assert(
+        fc.property(arb, (value) => {
+          if (!validate(value)) throw new Error(`invalid: ${JSON.stringify(validate.errors)}`);
+        }),
+        { numRuns: 100 },
+      );
     });
   }
 });
@@ -33,7 +36,10 @@ describe('the contract with extra properties and a deeper maxDepth still validat
       const schema = api.components.schemas[name];
       const validate = validatorFor(schema);
       const arb = schemaArbitrary(schema, { extraProperties: true, maxDepth: 6, maxArrayLength: 2 });
-      fc.assert(fc.property(arb, (value) => validate(value)), { numRuns: 30 });
+      fc.assert(
+        fc.property(arb, (value) => validate(value)),
+        { numRuns: 30 },
+      );
     });
   }
 });
@@ -41,7 +47,10 @@ describe('the contract with extra properties and a deeper maxDepth still validat
 describe('shrinking a contract value', () => {
   test('a failing property on Seed shrinks to the required skeleton and the culprit', () => {
     const arb = schemaArbitrary(api.components.schemas.Seed, { direction: 'request' });
-    const out = fc.check(fc.property(arb, (seed: any) => !([...(seed.asset.metadata?.name ?? '')].length >= 3)), { seed: 21 });
+    const out = fc.check(
+      fc.property(arb, (seed: any) => !([...(seed.asset.metadata?.name ?? '')].length >= 3)),
+      { seed: 21 },
+    );
     assert.ok(out.failed);
     const shrunk: any = out.counterexample![0];
     assert.equal([...shrunk.asset.metadata.name].length, 3);

@@ -14,7 +14,10 @@ let spec: Promise<Record<string, any>> | undefined;
 
 /** The dereferenced contract, loaded once per test file. */
 export function loadSpec(): Promise<Record<string, any>> {
-  spec ??= (SwaggerParser.dereference(SPEC_FILE) as Promise<Record<string, any>>).then((api) => { registerContract(api); return api; });
+  spec ??= (SwaggerParser.dereference(SPEC_FILE) as Promise<Record<string, any>>).then((api) => {
+    registerContract(api);
+    return api;
+  });
   return spec;
 }
 
@@ -38,7 +41,8 @@ function refify(node: any, root: boolean): any {
   if (!root && name) return { $ref: `contract#/components/schemas/${name}` };
   if (Array.isArray(node)) return node.map((n) => refify(n, false));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'enum' || k === 'const' || k === 'example' ? v : refify(v, false);
+  for (const [k, v] of Object.entries(node))
+    out[k] = k === 'enum' || k === 'const' || k === 'example' ? v : refify(v, false);
   return out;
 }
 
@@ -46,7 +50,9 @@ function refify(node: any, root: boolean): any {
 export function registerContract(api: Record<string, any>): void {
   if (componentNames.size > 0) return;
   for (const [name, schema] of Object.entries<object>(api.components.schemas)) componentNames.set(schema, name);
-  const schemas = Object.fromEntries(Object.entries<object>(api.components.schemas).map(([name, schema]) => [name, refify(schema, true)]));
+  const schemas = Object.fromEntries(
+    Object.entries<object>(api.components.schemas).map(([name, schema]) => [name, refify(schema, true)]),
+  );
   shared.addSchema({ $id: 'contract', components: { schemas } });
 }
 
@@ -62,9 +68,12 @@ export function validatorFor(schema: object): ValidateFunction {
 }
 
 /** Every schema the contract puts on the wire: components, request bodies and 200 responses. */
-export function contractSchemas(api: Record<string, any>): { name: string; schema: Record<string, any>; direction?: 'request' | 'response' }[] {
+export function contractSchemas(
+  api: Record<string, any>,
+): { name: string; schema: Record<string, any>; direction?: 'request' | 'response' }[] {
   const out: { name: string; schema: Record<string, any>; direction?: 'request' | 'response' }[] = [];
-  for (const [name, schema] of Object.entries<Record<string, any>>(api.components.schemas)) out.push({ name: `#/components/schemas/${name}`, schema });
+  for (const [name, schema] of Object.entries<Record<string, any>>(api.components.schemas))
+    out.push({ name: `#/components/schemas/${name}`, schema });
   for (const [path, item] of Object.entries<Record<string, any>>(api.paths)) {
     for (const [method, op] of Object.entries<Record<string, any>>(item)) {
       if (!op || typeof op !== 'object' || !op.responses) continue;
@@ -72,7 +81,12 @@ export function contractSchemas(api: Record<string, any>): { name: string; schem
         if (c.schema) out.push({ name: `${op.operationId} request ${media}`, schema: c.schema, direction: 'request' });
       }
       for (const [media, c] of Object.entries<Record<string, any>>(op.responses['200']?.content ?? {})) {
-        if (c.schema) out.push({ name: `${op.operationId} 200 ${media} (${method.toUpperCase()} ${path})`, schema: c.schema, direction: 'response' });
+        if (c.schema)
+          out.push({
+            name: `${op.operationId} 200 ${media} (${method.toUpperCase()} ${path})`,
+            schema: c.schema,
+            direction: 'response',
+          });
       }
     }
   }

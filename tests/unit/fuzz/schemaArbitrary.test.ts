@@ -19,16 +19,32 @@ interface Row {
 }
 
 const cp = (s: string) => [...s].length;
-const obj = (properties: Record<string, any>, extra: Record<string, any> = {}) => ({ type: 'object', properties, ...extra });
+const obj = (properties: Record<string, any>, extra: Record<string, any> = {}) => ({
+  type: 'object',
+  properties,
+  ...extra,
+});
 
 const rows: Row[] = [
   // strings: lengths, patterns, formats
-  { name: 'string lengths in code points', schema: { type: 'string', minLength: 3, maxLength: 5 }, each: (v) => cp(v) >= 3 && cp(v) <= 5 },
+  {
+    name: 'string lengths in code points',
+    schema: { type: 'string', minLength: 3, maxLength: 5 },
+    each: (v) => cp(v) >= 3 && cp(v) <= 5,
+  },
   { name: 'pattern', schema: { type: 'string', pattern: '^[a-f]{2}-[0-9]+$' } },
   { name: 'pattern with maxLength', schema: { type: 'string', pattern: '^x[0-9]*$', maxLength: 4 } },
   { name: 'unanchored pattern', schema: { type: 'string', pattern: '^data:' } },
-  ...['uuid', 'date-time', 'date', 'email', 'uri', 'byte'].map((format) => ({ name: `format ${format}`, schema: { type: 'string', format } })),
-  { name: 'unknown format is a plain string', schema: { type: 'string', format: 'x-color' }, each: (v) => typeof v === 'string', noAjv: true },
+  ...['uuid', 'date-time', 'date', 'email', 'uri', 'byte'].map((format) => ({
+    name: `format ${format}`,
+    schema: { type: 'string', format },
+  })),
+  {
+    name: 'unknown format is a plain string',
+    schema: { type: 'string', format: 'x-color' },
+    each: (v) => typeof v === 'string',
+    noAjv: true,
+  },
   // numbers
   { name: 'int32', schema: { type: 'integer', format: 'int32' }, each: (v) => v >= -(2 ** 31) && v < 2 ** 31 },
   { name: 'int64 stays safe', schema: { type: 'integer', format: 'int64', minimum: 0 }, each: Number.isSafeInteger },
@@ -36,8 +52,17 @@ const rows: Row[] = [
   { name: 'float', schema: { type: 'number', format: 'float' }, each: Number.isFinite },
   { name: 'double bounds', schema: { type: 'number', format: 'double', minimum: 0, maximum: 1 } },
   { name: 'exclusive bounds (numeric)', schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } },
-  { name: 'integer exclusive bounds', schema: { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 3 }, each: (v) => v === 1 || v === 2 },
-  { name: 'exclusive bounds (OpenAPI 3.0 booleans)', schema: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 2, exclusiveMaximum: true }, each: (v) => v > 0 && v < 2, noAjv: true },
+  {
+    name: 'integer exclusive bounds',
+    schema: { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 3 },
+    each: (v) => v === 1 || v === 2,
+  },
+  {
+    name: 'exclusive bounds (OpenAPI 3.0 booleans)',
+    schema: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 2, exclusiveMaximum: true },
+    each: (v) => v > 0 && v < 2,
+    noAjv: true,
+  },
   { name: 'integer multipleOf', schema: { type: 'integer', multipleOf: 5, minimum: 1, maximum: 100 } },
   { name: 'number multipleOf 0.5', schema: { type: 'number', multipleOf: 0.5, minimum: -10, maximum: 10 } },
   { name: 'no negative zero', schema: { type: 'number' }, each: (v) => !Object.is(v, -0) },
@@ -48,50 +73,155 @@ const rows: Row[] = [
   { name: 'enum', schema: { type: 'string', enum: ['A', 'B', 'C'] } },
   { name: 'const', schema: { const: 'fixed' }, each: (v) => v === 'fixed' },
   { name: 'nullable', schema: { type: 'string', nullable: true }, some: (v) => v === null },
-  { name: 'nullable enum without null never gives null', schema: { type: 'string', enum: ['A'], nullable: true }, each: (v) => v === 'A' },
+  {
+    name: 'nullable enum without null never gives null',
+    schema: { type: 'string', enum: ['A'], nullable: true },
+    each: (v) => v === 'A',
+  },
   { name: 'untyped schema: any JSON value', schema: {} },
-  { name: 'unknown keywords are ignored', schema: { type: 'string', example: 'x', 'x-pieces': { a: 1 }, discriminator: { propertyName: 'k' }, xml: {} } },
+  {
+    name: 'unknown keywords are ignored',
+    schema: { type: 'string', example: 'x', 'x-pieces': { a: 1 }, discriminator: { propertyName: 'k' }, xml: {} },
+  },
   // arrays
-  { name: 'array bounds', schema: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 4 }, each: (v) => v.length >= 2 && v.length <= 4 },
-  { name: 'uniqueItems (deep)', schema: { type: 'array', items: obj({ a: { type: 'boolean' } }), uniqueItems: true, maxItems: 3 } },
-  { name: 'maxArrayLength', schema: { type: 'array', items: { type: 'integer' } }, options: { maxArrayLength: 1 }, each: (v) => v.length <= 1 },
+  {
+    name: 'array bounds',
+    schema: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 4 },
+    each: (v) => v.length >= 2 && v.length <= 4,
+  },
+  {
+    name: 'uniqueItems (deep)',
+    schema: { type: 'array', items: obj({ a: { type: 'boolean' } }), uniqueItems: true, maxItems: 3 },
+  },
+  {
+    name: 'maxArrayLength',
+    schema: { type: 'array', items: { type: 'integer' } },
+    options: { maxArrayLength: 1 },
+    each: (v) => v.length <= 1,
+  },
   // objects
-  { name: 'required keys always present', schema: obj({ a: { type: 'string' }, b: { type: 'integer' } }, { required: ['a'] }), each: (v) => 'a' in v, some: (v) => !('b' in v) },
-  { name: 'no extra keys by default', schema: obj({ a: { type: 'string' } }), each: (v) => Object.keys(v).every((k) => k === 'a') },
-  { name: 'extras when asked', schema: obj({ a: { type: 'string' } }), options: { extraProperties: true }, some: (v) => Object.keys(v).some((k) => k.startsWith('x_')) },
-  { name: 'no extras when additionalProperties is false', schema: obj({ a: { type: 'string' } }, { additionalProperties: false }), options: { extraProperties: true } },
-  { name: 'map (additionalProperties schema)', schema: { type: 'object', additionalProperties: { type: 'integer' } }, some: (v) => Object.keys(v).length > 0 },
-  { name: 'plain objects, never null-prototype', schema: obj({ a: { type: 'string' } }), each: (v) => Object.getPrototypeOf(v) === Object.prototype },
-  { name: 'required key without a property schema', schema: { type: 'object', required: ['free'] }, each: (v) => 'free' in v },
+  {
+    name: 'required keys always present',
+    schema: obj({ a: { type: 'string' }, b: { type: 'integer' } }, { required: ['a'] }),
+    each: (v) => 'a' in v,
+    some: (v) => !('b' in v),
+  },
+  {
+    name: 'no extra keys by default',
+    schema: obj({ a: { type: 'string' } }),
+    each: (v) => Object.keys(v).every((k) => k === 'a'),
+  },
+  {
+    name: 'extras when asked',
+    schema: obj({ a: { type: 'string' } }),
+    options: { extraProperties: true },
+    some: (v) => Object.keys(v).some((k) => k.startsWith('x_')),
+  },
+  {
+    name: 'no extras when additionalProperties is false',
+    schema: obj({ a: { type: 'string' } }, { additionalProperties: false }),
+    options: { extraProperties: true },
+  },
+  {
+    name: 'map (additionalProperties schema)',
+    schema: { type: 'object', additionalProperties: { type: 'integer' } },
+    some: (v) => Object.keys(v).length > 0,
+  },
+  {
+    name: 'plain objects, never null-prototype',
+    schema: obj({ a: { type: 'string' } }),
+    each: (v) => Object.getPrototypeOf(v) === Object.prototype,
+  },
+  {
+    name: 'required key without a property schema',
+    schema: { type: 'object', required: ['free'] },
+    each: (v) => 'free' in v,
+  },
   // combinators
   {
     name: 'anyOf of required sets on parent properties (SeededFormat shape)',
-    schema: obj({ fragment: obj({ raw: { type: 'string' } }), file: obj({ raw: { type: 'string' } }), note: { type: 'string' } }, { anyOf: [{ required: ['fragment'] }, { required: ['file'] }] }),
+    schema: obj(
+      { fragment: obj({ raw: { type: 'string' } }), file: obj({ raw: { type: 'string' } }), note: { type: 'string' } },
+      { anyOf: [{ required: ['fragment'] }, { required: ['file'] }] },
+    ),
     each: (v) => 'fragment' in v || 'file' in v,
   },
   {
     name: 'oneOf of required sets: exactly one',
-    schema: obj({ a: { type: 'string' }, b: { type: 'string' } }, { oneOf: [{ required: ['a'] }, { required: ['b'] }] }),
-    each: (v) => ('a' in v) !== ('b' in v),
+    schema: obj(
+      { a: { type: 'string' }, b: { type: 'string' } },
+      { oneOf: [{ required: ['a'] }, { required: ['b'] }] },
+    ),
+    each: (v) => 'a' in v !== 'b' in v,
   },
   { name: 'oneOf of types', schema: { oneOf: [{ type: 'string', maxLength: 2 }, { type: 'integer' }] } },
-  { name: 'allOf merged', schema: { allOf: [obj({ a: { type: 'string' } }), { required: ['a'] }, obj({ a: { minLength: 2 } })] }, each: (v) => cp(v.a) >= 2 },
+  {
+    name: 'allOf merged',
+    schema: { allOf: [obj({ a: { type: 'string' } }), { required: ['a'] }, obj({ a: { minLength: 2 } })] },
+    each: (v) => cp(v.a) >= 2,
+  },
   { name: 'allOf of two patterns', schema: { allOf: [{ type: 'string', pattern: '^[a-c]+$' }, { pattern: 'b' }] } },
-  { name: 'anyOf in allOf members multiply out', schema: { allOf: [{ anyOf: [{ type: 'integer' }, { type: 'string' }] }, { anyOf: [{ type: 'string' }, { type: 'boolean' }] }] }, each: (v) => typeof v === 'string' },
+  {
+    name: 'anyOf in allOf members multiply out',
+    schema: {
+      allOf: [
+        { anyOf: [{ type: 'integer' }, { type: 'string' }] },
+        { anyOf: [{ type: 'string' }, { type: 'boolean' }] },
+      ],
+    },
+    each: (v) => typeof v === 'string',
+  },
   // read/write direction
-  { name: 'request leaves readOnly out', schema: obj({ id: { type: 'string', readOnly: true }, name: { type: 'string' } }, { required: ['id', 'name'] }), options: { direction: 'request' }, each: (v) => !('id' in v) && 'name' in v, noAjv: true },
-  { name: 'response leaves writeOnly out', schema: obj({ secret: { type: 'string', writeOnly: true }, name: { type: 'string' } }), options: { direction: 'response' }, each: (v) => !('secret' in v) },
+  {
+    name: 'request leaves readOnly out',
+    schema: obj({ id: { type: 'string', readOnly: true }, name: { type: 'string' } }, { required: ['id', 'name'] }),
+    options: { direction: 'request' },
+    each: (v) => !('id' in v) && 'name' in v,
+    noAjv: true,
+  },
+  {
+    name: 'response leaves writeOnly out',
+    schema: obj({ secret: { type: 'string', writeOnly: true }, name: { type: 'string' } }),
+    options: { direction: 'response' },
+    each: (v) => !('secret' in v),
+  },
   // depth, overrides, omit, strings
   {
     name: 'maxDepth drops optional properties deeper down',
-    schema: obj({ a: obj({ b: obj({ c: { type: 'string' } }), r: { type: 'boolean' } }, { required: ['r'] }) }, { required: ['a'] }),
+    schema: obj(
+      { a: obj({ b: obj({ c: { type: 'string' } }), r: { type: 'boolean' } }, { required: ['r'] }) },
+      { required: ['a'] },
+    ),
     options: { maxDepth: 1 },
     each: (v) => !('b' in v.a) && typeof v.a.r === 'boolean',
   },
-  { name: 'overrides by dotted path', schema: obj({ list: { type: 'array', items: obj({ n: { type: 'string' } }, { required: ['n'] }) } }, { required: ['list'] }), options: { overrides: { 'list[].n': fc.constant('over') } }, each: (v) => v.list.every((i: any) => i.n === 'over') },
-  { name: 'omit by dotted path', schema: obj({ a: { type: 'string' }, b: { type: 'string' } }), options: { omit: ['b'] }, each: (v) => !('b' in v) },
-  { name: 'strings plug-in (arbitrary)', schema: obj({ a: { type: 'string' }, e: { type: 'string', enum: ['E'] } }, { required: ['a', 'e'] }), options: { strings: fc.constant('domain') }, each: (v) => v.a === 'domain' && v.e === 'E' },
-  { name: 'strings plug-in (per path, lengths kept)', schema: obj({ a: { type: 'string', maxLength: 3 }, b: { type: 'string' } }, { required: ['a', 'b'] }), options: { strings: ({ path }) => (path === 'a' ? fc.constantFrom('ok', 'toolong') : undefined) }, each: (v) => v.a === 'ok' },
+  {
+    name: 'overrides by dotted path',
+    schema: obj(
+      { list: { type: 'array', items: obj({ n: { type: 'string' } }, { required: ['n'] }) } },
+      { required: ['list'] },
+    ),
+    options: { overrides: { 'list[].n': fc.constant('over') } },
+    each: (v) => v.list.every((i: any) => i.n === 'over'),
+  },
+  {
+    name: 'omit by dotted path',
+    schema: obj({ a: { type: 'string' }, b: { type: 'string' } }),
+    options: { omit: ['b'] },
+    each: (v) => !('b' in v),
+  },
+  {
+    name: 'strings plug-in (arbitrary)',
+    schema: obj({ a: { type: 'string' }, e: { type: 'string', enum: ['E'] } }, { required: ['a', 'e'] }),
+    options: { strings: fc.constant('domain') },
+    each: (v) => v.a === 'domain' && v.e === 'E',
+  },
+  {
+    name: 'strings plug-in (per path, lengths kept)',
+    schema: obj({ a: { type: 'string', maxLength: 3 }, b: { type: 'string' } }, { required: ['a', 'b'] }),
+    options: { strings: ({ path }) => (path === 'a' ? fc.constantFrom('ok', 'toolong') : undefined) },
+    each: (v) => v.a === 'ok',
+  },
 ];
 
 describe('schemaArbitrary: keywords', () => {
@@ -112,26 +242,56 @@ describe('schemaArbitrary: keywords', () => {
 
 describe('schemaArbitrary: unsatisfiable schemas throw, naming the location', () => {
   const cases: [string, Record<string, any>, RegExp][] = [
-    ['allOf types clash', { allOf: [{ type: 'string' }, { type: 'integer' }] }, /^#\/C\/allOf\/1: unsatisfiable schema: types string and integer/],
-    ['minLength > maxLength', obj({ s: { type: 'string', minLength: 5, maxLength: 2 } }, { required: ['s'] }), /^#\/C\/properties\/s: unsatisfiable schema: minLength 5 > maxLength 2/],
+    [
+      'allOf types clash',
+      { allOf: [{ type: 'string' }, { type: 'integer' }] },
+      /^#\/C\/allOf\/1: unsatisfiable schema: types string and integer/,
+    ],
+    [
+      'minLength > maxLength',
+      obj({ s: { type: 'string', minLength: 5, maxLength: 2 } }, { required: ['s'] }),
+      /^#\/C\/properties\/s: unsatisfiable schema: minLength 5 > maxLength 2/,
+    ],
     ['empty integer range', { type: 'integer', minimum: 3, maximum: 2 }, /^#\/C: .*no integer in \[3, 2\]/],
     ['enum outside the type', { type: 'integer', enum: ['a'] }, /^#\/C\/enum: .*no enum value has the schema type/],
-    ['required but forbidden', { type: 'object', required: ['x'], additionalProperties: false }, /required property "x" is not allowed/],
-    ['no satisfiable branch', { type: 'string', anyOf: [{ type: 'integer' }, { type: 'boolean' }] }, /^#\/C\/anyOf: .*no branch is satisfiable/],
+    [
+      'required but forbidden',
+      { type: 'object', required: ['x'], additionalProperties: false },
+      /required property "x" is not allowed/,
+    ],
+    [
+      'no satisfiable branch',
+      { type: 'string', anyOf: [{ type: 'integer' }, { type: 'boolean' }] },
+      /^#\/C\/anyOf: .*no branch is satisfiable/,
+    ],
     ['minItems > maxItems', { type: 'array', minItems: 3, maxItems: 1 }, /minItems 3 > maxItems 1/],
-    ['required recursion', (() => { const s: any = { type: 'object', required: ['self'], properties: {} }; s.properties.self = s; return s; })(), /recursion does not end/],
+    [
+      'required recursion',
+      (() => {
+        const s: any = { type: 'object', required: ['self'], properties: {} };
+        s.properties.self = s;
+        return s;
+      })(),
+      /recursion does not end/,
+    ],
   ];
   for (const [name, schema, message] of cases) {
     test(name, () => {
-      assert.throws(() => schemaArbitrary(schema, { location: '#/C' }), (err: unknown) => {
-        assert.ok(err instanceof UnsatisfiableSchemaError);
-        assert.match(err.message, message);
-        return true;
-      });
+      assert.throws(
+        () => schemaArbitrary(schema, { location: '#/C' }),
+        (err: unknown) => {
+          assert.ok(err instanceof UnsatisfiableSchemaError);
+          assert.match(err.message, message);
+          return true;
+        },
+      );
     });
   }
   test('an unresolved $ref is a usage error', () => {
-    assert.throws(() => schemaArbitrary({ $ref: '#/components/schemas/X' }), (err: unknown) => err instanceof HarnessError && /not resolved/.test(err.message));
+    assert.throws(
+      () => schemaArbitrary({ $ref: '#/components/schemas/X' }),
+      (err: unknown) => err instanceof HarnessError && /not resolved/.test(err.message),
+    );
   });
   test('an optional recursive property ends at maxDepth', () => {
     const s: any = { type: 'object', properties: { name: { type: 'string' } } };
@@ -143,14 +303,31 @@ describe('schemaArbitrary: unsatisfiable schemas throw, naming the location', ()
 
 describe('schemaArbitrary: shrinking', () => {
   test('a failing array property shrinks to the smallest counterexample', () => {
-    const arb = schemaArbitrary({ type: 'array', items: { type: 'integer', minimum: 0, maximum: 1000 } }, { maxArrayLength: 10 });
-    const out = fc.check(fc.property(arb, (xs: any) => xs.reduce((a: number, b: number) => a + b, 0) < 100), { seed: 1 });
+    const arb = schemaArbitrary(
+      { type: 'array', items: { type: 'integer', minimum: 0, maximum: 1000 } },
+      { maxArrayLength: 10 },
+    );
+    const out = fc.check(
+      fc.property(arb, (xs: any) => xs.reduce((a: number, b: number) => a + b, 0) < 100),
+      { seed: 1 },
+    );
     assert.ok(out.failed);
     assert.deepEqual(out.counterexample?.[0], [100]);
   });
   test('a failing object property shrinks away every optional key', () => {
-    const schema = obj({ a: { type: 'string' }, b: { type: 'integer' }, c: obj({ d: { type: 'boolean' } }), n: { type: 'integer', minimum: 0 } }, { required: ['n'] });
-    const out = fc.check(fc.property(schemaArbitrary(schema), (v: any) => v.n < 10), { seed: 3 });
+    const schema = obj(
+      {
+        a: { type: 'string' },
+        b: { type: 'integer' },
+        c: obj({ d: { type: 'boolean' } }),
+        n: { type: 'integer', minimum: 0 },
+      },
+      { required: ['n'] },
+    );
+    const out = fc.check(
+      fc.property(schemaArbitrary(schema), (v: any) => v.n < 10),
+      { seed: 3 },
+    );
     assert.ok(out.failed);
     assert.deepEqual(out.counterexample?.[0], { n: 10 });
   });

@@ -9,14 +9,38 @@ import { HarnessError } from '../../../src/core/errors.js';
 const valid: Array<[string, NodeJS.ProcessEnv, ReturnType<typeof readPropertyConfig>]> = [
   // nothing set: default depth, no replay
   ['empty', {}, { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: false }],
-  ['blank values count as unset', { PIECES_FC_SEED: ' ', PIECES_FC_RUNS: '' }, { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: false }],
+  [
+    'blank values count as unset',
+    { PIECES_FC_SEED: ' ', PIECES_FC_RUNS: '' },
+    { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: false },
+  ],
   // replay: seeds as fast-check prints them (negative ones too), paths, command replay paths
-  ['seed and path', { PIECES_FC_SEED: '-1203779261', PIECES_FC_PATH: '4:1:0' }, { seed: -1203779261, path: '4:1:0', replayPath: undefined, runs: undefined, deep: false }],
-  ['replay path', { PIECES_FC_SEED: '7', PIECES_FC_PATH: '0', PIECES_FC_REPLAY_PATH: 'CDC:F' }, { seed: 7, path: '0', replayPath: 'CDC:F', runs: undefined, deep: false }],
+  [
+    'seed and path',
+    { PIECES_FC_SEED: '-1203779261', PIECES_FC_PATH: '4:1:0' },
+    { seed: -1203779261, path: '4:1:0', replayPath: undefined, runs: undefined, deep: false },
+  ],
+  [
+    'replay path',
+    { PIECES_FC_SEED: '7', PIECES_FC_PATH: '0', PIECES_FC_REPLAY_PATH: 'CDC:F' },
+    { seed: 7, path: '0', replayPath: 'CDC:F', runs: undefined, deep: false },
+  ],
   // depth: runs, and either spelling of the deep mode
-  ['runs', { PIECES_FC_RUNS: '500' }, { seed: undefined, path: undefined, replayPath: undefined, runs: 500, deep: false }],
-  ['deep (property variable)', { PIECES_FC_DEEP: '1' }, { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: true }],
-  ['deep (CLI variable)', { PIECES_DEEP: 'true' }, { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: true }],
+  [
+    'runs',
+    { PIECES_FC_RUNS: '500' },
+    { seed: undefined, path: undefined, replayPath: undefined, runs: 500, deep: false },
+  ],
+  [
+    'deep (property variable)',
+    { PIECES_FC_DEEP: '1' },
+    { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: true },
+  ],
+  [
+    'deep (CLI variable)',
+    { PIECES_DEEP: 'true' },
+    { seed: undefined, path: undefined, replayPath: undefined, runs: undefined, deep: true },
+  ],
 ];
 
 for (const [name, env, expected] of valid) {
@@ -38,13 +62,16 @@ const invalid: Array<[NodeJS.ProcessEnv, RegExp]> = [
 
 for (const [env, message] of invalid) {
   test(`readPropertyConfig refuses ${JSON.stringify(env)}`, () => {
-    assert.throws(() => readPropertyConfig(env), (err: unknown) => {
-      assert.ok(err instanceof HarnessError);
-      assert.equal(err.code, 'config');
-      assert.match(err.message, message);
-      assert.ok(err.hint, 'the error says how to fix it');
-      return true;
-    });
+    assert.throws(
+      () => readPropertyConfig(env),
+      (err: unknown) => {
+        assert.ok(err instanceof HarnessError);
+        assert.equal(err.code, 'config');
+        assert.match(err.message, message);
+        assert.ok(err.hint, 'the error says how to fix it');
+        return true;
+      },
+    );
   });
 }
 
@@ -58,15 +85,30 @@ test('runs: PIECES_FC_RUNS wins over the deep mode, which wins over the default'
 
 test('replay parameters: seed and path replay the counterexample only (endOnFailure)', () => {
   assert.deepEqual(replayParameters(readPropertyConfig({}), { runs: 5 }), { numRuns: 5 });
-  assert.deepEqual(replayParameters(readPropertyConfig({ PIECES_FC_SEED: '42' }), { runs: 5 }), { numRuns: 5, seed: 42 });
-  assert.deepEqual(replayParameters(readPropertyConfig({ PIECES_FC_SEED: '42', PIECES_FC_PATH: '3:0' }), { runs: 5 }),
-    { numRuns: 5, seed: 42, path: '3:0', endOnFailure: true });
+  assert.deepEqual(replayParameters(readPropertyConfig({ PIECES_FC_SEED: '42' }), { runs: 5 }), {
+    numRuns: 5,
+    seed: 42,
+  });
+  assert.deepEqual(replayParameters(readPropertyConfig({ PIECES_FC_SEED: '42', PIECES_FC_PATH: '3:0' }), { runs: 5 }), {
+    numRuns: 5,
+    seed: 42,
+    path: '3:0',
+    endOnFailure: true,
+  });
 });
 
 test('commands constraints: the command budget, deeper in the deep mode, and the replay path', () => {
   assert.deepEqual(commandsConstraints(readPropertyConfig({}), { maxCommands: 10 }), { maxCommands: 10, size: 'max' });
   assert.equal(maxCommandsFor(readPropertyConfig({ PIECES_FC_DEEP: '1' }), { maxCommands: 10 }), 30);
-  assert.equal(maxCommandsFor(readPropertyConfig({ PIECES_FC_DEEP: '1' }), { maxCommands: 10, deepMaxCommands: 12 }), 12);
-  assert.deepEqual(commandsConstraints(readPropertyConfig({ PIECES_FC_SEED: '1', PIECES_FC_PATH: '0', PIECES_FC_REPLAY_PATH: 'BA:C' }), { maxCommands: 10 }),
-    { maxCommands: 10, size: 'max', replayPath: 'BA:C' });
+  assert.equal(
+    maxCommandsFor(readPropertyConfig({ PIECES_FC_DEEP: '1' }), { maxCommands: 10, deepMaxCommands: 12 }),
+    12,
+  );
+  assert.deepEqual(
+    commandsConstraints(
+      readPropertyConfig({ PIECES_FC_SEED: '1', PIECES_FC_PATH: '0', PIECES_FC_REPLAY_PATH: 'BA:C' }),
+      { maxCommands: 10 },
+    ),
+    { maxCommands: 10, size: 'max', replayPath: 'BA:C' },
+  );
 });

@@ -14,13 +14,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
-import { loadSpec } from '../../../src/spec/index.js';
+import { loadSpec } from '../../../src/contract/index.js';
 import { startProxy, type RunningProxy } from '../../../src/proxy/index.js';
 
 const SPEC = new URL('../../../spec/pieces-os.openapi.yaml', import.meta.url).pathname;
 const BINARY = randomBytes(4096); // not valid UTF-8: bytes must survive untouched
 
-interface Seen { method: string; url: string; rawHeaders: string[]; body: Buffer }
+interface Seen {
+  method: string;
+  url: string;
+  rawHeaders: string[];
+  body: Buffer;
+}
 
 let upstream: http.Server;
 let upstreamUrl: string;
@@ -30,17 +35,39 @@ const seen: Seen[] = [];
 const wsSeen: Array<{ data: Buffer; binary: boolean }> = [];
 let wsClose: { code: number; reason: string } | undefined;
 
-function request(url: string, opts: { method?: string; headers?: string[]; body?: Buffer } = {}): Promise<{ status: number; statusMessage: string; rawHeaders: string[]; body: Buffer }> {
+function request(
+  url: string,
+  opts: { method?: string; headers?: string[]; body?: Buffer } = {},
+): Promise<{ status: number; statusMessage: string; rawHeaders: string[]; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     // With raw headers node adds none itself: a request always names its Host (RFC 9112 §3.2).
-    const headers = opts.headers?.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'host') ? opts.headers : ['Host', u.host, ...(opts.headers ?? [])];
-    const req = http.request({ hostname: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: opts.method ?? 'GET', headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => resolve({ status: res.statusCode!, statusMessage: res.statusMessage!, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
-    });
+    const headers = opts.headers?.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'host')
+      ? opts.headers
+      : ['Host', u.host, ...(opts.headers ?? [])];
+    const req = http.request(
+      {
+        hostname: u.hostname,
+        port: u.port,
+        path: `${u.pathname}${u.search}`,
+        method: opts.method ?? 'GET',
+        headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            statusMessage: res.statusMessage!,
+            rawHeaders: res.rawHeaders,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -49,7 +76,9 @@ function request(url: string, opts: { method?: string; headers?: string[]; body?
 /** Raw headers without the fields any HTTP/1.1 hop sets for itself. */
 function endToEnd(raw: string[]): string[] {
   const hop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
-  return raw.filter((_, i) => i % 2 === 0 && !hop.has(raw[i].toLowerCase())).flatMap((name) => [name, raw[raw.indexOf(name) + 1]]);
+  return raw
+    .filter((_, i) => i % 2 === 0 && !hop.has(raw[i].toLowerCase()))
+    .flatMap((name) => [name, raw[raw.indexOf(name) + 1]]);
 }
 
 before(async () => {
@@ -59,7 +88,18 @@ before(async () => {
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
       if (req.url === '/binary') {
-        res.writeHead(201, 'Made It', ['Content-Type', 'application/octet-stream', 'X-Mixed-Case', 'Yes', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2', 'Content-Length', String(BINARY.length)]);
+        res.writeHead(201, 'Made It', [
+          'Content-Type',
+          'application/octet-stream',
+          'X-Mixed-Case',
+          'Yes',
+          'Set-Cookie',
+          'a=1',
+          'Set-Cookie',
+          'b=2',
+          'Content-Length',
+          String(BINARY.length),
+        ]);
         res.end(req.method === 'HEAD' ? undefined : BINARY);
       } else if (req.url === '/chunked') {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -72,7 +112,10 @@ before(async () => {
         setTimeout(() => res.socket?.destroy(), 10);
       } else if (req.url === '/.well-known/health') {
         // Slow: the client gives up first.
-        setTimeout(() => { res.writeHead(200, { 'Content-Type': 'text/plain' }); res.end('ok'); }, 300);
+        setTimeout(() => {
+          res.writeHead(200, { 'Content-Type': 'text/plain' });
+          res.end('ok');
+        }, 300);
       } else if (req.url === '/empty') {
         res.writeHead(204, { 'X-Why': 'nothing' });
         res.end();
@@ -82,10 +125,15 @@ before(async () => {
       }
     });
   });
-  const wss = new WebSocketServer({ noServer: true, handleProtocols: (p) => (p.has('pieces.v1') ? 'pieces.v1' : false) });
+  const wss = new WebSocketServer({
+    noServer: true,
+    handleProtocols: (p) => (p.has('pieces.v1') ? 'pieces.v1' : false),
+  });
   upstream.on('upgrade', (req, socket, head) => {
     if (req.url === '/refused') {
-      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nX-Guard: origin\r\nContent-Length: 18\r\n\r\nforeign origin: no');
+      socket.end(
+        'HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nX-Guard: origin\r\nContent-Length: 18\r\n\r\nforeign origin: no',
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -94,13 +142,20 @@ before(async () => {
         if (!binary && data.toString() === 'close-me') ws.close(4001, 'bye from target');
         else ws.send(data as Buffer, { binary }); // echo, same type
       });
-      ws.on('close', (code, reason) => { wsClose = { code, reason: reason.toString() }; });
+      ws.on('close', (code, reason) => {
+        wsClose = { code, reason: reason.toString() };
+      });
     });
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   reports = mkdtempSync(join(tmpdir(), 'pc-proxy-unit-'));
-  proxy = await startProxy({ target: upstreamUrl, spec: await loadSpec(SPEC), reportsDir: reports, targetVersion: 'test' });
+  proxy = await startProxy({
+    target: upstreamUrl,
+    spec: await loadSpec(SPEC),
+    reportsDir: reports,
+    targetVersion: 'test',
+  });
 });
 
 after(async () => {
@@ -121,9 +176,24 @@ describe('HTTP pass-through', () => {
     assert.equal(proxied.rawHeaders.filter((h) => h === 'Set-Cookie').length, 2);
   });
 
-  test('the request reaches the target unchanged: method, path and query, headers, binary body; Host becomes the target\'s', async () => {
+  test("the request reaches the target unchanged: method, path and query, headers, binary body; Host becomes the target's", async () => {
     seen.length = 0;
-    const headers = ['Host', new URL(proxy.url).host, 'X-Client', 'Plugin/1.0', 'Accept', 'application/json', 'Accept', 'text/plain', 'Connection', 'keep-alive, X-Hop', 'X-Hop', 'dropped', 'Content-Length', String(BINARY.length)];
+    const headers = [
+      'Host',
+      new URL(proxy.url).host,
+      'X-Client',
+      'Plugin/1.0',
+      'Accept',
+      'application/json',
+      'Accept',
+      'text/plain',
+      'Connection',
+      'keep-alive, X-Hop',
+      'X-Hop',
+      'dropped',
+      'Content-Length',
+      String(BINARY.length),
+    ];
     const res = await request(`${proxy.url}/echo?a=1&b=%20x`, { method: 'PUT', headers, body: BINARY });
     assert.ok(res.body.equals(BINARY), 'echoed body');
     const got = seen.at(-1)!;
@@ -131,12 +201,15 @@ describe('HTTP pass-through', () => {
     assert.equal(got.url, '/echo?a=1&b=%20x');
     assert.ok(got.body.equals(BINARY));
     const names = got.rawHeaders.filter((_, i) => i % 2 === 0);
-    assert.deepEqual(names.filter((n) => !['Connection', 'connection'].includes(n)), ['Host', 'X-Client', 'Accept', 'Accept', 'Content-Length']);
+    assert.deepEqual(
+      names.filter((n) => !['Connection', 'connection'].includes(n)),
+      ['Host', 'X-Client', 'Accept', 'Accept', 'Content-Length'],
+    );
     assert.equal(got.rawHeaders[1], new URL(upstreamUrl).host, 'loopback Host rewritten to the target');
     assert.ok(!got.rawHeaders.includes('X-Hop'), 'a field named by Connection is hop-by-hop');
   });
 
-  test('a foreign Host reaches the target unchanged (the target\'s DNS-rebinding guard still sees it)', async () => {
+  test("a foreign Host reaches the target unchanged (the target's DNS-rebinding guard still sees it)", async () => {
     seen.length = 0;
     await request(`${proxy.url}/echo`, { headers: ['Host', 'evil.example:39300'] });
     assert.equal(seen.at(-1)!.rawHeaders[1], 'evil.example:39300');
@@ -184,10 +257,13 @@ describe('HTTP pass-through', () => {
 });
 
 describe('WebSocket pass-through', () => {
-  test('text and binary frames both ways, unchanged and of the same type; the sub-protocol is the target\'s', async () => {
+  test("text and binary frames both ways, unchanged and of the same type; the sub-protocol is the target's", async () => {
     wsSeen.length = 0;
     const ws = new WebSocket(`${proxy.url.replace('http', 'ws')}/some/channel`, ['pieces.v1', 'other']);
-    await new Promise((r, j) => { ws.once('open', r); ws.once('error', j); });
+    await new Promise((r, j) => {
+      ws.once('open', r);
+      ws.once('error', j);
+    });
     assert.equal(ws.protocol, 'pieces.v1');
     const back: Array<{ data: Buffer; binary: boolean }> = [];
     ws.on('message', (data, binary) => back.push({ data: data as Buffer, binary }));
@@ -195,19 +271,27 @@ describe('WebSocket pass-through', () => {
     ws.send(text);
     ws.send(BINARY, { binary: true });
     await new Promise((r) => setTimeout(r, 100));
-    assert.deepEqual(wsSeen.map((m) => m.binary), [false, true]);
+    assert.deepEqual(
+      wsSeen.map((m) => m.binary),
+      [false, true],
+    );
     assert.equal(wsSeen[0].data.toString(), text);
     assert.ok(wsSeen[1].data.equals(BINARY));
-    assert.deepEqual(back.map((m) => m.binary), [false, true]);
+    assert.deepEqual(
+      back.map((m) => m.binary),
+      [false, true],
+    );
     assert.equal(back[0].data.toString(), text);
     assert.ok(back[1].data.equals(BINARY));
     // The target's close code and reason reach the client.
-    const closed = new Promise<[number, string]>((r) => ws.once('close', (code, reason) => r([code, reason.toString()])));
+    const closed = new Promise<[number, string]>((r) =>
+      ws.once('close', (code, reason) => r([code, reason.toString()])),
+    );
     ws.send('close-me');
     assert.deepEqual(await closed, [4001, 'bye from target']);
   });
 
-  test('the client\'s close code and reason reach the target', async () => {
+  test("the client's close code and reason reach the target", async () => {
     wsClose = undefined;
     const ws = new WebSocket(`${proxy.url.replace('http', 'ws')}/qgpt/stream`);
     await new Promise((r) => ws.once('open', r));
@@ -220,7 +304,11 @@ describe('WebSocket pass-through', () => {
     const ws = new WebSocket(`${proxy.url.replace('http', 'ws')}/refused`);
     ws.on('error', () => undefined); // terminate() after a refused upgrade reports an error
     const res = await new Promise<http.IncomingMessage>((r) => ws.once('unexpected-response', (_q, m) => r(m)));
-    const body = await new Promise<string>((r) => { let b = ''; res.on('data', (c) => (b += c)); res.on('end', () => r(b)); });
+    const body = await new Promise<string>((r) => {
+      let b = '';
+      res.on('data', (c) => (b += c));
+      res.on('end', () => r(b));
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(res.headers['x-guard'], 'origin');
     assert.equal(body, 'foreign origin: no');

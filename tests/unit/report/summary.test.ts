@@ -12,12 +12,20 @@ import type { CoverageSummary } from '../../../src/coverage/gate.js';
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const results = readResults(fixture('results.json'));
 const coverage = JSON.parse(readFileSync(fixture('coverage.json'), 'utf8')) as CoverageSummary;
-const environment = { 'Target URL': 'http://127.0.0.1:39300', 'Target version': '12.3.1', 'Contract version': '1.1.0', 'Validation mode': 'strict' };
+const environment = {
+  'Target URL': 'http://127.0.0.1:39300',
+  'Target version': '12.3.1',
+  'Contract version': '1.1.0',
+  'Validation mode': 'strict',
+};
 
 test('results: every test flattened with project, title path, status and ANSI-free errors', () => {
   assert.equal(results.tests.length, 7);
   const byTitle = new Map(results.tests.map((t) => [t.titlePath.at(-1), t]));
-  assert.deepEqual(byTitle.get('an asset lives and is deleted')?.titlePath, ['Assets', 'an asset lives and is deleted']);
+  assert.deepEqual(byTitle.get('an asset lives and is deleted')?.titlePath, [
+    'Assets',
+    'an asset lives and is deleted',
+  ]);
   assert.equal(byTitle.get('an asset lives and is deleted')?.status, 'failed');
   assert.equal(byTitle.get('download, load, unload')?.status, 'skipped');
   assert.match(byTitle.get('download, load, unload')?.skipReason ?? '', /PIECES_ALLOW_DOWNLOADS=1/);
@@ -28,39 +36,76 @@ test('results: every test flattened with project, title path, status and ANSI-fr
 
 // a message → the failure lines found in it
 const lines: Array<[string, Array<[string, string, string, string]>]> = [
-  ['[use_after_delete] getAsset: Use after delete. Received: 200 / Expected: 410',
-    [['use_after_delete', 'getAsset', 'Use after delete', 'Received: 200 / Expected: 410']]],
-  ['✗ [stream_grammar] /qgpt/stream: Stream grammar broken. request r1: frame after COMPLETED',
-    [['stream_grammar', '/qgpt/stream', 'Stream grammar broken', 'request r1: frame after COMPLETED']]],
-  ['2 contract failures:\n✗ [a_check] opA: Title one. facts 1.5 s\n✗ [b_check] opB: Title two. x',
-    [['a_check', 'opA', 'Title one', 'facts 1.5 s'], ['b_check', 'opB', 'Title two', 'x']]],
+  [
+    '[use_after_delete] getAsset: Use after delete. Received: 200 / Expected: 410',
+    [['use_after_delete', 'getAsset', 'Use after delete', 'Received: 200 / Expected: 410']],
+  ],
+  [
+    '✗ [stream_grammar] /qgpt/stream: Stream grammar broken. request r1: frame after COMPLETED',
+    [['stream_grammar', '/qgpt/stream', 'Stream grammar broken', 'request r1: frame after COMPLETED']],
+  ],
+  [
+    '2 contract failures:\n✗ [a_check] opA: Title one. facts 1.5 s\n✗ [b_check] opB: Title two. x',
+    [
+      ['a_check', 'opA', 'Title one', 'facts 1.5 s'],
+      ['b_check', 'opB', 'Title two', 'x'],
+    ],
+  ],
   ['Test timeout of 60000ms exceeded.', []],
   ['expect(received).toBe(expected) [not a check line]', []],
 ];
 for (const [message, expected] of lines) {
   test(`failure lines of ${JSON.stringify(message.slice(0, 40))}`, () => {
-    assert.deepEqual(parseFailureLines(message).map((f) => [f.check, f.operation, f.title, f.facts]), expected);
+    assert.deepEqual(
+      parseFailureLines(message).map((f) => [f.check, f.operation, f.title, f.facts]),
+      expected,
+    );
   });
 }
 
 // facts → their shape (ids and measures blurred, statuses kept)
 const shapes: Array<[string, string]> = [
-  ['request r-12: no terminal frame: the stream went silent for 3000 ms (40 frames, last IN-PROGRESS at +122 ms)',
-    'request <id>: no terminal frame: the stream went silent for # ms (# frames, last IN-PROGRESS at +# ms)'],
-  ['Received: 200 for GET /asset/d4781efc-2c01-475c-b6c8-45f98b8ba364 after deleteAsset / Expected: 410',
-    'Received: 200 for GET /asset/<id> after deleteAsset / Expected: 410'],
+  [
+    'request r-12: no terminal frame: the stream went silent for 3000 ms (40 frames, last IN-PROGRESS at +122 ms)',
+    'request <id>: no terminal frame: the stream went silent for # ms (# frames, last IN-PROGRESS at +# ms)',
+  ],
+  [
+    'Received: 200 for GET /asset/d4781efc-2c01-475c-b6c8-45f98b8ba364 after deleteAsset / Expected: 410',
+    'Received: 200 for GET /asset/<id> after deleteAsset / Expected: 410',
+  ],
   ['Received: 500 / Documented: 200, 400, 4XX', 'Received: 500 / Documented: 200, 400, 4XX'],
   ['Received: 404 / Documented: 200, 400, 410', 'Received: 404 / Documented: 200, 400, 410'],
 ];
-for (const [facts, shape] of shapes) test(`factShape: ${facts.slice(0, 40)}…`, () => assert.equal(factShape(facts), shape));
+for (const [facts, shape] of shapes)
+  test(`factShape: ${facts.slice(0, 40)}…`, () => assert.equal(factShape(facts), shape));
 
 test('failures of the same shape collapse into one item that counts them; different statuses do not', () => {
-  const outcome = (title: string, lines: string[]) => ({ project: 'stream', file: 'f', line: 1, titlePath: [title], tags: [], status: 'failed' as const, durationMs: 1, errors: [lines.join('\n')] });
+  const outcome = (title: string, lines: string[]) => ({
+    project: 'stream',
+    file: 'f',
+    line: 1,
+    titlePath: [title],
+    tags: [],
+    status: 'failed' as const,
+    durationMs: 1,
+    errors: [lines.join('\n')],
+  });
   const { groups } = groupFailures([
-    outcome('twenty sockets', Array.from({ length: 20 }, (_, i) => `✗ [stream_grammar] qgptStream: Grammar broken. request r-${i}: no terminal frame after ${3000 + i} ms`)),
-    outcome('one socket', ['✗ [stream_grammar] qgptStream: Grammar broken. request r-1: no terminal frame after 3000 ms']),
-    outcome('statuses', ['✗ [status_code_conformance] getAsset: Undocumented HTTP status code. Received: 404 / Documented: 200, 410',
-      '✗ [status_code_conformance] getAsset: Undocumented HTTP status code. Received: 500 / Documented: 200, 410']),
+    outcome(
+      'twenty sockets',
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          `✗ [stream_grammar] qgptStream: Grammar broken. request r-${i}: no terminal frame after ${3000 + i} ms`,
+      ),
+    ),
+    outcome('one socket', [
+      '✗ [stream_grammar] qgptStream: Grammar broken. request r-1: no terminal frame after 3000 ms',
+    ]),
+    outcome('statuses', [
+      '✗ [status_code_conformance] getAsset: Undocumented HTTP status code. Received: 404 / Documented: 200, 410',
+      '✗ [status_code_conformance] getAsset: Undocumented HTTP status code. Received: 500 / Documented: 200, 410',
+    ]),
   ]);
   const grammar = groups.find((g) => g.check === 'stream_grammar')!;
   assert.equal(grammar.items.length, 1);
@@ -72,16 +117,28 @@ test('failures of the same shape collapse into one item that counts them; differ
 
 test('failures are grouped by check, then operation; duplicates across tests collapse', () => {
   const { groups, other } = groupFailures(results.tests);
-  assert.deepEqual(groups.map((g) => g.check), ['status_code_conformance', 'stream_grammar', 'use_after_delete']);
+  assert.deepEqual(
+    groups.map((g) => g.check),
+    ['status_code_conformance', 'stream_grammar', 'use_after_delete'],
+  );
   const status = groups[0];
   assert.equal(status.items.length, 1, 'the same 404 in two tests is one item');
   assert.equal(status.items[0].tests.length, 2);
-  assert.deepEqual(groups[2].items.map((i) => i.operation), ['getAsset', 'getAssetsSnapshot']);
+  assert.deepEqual(
+    groups[2].items.map((i) => i.operation),
+    ['getAsset', 'getAssetsSnapshot'],
+  );
   assert.deepEqual(other, [{ test: 'contract › Models › hangs', message: 'Test timeout of 60000ms exceeded.' }]);
 });
 
-const md = renderSummary({ results, coverage, environment, exitCode: 1, timing: { wallMs: 70_500, playwrightMs: 65_432, reportsMs: 2_100 },
-  links: { JUnit: 'reports/junit.xml', Allure: 'reports/allure-report/index.html' } });
+const md = renderSummary({
+  results,
+  coverage,
+  environment,
+  exitCode: 1,
+  timing: { wallMs: 70_500, playwrightMs: 65_432, reportsMs: 2_100 },
+  links: { JUnit: 'reports/junit.xml', Allure: 'reports/allure-report/index.html' },
+});
 
 // fragments the summary must hold, in this order
 const expectedInOrder = [
@@ -142,21 +199,44 @@ const verdicts: Array<[number, string]> = [
 ];
 for (const [code, verdict] of verdicts) {
   test(`exit ${code} reads "${verdict}"`, () => {
-    const text = renderSummary({ results: parseResults({ suites: [], stats: { startTime: '', duration: 0, expected: 0, unexpected: 0, flaky: 0, skipped: 0 } } as PwJsonReport),
-      environment: {}, exitCode: code, timing: { wallMs: 5 }, harnessError: code === 2 ? 'pieces-conformance: target error: no healthy Pieces OS at http://x' : undefined });
+    const text = renderSummary({
+      results: parseResults({
+        suites: [],
+        stats: { startTime: '', duration: 0, expected: 0, unexpected: 0, flaky: 0, skipped: 0 },
+      } as PwJsonReport),
+      environment: {},
+      exitCode: code,
+      timing: { wallMs: 5 },
+      harnessError: code === 2 ? 'pieces-conformance: target error: no healthy Pieces OS at http://x' : undefined,
+    });
     assert.ok(text.startsWith(`# Pieces OS conformance: ${verdict}`));
-    if (code === 2) assert.match(text, /```\npieces-conformance: target error: no healthy Pieces OS at http:\/\/x\n```/);
+    if (code === 2)
+      assert.match(text, /```\npieces-conformance: target error: no healthy Pieces OS at http:\/\/x\n```/);
   });
 }
 
 test('a partial run (grep, shard) reports coverage without gating it', () => {
-  const text = renderSummary({ results, coverage, environment, exitCode: 1, timing: { wallMs: 1 }, partialRun: 'shard 1/2' });
+  const text = renderSummary({
+    results,
+    coverage,
+    environment,
+    exitCode: 1,
+    timing: { wallMs: 1 },
+    partialRun: 'shard 1/2',
+  });
   assert.match(text, /## Coverage: 3\/4 seed operations, 0\/0 neighbours \(partial run, shard 1\/2: not gated\)/);
   assert.doesNotMatch(text, /Never exercised/);
 });
 
 // ms → text
-const durations: Array<[number, string]> = [[0, '0 ms'], [999, '999 ms'], [1000, '1.0 s'], [59_949, '59.9 s'], [60_000, '1 min 00 s'], [125_000, '2 min 05 s']];
+const durations: Array<[number, string]> = [
+  [0, '0 ms'],
+  [999, '999 ms'],
+  [1000, '1.0 s'],
+  [59_949, '59.9 s'],
+  [60_000, '1 min 00 s'],
+  [125_000, '2 min 05 s'],
+];
 for (const [ms, text] of durations) test(`formatMs(${ms}) = ${text}`, () => assert.equal(formatMs(ms), text));
 
 test('stripAnsi and firstLine', () => {
@@ -167,6 +247,15 @@ test('stripAnsi and firstLine', () => {
 
 test('operations exercised only by refusals are named under the coverage heading (a fixture written before the field read as none)', () => {
   assert.doesNotMatch(md, /Only refusals seen/);
-  const text = renderSummary({ results, coverage: { ...coverage, refusalsOnly: ['createAsset', 'qgptQuestion'] }, environment, exitCode: 0, timing: { wallMs: 1 } });
-  assert.match(text, /^⚠ Only refusals seen, no success answer \(the success path was never judged\): createAsset, qgptQuestion\.$/m);
+  const text = renderSummary({
+    results,
+    coverage: { ...coverage, refusalsOnly: ['createAsset', 'qgptQuestion'] },
+    environment,
+    exitCode: 0,
+    timing: { wallMs: 1 },
+  });
+  assert.match(
+    text,
+    /^⚠ Only refusals seen, no success answer \(the success path was never judged\): createAsset, qgptQuestion\.$/m,
+  );
 });

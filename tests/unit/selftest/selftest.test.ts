@@ -10,8 +10,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  cleanVerdict, describeSelection, faultVerdict, outcomeOf, parseFaultCatalogue, pickFaults, pool, runArgs, runSelftest, scoreOf,
-  selectionFor, selftestExitCode, textTable, unionSelection, type FaultEntry, type RunOutcome, type RunRequest,
+  cleanVerdict,
+  describeSelection,
+  faultVerdict,
+  outcomeOf,
+  parseFaultCatalogue,
+  pickFaults,
+  pool,
+  runArgs,
+  runSelftest,
+  scoreOf,
+  selectionFor,
+  selftestExitCode,
+  textTable,
+  unionSelection,
+  type FaultEntry,
+  type RunOutcome,
+  type RunRequest,
 } from '../../../src/selftest/index.js';
 
 const LISTING = `NAME                  TAG          OPERATION           EXPECTED CHECK               DESCRIPTION
@@ -25,7 +40,13 @@ stream-no-completed   QGPT         qgptStream          stream_grammar           
 test('catalogue: columns cut at the header offsets (a tag may hold a space)', () => {
   const list = parseFaultCatalogue(LISTING);
   assert.equal(list.length, 3);
-  assert.deepEqual(list[0], { name: 'health-json', tag: 'Well Known', operation: 'getWellKnownHealth', expectedCheck: 'content_type_conformance', description: 'Health answers {"status":"ok"} as JSON.' });
+  assert.deepEqual(list[0], {
+    name: 'health-json',
+    tag: 'Well Known',
+    operation: 'getWellKnownHealth',
+    expectedCheck: 'content_type_conformance',
+    description: 'Health answers {"status":"ok"} as JSON.',
+  });
   assert.equal(list[2].expectedCheck, 'stream_grammar');
   assert.throws(() => parseFaultCatalogue('nothing here'), /NAME header/);
 });
@@ -50,19 +71,57 @@ for (const [tag, check, expected] of selections) {
 }
 
 test('selection: the union of several is the clean control of a subset; one without a filter means no filter', () => {
-  assert.deepEqual(unionSelection([{ suites: ['contract'], grep: '@Assets|@Negative' }, { suites: ['stream'], grep: '@QGPT' }, { suites: ['contract'], grep: '@Models|@Negative' }]),
-    { suites: ['contract', 'stream'], grep: '@Assets|@Negative|@QGPT|@Models' });
-  assert.deepEqual(unionSelection([{ suites: ['contract'], grep: '@A' }, { suites: ['property'] }]), { suites: ['contract', 'property'] });
-  assert.equal(describeSelection({ suites: ['contract', 'stream', 'property'], widened: true }), 'every suite (widened)');
+  assert.deepEqual(
+    unionSelection([
+      { suites: ['contract'], grep: '@Assets|@Negative' },
+      { suites: ['stream'], grep: '@QGPT' },
+      { suites: ['contract'], grep: '@Models|@Negative' },
+    ]),
+    { suites: ['contract', 'stream'], grep: '@Assets|@Negative|@QGPT|@Models' },
+  );
+  assert.deepEqual(unionSelection([{ suites: ['contract'], grep: '@A' }, { suites: ['property'] }]), {
+    suites: ['contract', 'property'],
+  });
+  assert.equal(
+    describeSelection({ suites: ['contract', 'stream', 'property'], widened: true }),
+    'every suite (widened)',
+  );
 });
 
 test('runArgs: the CLI invocation of one run', () => {
-  assert.deepEqual(runArgs({ reportsDir: '/r/x', selection: { suites: ['stream'], grep: '@QGPT' }, faults: ['stream-crosstalk'], workers: 2 }),
-    ['run', '--no-html', '--reports-dir', '/r/x', '--workers', '2', '--suite', 'stream', '--grep', '@QGPT', '--fault', 'stream-crosstalk']);
+  assert.deepEqual(
+    runArgs({
+      reportsDir: '/r/x',
+      selection: { suites: ['stream'], grep: '@QGPT' },
+      faults: ['stream-crosstalk'],
+      workers: 2,
+    }),
+    [
+      'run',
+      '--no-html',
+      '--reports-dir',
+      '/r/x',
+      '--workers',
+      '2',
+      '--suite',
+      'stream',
+      '--grep',
+      '@QGPT',
+      '--fault',
+      'stream-crosstalk',
+    ],
+  );
 });
 
 const outcome = (o: Partial<RunOutcome> = {}): RunOutcome => ({
-  exitCode: 1, checksFired: [], testsFailed: [], otherFailures: [], counts: { passed: 5, failed: 0, skipped: 0, flaky: 0 }, durationMs: 1000, reportsDir: '/r', ...o,
+  exitCode: 1,
+  checksFired: [],
+  testsFailed: [],
+  otherFailures: [],
+  counts: { passed: 5, failed: 0, skipped: 0, flaky: 0 },
+  durationMs: 1000,
+  reportsDir: '/r',
+  ...o,
 });
 
 // expected check, what the run showed → verdict
@@ -78,16 +137,27 @@ const verdicts: Array<[string, Partial<RunOutcome>, string]> = [
   ['use_after_delete', { exitCode: null }, 'error'],
 ];
 for (const [check, o, expected] of verdicts) {
-  test(`verdict: ${check} with ${JSON.stringify(o)} → ${expected}`, () => assert.equal(faultVerdict(check, outcome(o)), expected));
+  test(`verdict: ${check} with ${JSON.stringify(o)} → ${expected}`, () =>
+    assert.equal(faultVerdict(check, outcome(o)), expected));
 }
 
 test('clean verdict: only exit 0 with passing tests and no fired check passes', () => {
   assert.deepEqual(cleanVerdict(outcome({ exitCode: 0 })), { passed: true, error: false, problems: [] });
-  const falseAlarm = cleanVerdict(outcome({ exitCode: 1, checksFired: ['stream_grammar'], testsFailed: ['stream › a'], counts: { passed: 4, failed: 1, skipped: 0, flaky: 0 } }));
+  const falseAlarm = cleanVerdict(
+    outcome({
+      exitCode: 1,
+      checksFired: ['stream_grammar'],
+      testsFailed: ['stream › a'],
+      counts: { passed: 4, failed: 1, skipped: 0, flaky: 0 },
+    }),
+  );
   assert.equal(falseAlarm.passed, false);
   assert.match(falseAlarm.problems.join(' '), /false alarms\): stream_grammar/);
   assert.equal(cleanVerdict(outcome({ exitCode: 2, harnessError: 'x' })).error, true);
-  assert.equal(cleanVerdict(outcome({ exitCode: 0, counts: { passed: 0, failed: 0, skipped: 3, flaky: 0 } })).passed, false);
+  assert.equal(
+    cleanVerdict(outcome({ exitCode: 0, counts: { passed: 0, failed: 0, skipped: 3, flaky: 0 } })).passed,
+    false,
+  );
 });
 
 // verdicts, clean run → exit code
@@ -101,26 +171,41 @@ const exits: Array<[string[], boolean | undefined, 0 | 1 | 2]> = [
 for (const [vs, clean, code] of exits) {
   test(`exit code: ${vs.join(',')} clean=${clean} → ${code}`, () => {
     const score = scoreOf(vs.map((verdict) => ({ verdict: verdict as 'caught' })));
-    assert.equal(selftestExitCode(score, clean === undefined ? undefined : { passed: clean, error: false, problems: [] }, true), code);
+    assert.equal(
+      selftestExitCode(score, clean === undefined ? undefined : { passed: clean, error: false, problems: [] }, true),
+      code,
+    );
   });
 }
 
 test('score: caught / total, with misses and errors counted apart', () => {
-  assert.deepEqual(scoreOf([{ verdict: 'caught' }, { verdict: 'missed' }, { verdict: 'error' }, { verdict: 'caught' }]), { caught: 2, missed: 1, errors: 1, total: 4 });
+  assert.deepEqual(
+    scoreOf([{ verdict: 'caught' }, { verdict: 'missed' }, { verdict: 'error' }, { verdict: 'caught' }]),
+    { caught: 2, missed: 1, errors: 1, total: 4 },
+  );
 });
 
 test('pool: never more than n at a time, every item once', async () => {
   let running = 0;
   let peak = 0;
   const seen: number[] = [];
-  await pool([1, 2, 3, 4, 5], 2, async (x) => { running++; peak = Math.max(peak, running); await new Promise((r) => setTimeout(r, 5)); seen.push(x); running--; });
+  await pool([1, 2, 3, 4, 5], 2, async (x) => {
+    running++;
+    peak = Math.max(peak, running);
+    await new Promise((r) => setTimeout(r, 5));
+    seen.push(x);
+    running--;
+  });
   assert.equal(peak, 2);
   assert.deepEqual(seen.sort(), [1, 2, 3, 4, 5]);
 });
 
 test('pickFaults: an unknown name is a usage error naming it', () => {
   const cat = parseFaultCatalogue(LISTING);
-  assert.deepEqual(pickFaults(cat, ['gone-as-404']).map((f) => f.name), ['gone-as-404']);
+  assert.deepEqual(
+    pickFaults(cat, ['gone-as-404']).map((f) => f.name),
+    ['gone-as-404'],
+  );
   assert.throws(() => pickFaults(cat, ['nope']), /unknown fault switch: nope/);
 });
 
@@ -130,7 +215,10 @@ test('outcomeOf: reads the checks that fired and the failed tests from results.j
   assert.ok(o.checksFired.includes('use_after_delete'), o.checksFired.join(','));
   assert.ok(o.testsFailed.length >= 1);
   assert.equal(o.harnessError, undefined);
-  assert.match(outcomeOf('/nonexistent', 2, 1, 'pieces-conformance: target error: gone\n').harnessError ?? '', /target error/);
+  assert.match(
+    outcomeOf('/nonexistent', 2, 1, 'pieces-conformance: target error: gone\n').harnessError ?? '',
+    /target error/,
+  );
 });
 
 test('runSelftest: a scripted runner; a missed fault is widened once; table, score and reports', async () => {
@@ -142,14 +230,28 @@ test('runSelftest: a scripted runner; a missed fault is widened once; table, sco
     const f = r.faults[0];
     if (!f) return outcome({ exitCode: 0, reportsDir: r.reportsDir });
     if (f === 'health-json') return outcome({ checksFired: ['content_type_conformance'], reportsDir: r.reportsDir });
-    if (f === 'gone-as-404' && r.selection.widened) return outcome({ checksFired: ['status_code_conformance', 'use_after_delete'], reportsDir: r.reportsDir });
+    if (f === 'gone-as-404' && r.selection.widened)
+      return outcome({ checksFired: ['status_code_conformance', 'use_after_delete'], reportsDir: r.reportsDir });
     return outcome({ exitCode: 0, reportsDir: r.reportsDir });
   };
   const dir = mkdtempSync(join(tmpdir(), 'pc-selftest-unit-'));
   const lines: string[] = [];
   try {
-    const r = await runSelftest({ root: dir, cwd: dir, env: {}, reportsDir: dir, jobs: 2, workers: 2, out: (l) => lines.push(l), catalogue, runner });
-    assert.deepEqual(r.rows.map((x) => x.verdict), ['caught', 'caught', 'missed']);
+    const r = await runSelftest({
+      root: dir,
+      cwd: dir,
+      env: {},
+      reportsDir: dir,
+      jobs: 2,
+      workers: 2,
+      out: (l) => lines.push(l),
+      catalogue,
+      runner,
+    });
+    assert.deepEqual(
+      r.rows.map((x) => x.verdict),
+      ['caught', 'caught', 'missed'],
+    );
     assert.equal(r.rows[1].selection.widened, true);
     assert.deepEqual(r.rows[1].narrow?.checksFired, []);
     assert.deepEqual(r.score, { caught: 2, missed: 1, errors: 0, total: 3 });
@@ -158,9 +260,15 @@ test('runSelftest: a scripted runner; a missed fault is widened once; table, sco
     assert.equal(calls.length, 1 + 3 + 2, 'clean + 3 narrow + 2 widened');
     const table = textTable(r.rows);
     assert.match(table, /^FAULT +EXPECTED CHECK +CAUGHT BY +VERDICT/);
-    assert.match(table, /gone-as-404 +status_code_conformance +status_code_conformance, use_after_delete +caught +every suite \(widened\)/);
+    assert.match(
+      table,
+      /gone-as-404 +status_code_conformance +status_code_conformance, use_after_delete +caught +every suite \(widened\)/,
+    );
     assert.match(table, /stream-no-completed +stream_grammar +— +MISSED/);
-    assert.ok(lines.some((l) => l === 'score: 2 / 3 faults caught (67 %), 1 missed'), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l === 'score: 2 / 3 faults caught (67 %), 1 missed'),
+      lines.join('\n'),
+    );
     const md = readFileSync(join(dir, 'selftest.md'), 'utf8');
     assert.match(md, /\*\*Score: 2 \/ 3 faults caught/);
     assert.match(md, /## Not caught[\s\S]*`stream-no-completed` \(qgptStream\): missed/);

@@ -16,7 +16,10 @@ const openapi = parseYaml(readFileSync('spec/pieces-os.openapi.yaml', 'utf8'));
 
 test('parses with no diagnostic of error severity', () => {
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
-  assert.deepEqual(errors.map((d) => `${d.path.join('/')}: ${d.message}`), []);
+  assert.deepEqual(
+    errors.map((d) => `${d.path.join('/')}: ${d.message}`),
+    [],
+  );
   assert.ok(document, 'a document came back');
   assert.equal(document!.version(), '3.0.0');
 });
@@ -25,12 +28,39 @@ test('channels, addresses and messages', () => {
   const channels = document!.channels();
   assert.equal(channels.get('qgptStream')?.address(), '/qgpt/stream');
   assert.equal(channels.get('modelDownloadProgress')?.address(), '/model/{model}/download/progress');
-  assert.deepEqual(channels.get('qgptStream')!.messages().all().map((m) => m.id()).sort(), ['QGPTStreamInput', 'QGPTStreamOutput']);
-  assert.deepEqual(channels.get('modelDownloadProgress')!.parameters().all().map((p) => p.id()), ['model']);
+  assert.deepEqual(
+    channels
+      .get('qgptStream')!
+      .messages()
+      .all()
+      .map((m) => m.id())
+      .sort(),
+    ['QGPTStreamInput', 'QGPTStreamOutput'],
+  );
+  assert.deepEqual(
+    channels
+      .get('modelDownloadProgress')!
+      .parameters()
+      .all()
+      .map((p) => p.id()),
+    ['model'],
+  );
 });
 
 test("operations take the server's point of view: it receives the input and sends the frames", () => {
-  const actions = Object.fromEntries(document!.operations().all().map((o) => [o.id(), `${o.action()} ${o.messages().all().map((m) => m.id()).join(',')}`]));
+  const actions = Object.fromEntries(
+    document!
+      .operations()
+      .all()
+      .map((o) => [
+        o.id(),
+        `${o.action()} ${o
+          .messages()
+          .all()
+          .map((m) => m.id())
+          .join(',')}`,
+      ]),
+  );
   assert.deepEqual(actions, {
     receiveQgptStreamInput: 'receive QGPTStreamInput',
     sendQgptStreamOutput: 'send QGPTStreamOutput',
@@ -49,8 +79,10 @@ test('payloads reference the OpenAPI components (resolved, not copied)', () => {
 });
 
 test("the OpenAPI document's x-asyncapi-channel names exist here", () => {
-  const named = Object.values<any>(openapi.paths).flatMap((item) => Object.values<any>(item))
-    .map((op) => op?.['x-asyncapi-channel']).filter(Boolean);
+  const named = Object.values<any>(openapi.paths)
+    .flatMap((item) => Object.values<any>(item))
+    .map((op) => op?.['x-asyncapi-channel'])
+    .filter(Boolean);
   assert.deepEqual(named.sort(), ['modelDownloadProgress', 'qgptStream']);
   for (const n of named) assert.ok(document!.channels().get(n), n);
 });

@@ -19,26 +19,49 @@ let script: Script = () => undefined;
 const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
 wss.on('connection', (ws, req) => {
   if (req.url?.startsWith('/model/')) {
-    const steps: Array<[string, number?]> = [['UNKNOWN'], ['INITIALIZED'], ['IN-PROGRESS', 10], ['IN-PROGRESS', 60], ['COMPLETED', 100]];
-    steps.forEach(([status, percentage], i) => setTimeout(() => ws.send(JSON.stringify({ status, percentage })), 5 * i));
+    const steps: Array<[string, number?]> = [
+      ['UNKNOWN'],
+      ['INITIALIZED'],
+      ['IN-PROGRESS', 10],
+      ['IN-PROGRESS', 60],
+      ['COMPLETED', 100],
+    ];
+    steps.forEach(([status, percentage], i) =>
+      setTimeout(() => ws.send(JSON.stringify({ status, percentage })), 5 * i),
+    );
     return;
   }
   ws.on('message', (data) => {
     const raw = data.toString();
     let input: any;
-    try { input = JSON.parse(raw); } catch { input = undefined; }
+    try {
+      input = JSON.parse(raw);
+    } catch {
+      input = undefined;
+    }
     script(ws, input, raw);
   });
 });
 await new Promise((r) => wss.once('listening', r));
 const baseUrl = `http://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-after(() => { for (const c of wss.clients) c.terminate(); wss.close(); });
+after(() => {
+  for (const c of wss.clients) c.terminate();
+  wss.close();
+});
 
-const send = (ws: WebSocket, v: unknown, delay = 0) => setTimeout(() => ws.send(typeof v === 'string' ? v : JSON.stringify(v)), delay);
-const chunk = (request: string, text: string) => ({ request, conversation: 'c-1', status: 'IN-PROGRESS', question: { answers: { iterable: [{ text, score: 1 }] } } });
+const send = (ws: WebSocket, v: unknown, delay = 0) =>
+  setTimeout(() => ws.send(typeof v === 'string' ? v : JSON.stringify(v)), delay);
+const chunk = (request: string, text: string) => ({
+  request,
+  conversation: 'c-1',
+  status: 'IN-PROGRESS',
+  question: { answers: { iterable: [{ text, score: 1 }] } },
+});
 /** Generous timeouts, so a loaded CI machine never ends a scripted answer early; the idle test sets its own. */
-const session = (timeouts = { requestMs: 3000, idleMs: 1500 }) => new StreamSession({ baseUrl, validators, timeouts, settleMs: 30, budgets: {} });
-const failed = (s: StreamSession) => judgeStreams(s.subjects(), checksOfKind('stream'), { validators }).flatMap((v) => v.failures.map((f) => f.check));
+const session = (timeouts = { requestMs: 3000, idleMs: 1500 }) =>
+  new StreamSession({ baseUrl, validators, timeouts, settleMs: 30, budgets: {} });
+const failed = (s: StreamSession) =>
+  judgeStreams(s.subjects(), checksOfKind('stream'), { validators }).flatMap((v) => v.failures.map((f) => f.check));
 
 test('an answer: frames attributed by id, validated, concatenated and timed', async () => {
   script = (ws, input) => {
@@ -121,7 +144,10 @@ test('the download watch records progress until COMPLETED', async () => {
   const h = await s.watchDownload('m-1', { expectTerminal: 'COMPLETED' });
   const w = await h.done;
   assert.equal(w.end?.kind, 'terminal');
-  assert.deepEqual(w.frames.map((f) => (f.value as any).status), ['UNKNOWN', 'INITIALIZED', 'IN-PROGRESS', 'IN-PROGRESS', 'COMPLETED']);
+  assert.deepEqual(
+    w.frames.map((f) => (f.value as any).status),
+    ['UNKNOWN', 'INITIALIZED', 'IN-PROGRESS', 'IN-PROGRESS', 'COMPLETED'],
+  );
   assert.deepEqual(failed(s), []);
   await s.close();
 });
@@ -129,7 +155,9 @@ test('the download watch records progress until COMPLETED', async () => {
 test('a refused upgrade rejects with a target error naming the status', async () => {
   const refusing = new WebSocketServer({ noServer: true });
   const { createServer } = await import('node:http');
-  const server = createServer((_q, res) => res.end()).on('upgrade', (_req, sock) => sock.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n'));
+  const server = createServer((_q, res) => res.end()).on('upgrade', (_req, sock) =>
+    sock.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n'),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const s = new StreamSession({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   await assert.rejects(s.open(), /upgrade refused with HTTP 403/);

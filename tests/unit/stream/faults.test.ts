@@ -19,20 +19,34 @@ const validators = buildValidators(await loadSpec('spec/pieces-os.openapi.yaml')
 const STREAM_FAULTS = listFaults().filter((f) => /^(stream|download)_/.test(f.expectedCheck));
 
 async function post(url: string, body?: unknown): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.ok ? res.json() : undefined;
 }
 
 /** Runs the scenario against an emulator with `faults`; answers the stream failures. */
 async function scenario(faults: string[]): Promise<ContractFailure[]> {
   const emu = await startEmulator({ port: 0, memory: true, faults, streamDelayMs: 1, downloadMs: 100 });
-  const session = new StreamSession({ baseUrl: emu.url, validators, timeouts: { requestMs: 3000, idleMs: 600 }, settleMs: 50, budgets: {} });
+  const session = new StreamSession({
+    baseUrl: emu.url,
+    validators,
+    timeouts: { requestMs: 3000, idleMs: 600 },
+    settleMs: 50,
+    budgets: {},
+  });
   try {
-    const question = (token: string) => ({ question: { query: `How do I reverse a list? [${token}]`, relevant: { iterable: [] } } });
-    const twins = await Promise.all([session.token(), session.token()].map(async (token) => {
-      const out = await post(`${emu.url}/qgpt/question`, question(token).question);
-      return { token, reference: out?.answers?.iterable?.[0]?.text as string | undefined };
-    }));
+    const question = (token: string) => ({
+      question: { query: `How do I reverse a list? [${token}]`, relevant: { iterable: [] } },
+    });
+    const twins = await Promise.all(
+      [session.token(), session.token()].map(async (token) => {
+        const out = await post(`${emu.url}/qgpt/question`, question(token).question);
+        return { token, reference: out?.answers?.iterable?.[0]?.text as string | undefined };
+      }),
+    );
     const a = await session.open();
     const asks = twins.map((t) => a.ask(question(t.token), { token: t.token, reference: t.reference }).done);
     const b = await session.open();
@@ -54,20 +68,33 @@ async function scenario(faults: string[]): Promise<ContractFailure[]> {
 
 test('the stream faults of the catalogue are the ones this test covers', () => {
   assert.deepEqual(STREAM_FAULTS.map((f) => f.name).sort(), [
-    'download-progress-decreases', 'stream-chunks-out-of-order', 'stream-crosstalk', 'stream-frames-after-terminal',
-    'stream-invalid-frame', 'stream-malformed-closes', 'stream-missing-conversation', 'stream-no-completed', 'stream-request-not-echoed',
+    'download-progress-decreases',
+    'stream-chunks-out-of-order',
+    'stream-crosstalk',
+    'stream-frames-after-terminal',
+    'stream-invalid-frame',
+    'stream-malformed-closes',
+    'stream-missing-conversation',
+    'stream-no-completed',
+    'stream-request-not-echoed',
   ]);
 });
 
 test('without a fault, no stream check fails', async () => {
-  assert.deepEqual((await scenario([])).map((f) => f.message), []);
+  assert.deepEqual(
+    (await scenario([])).map((f) => f.message),
+    [],
+  );
 });
 
 for (const fault of STREAM_FAULTS) {
   test(`fault ${fault.name} trips ${fault.expectedCheck}`, async () => {
     const failures = await scenario([fault.name]);
     const mine = failures.filter((f) => f.check === fault.expectedCheck);
-    assert.ok(mine.length > 0, `expected ${fault.expectedCheck}; got ${[...new Set(failures.map((f) => f.check))].join(', ') || 'nothing'}`);
+    assert.ok(
+      mine.length > 0,
+      `expected ${fault.expectedCheck}; got ${[...new Set(failures.map((f) => f.check))].join(', ') || 'nothing'}`,
+    );
     for (const f of mine) assert.match(f.facts, /^(request|model) \S+: /, f.message);
   });
 }

@@ -21,14 +21,21 @@ wss.on('connection', (ws, req) => {
 });
 await new Promise((r) => wss.once('listening', r));
 const baseUrl = `http://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-after(() => { for (const c of wss.clients) c.terminate(); wss.close(); });
+after(() => {
+  for (const c of wss.clients) c.terminate();
+  wss.close();
+});
 const session = () => new StreamSession({ baseUrl, timeouts: { requestMs: 2000, idleMs: 1000 }, settleMs: 5 });
 
 test('the download watch records frames sent with the upgrade response, every time', async () => {
   const s = session();
   for (let i = 0; i < 25; i++) {
     const w = await (await s.watchDownload(`m-${i}`)).done;
-    assert.deepEqual(w.frames.map((f) => (f.value as any).status), ['INITIALIZED', 'COMPLETED'], `watch ${i}`);
+    assert.deepEqual(
+      w.frames.map((f) => (f.value as any).status),
+      ['INITIALIZED', 'COMPLETED'],
+      `watch ${i}`,
+    );
     assert.equal(w.end?.kind, 'terminal', `watch ${i}`);
   }
   await s.close();

@@ -6,7 +6,15 @@ import { exportTarget, importTarget } from '../../../src/target/env.js';
 import { HarnessError } from '../../../src/core/errors.js';
 
 test('defaults: embedded emulator, 10 s timeout, strict, writes allowed, no downloads on live targets', () => {
-  assert.deepEqual(readConfig({}), { baseUrl: undefined, timeoutMs: 10_000, validation: 'strict', readonly: false, allowDownloads: false, faults: [], downloadWaitMs: 30_000 });
+  assert.deepEqual(readConfig({}), {
+    baseUrl: undefined,
+    timeoutMs: 10_000,
+    validation: 'strict',
+    readonly: false,
+    allowDownloads: false,
+    faults: [],
+    downloadWaitMs: 30_000,
+  });
 });
 
 const good: Array<[Record<string, string>, Partial<ReturnType<typeof readConfig>>]> = [
@@ -15,7 +23,10 @@ const good: Array<[Record<string, string>, Partial<ReturnType<typeof readConfig>
   [{ PIECES_BASE_URL: '' }, { baseUrl: undefined }],
   [{ PIECES_TIMEOUT_MS: '2500' }, { timeoutMs: 2500 }],
   [{ PIECES_VALIDATION: 'Lenient' }, { validation: 'lenient' }],
-  [{ PIECES_READONLY: 'true', PIECES_ALLOW_DOWNLOADS: 'yes' }, { readonly: true, allowDownloads: true }],
+  [
+    { PIECES_READONLY: 'true', PIECES_ALLOW_DOWNLOADS: 'yes' },
+    { readonly: true, allowDownloads: true },
+  ],
   [{ PIECES_READONLY: '0' }, { readonly: false }],
   [{ PIECES_EMULATOR_FAULTS: ' gone-as-404, ,bad-json-500 ' }, { faults: ['gone-as-404', 'bad-json-500'] }],
 ];
@@ -29,13 +40,22 @@ for (const [env, expected] of good) {
 const bad: Array<[Record<string, string>, RegExp]> = [
   [{ PIECES_BASE_URL: 'localhost:1000' }, /PIECES_BASE_URL="localhost:1000" (is not a URL|must be http)/],
   [{ PIECES_BASE_URL: 'ftp://h' }, /must be http\(s\)/],
-  [{ PIECES_TIMEOUT_MS: '10s' }, /PIECES_TIMEOUT_MS="10s" is not a positive number of milliseconds \(e\.g\. PIECES_TIMEOUT_MS=10000\)/],
+  [
+    { PIECES_TIMEOUT_MS: '10s' },
+    /PIECES_TIMEOUT_MS="10s" is not a positive number of milliseconds \(e\.g\. PIECES_TIMEOUT_MS=10000\)/,
+  ],
   [{ PIECES_VALIDATION: 'loose' }, /PIECES_VALIDATION="loose" is not a validation mode \(use strict or lenient\)/],
-  [{ PIECES_READONLY: 'maybe' }, /PIECES_READONLY="maybe" is not a boolean \(use PIECES_READONLY=1 or PIECES_READONLY=0\)/],
+  [
+    { PIECES_READONLY: 'maybe' },
+    /PIECES_READONLY="maybe" is not a boolean \(use PIECES_READONLY=1 or PIECES_READONLY=0\)/,
+  ],
 ];
 for (const [env, message] of bad) {
   test(`refuses ${JSON.stringify(env)} with a config error naming the fix`, () => {
-    assert.throws(() => readConfig(env), (e: unknown) => e instanceof HarnessError && e.code === 'config' && message.test(e.toLine()));
+    assert.throws(
+      () => readConfig(env),
+      (e: unknown) => e instanceof HarnessError && e.code === 'config' && message.test(e.toLine()),
+    );
   });
 }
 
@@ -43,5 +63,8 @@ test('a resolved target travels to the workers through the environment', () => {
   const env: NodeJS.ProcessEnv = {};
   exportTarget({ url: 'http://127.0.0.1:5', kind: 'emulator', version: '1.2.3' }, env);
   assert.deepEqual(importTarget(env), { url: 'http://127.0.0.1:5', kind: 'emulator', version: '1.2.3' });
-  assert.throws(() => importTarget({}), (e: unknown) => e instanceof HarnessError && e.code === 'usage');
+  assert.throws(
+    () => importTarget({}),
+    (e: unknown) => e instanceof HarnessError && e.code === 'usage',
+  );
 });

@@ -16,9 +16,15 @@ const servers: Server[] = [];
 /** A server answering health with `status` and `body` after `delayMs` (Infinity: never), and a version. */
 async function server(status: number, body: string, delayMs = 0): Promise<string> {
   const s = createServer((req, res) => {
-    if (req.url === '/.well-known/version') { res.writeHead(200, { 'content-type': 'text/plain' }); return res.end('12.3.1'); }
+    if (req.url === '/.well-known/version') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('12.3.1');
+    }
     if (delayMs === Infinity) return;
-    setTimeout(() => { res.writeHead(status, { 'content-type': 'text/plain' }); res.end(body); }, delayMs);
+    setTimeout(() => {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(body);
+    }, delayMs);
   });
   servers.push(s);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
@@ -35,7 +41,10 @@ async function refused(): Promise<string> {
 }
 
 after(async () => {
-  for (const s of servers) { s.closeAllConnections(); await new Promise<void>((r) => s.close(() => r())); }
+  for (const s of servers) {
+    s.closeAllConnections();
+    await new Promise<void>((r) => s.close(() => r()));
+  }
 });
 
 test('candidates: 39300-39333 first, then 1000, then 5323', () => {
@@ -65,7 +74,13 @@ test('probe: healthy only for a 2xx whose text starts with ok', async () => {
 test('discover: all candidates at once, the first healthy one in candidate order wins', async () => {
   const slowHealthy = await server(200, 'ok', 150);
   const fastHealthy = await server(200, 'ok');
-  const candidates = [await refused(), await server(200, 'nope'), await server(200, 'ok', Infinity), slowHealthy, fastHealthy];
+  const candidates = [
+    await refused(),
+    await server(200, 'nope'),
+    await server(200, 'ok', Infinity),
+    slowHealthy,
+    fastHealthy,
+  ];
   const t0 = Date.now();
   const found = await discover(candidates, { timeoutMs: 400 });
   assert.equal(found.url, slowHealthy);
@@ -86,19 +101,33 @@ test('resolveLiveTarget(auto) answers the discovered URL and its version', async
 
 test('resolveLiveTarget(auto) with nothing running: one target error naming the ports and the fix', async () => {
   const candidates = [await refused(), await refused()];
-  await assert.rejects(() => resolveLiveTarget({ baseUrl: 'auto' }, { candidates }), (e: unknown) =>
-    e instanceof HarnessError && e.code === 'target' && /found no Pieces OS \(probed 2 ports on http:\/\/127\.0\.0\.1/.test(e.message) && /PIECES_BASE_URL/.test(e.hint ?? ''));
+  await assert.rejects(
+    () => resolveLiveTarget({ baseUrl: 'auto' }, { candidates }),
+    (e: unknown) =>
+      e instanceof HarnessError &&
+      e.code === 'target' &&
+      /found no Pieces OS \(probed 2 ports on http:\/\/127\.0\.0\.1/.test(e.message) &&
+      /PIECES_BASE_URL/.test(e.hint ?? ''),
+  );
 });
 
 test('an unreachable URL fails fast (< 10 s) with one line naming it and the fix', async () => {
   const url = await refused();
   const t0 = Date.now();
-  await assert.rejects(() => requireHealthy(url, { deadlineMs: 1500 }), (e: unknown) => {
-    assert.ok(e instanceof HarnessError);
-    assert.equal(e.code, 'target');
-    assert.match(e.toLine(), new RegExp(`^pieces-conformance: target error: no healthy Pieces OS at ${url.replace(/\./g, '\\.')} \\(GET /\\.well-known/health: ECONNREFUSED\\) \\(start Pieces OS`));
-    return true;
-  });
+  await assert.rejects(
+    () => requireHealthy(url, { deadlineMs: 1500 }),
+    (e: unknown) => {
+      assert.ok(e instanceof HarnessError);
+      assert.equal(e.code, 'target');
+      assert.match(
+        e.toLine(),
+        new RegExp(
+          `^pieces-conformance: target error: no healthy Pieces OS at ${url.replace(/\./g, '\\.')} \\(GET /\\.well-known/health: ECONNREFUSED\\) \\(start Pieces OS`,
+        ),
+      );
+      return true;
+    },
+  );
   assert.ok(Date.now() - t0 < 10_000);
 });
 

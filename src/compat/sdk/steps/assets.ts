@@ -21,67 +21,139 @@ export async function runAssetSteps({ step, skip, api, marker, writes }: SmokeRu
   const content = smokeContent(word);
   let asset: any;
   if (writes) {
-    asset = await step('createAsset', 'AssetsApi.assetsCreateNewAsset', ['POST', '/assets/create'],
-      () => api('AssetsApi').assetsCreateNewAsset({
-        seed: { type: 'SEEDED_ASSET', asset: { application: app, format: { fragment: { string: { raw: content } } }, metadata: { name: `${marker}:asset` } } },
-      }),
+    asset = await step(
+      'createAsset',
+      'AssetsApi.assetsCreateNewAsset',
+      ['POST', '/assets/create'],
+      () =>
+        api('AssetsApi').assetsCreateNewAsset({
+          seed: {
+            type: 'SEEDED_ASSET',
+            asset: {
+              application: app,
+              format: { fragment: { string: { raw: content } } },
+              metadata: { name: `${marker}:asset` },
+            },
+          },
+        }),
       (a: any) => {
         const c = contentOf(a, content);
         if (a?.id == null) return { ...c, shapeProblem: 'the asset has no id' };
-        return typeof a.id === 'string' ? c : { ...c, shapeProblem: `the asset id is not a string: ${JSON.stringify(a.id)}` };
-      });
+        return typeof a.id === 'string'
+          ? c
+          : { ...c, shapeProblem: `the asset id is not a string: ${JSON.stringify(a.id)}` };
+      },
+    );
   } else skip('createAsset', 'AssetsApi.assetsCreateNewAsset', ['POST', '/assets/create'], NO_WRITE);
   // An id of the wrong type is reported on createAsset; the later steps still use it (and delete the asset).
   const assetId: string | undefined = asset?.id != null && asset.id !== '' ? String(asset.id) : undefined;
   const noAsset = writes ? 'no asset id (createAsset failed or answered none)' : NO_WRITE;
-  await step('assetsSnapshot', 'AssetsApi.assetsSnapshot', ['GET', '/assets'], () => api('AssetsApi').assetsSnapshot({}),
-    (a: any) => (Array.isArray(a?.iterable)
-      ? { note: `${a.iterable.length} assets${assetId ? (a.iterable.some((x: any) => String(x?.id) === assetId) ? ', the created one among them' : ', the created one missing') : ''}` }
-      : { shapeProblem: 'iterable is missing' }));
+  await step(
+    'assetsSnapshot',
+    'AssetsApi.assetsSnapshot',
+    ['GET', '/assets'],
+    () => api('AssetsApi').assetsSnapshot({}),
+    (a: any) =>
+      Array.isArray(a?.iterable)
+        ? {
+            note: `${a.iterable.length} assets${assetId ? (a.iterable.some((x: any) => String(x?.id) === assetId) ? ', the created one among them' : ', the created one missing') : ''}`,
+          }
+        : { shapeProblem: 'iterable is missing' },
+  );
   let fetched: any;
   if (assetId) {
-    fetched = await step('getAsset', 'AssetApi.assetSnapshot', ['GET', '/asset/{asset}'], () => api('AssetApi').assetSnapshot({ asset: assetId, transferables: true }),
-      (a: any) => (String(a?.id) === assetId ? contentOf(a, content) : { shapeProblem: `answered asset ${a?.id}, not ${assetId}` }));
+    fetched = await step(
+      'getAsset',
+      'AssetApi.assetSnapshot',
+      ['GET', '/asset/{asset}'],
+      () => api('AssetApi').assetSnapshot({ asset: assetId, transferables: true }),
+      (a: any) =>
+        String(a?.id) === assetId ? contentOf(a, content) : { shapeProblem: `answered asset ${a?.id}, not ${assetId}` },
+    );
     const renamed = `${marker}:renamed`;
-    await step('updateAsset', 'AssetApi.assetUpdate', ['POST', '/asset/update'],
+    await step(
+      'updateAsset',
+      'AssetApi.assetUpdate',
+      ['POST', '/asset/update'],
       () => api('AssetApi').assetUpdate({ asset: { ...(fetched ?? asset), name: renamed }, transferables: true }),
       (a: any) => {
         const c = contentOf(a, content);
-        if (a?.name !== renamed) return { ...c, shapeProblem: `the name is ${JSON.stringify(a?.name)}, not the new name` };
+        if (a?.name !== renamed)
+          return { ...c, shapeProblem: `the name is ${JSON.stringify(a?.name)}, not the new name` };
         return { ...c, note: `renamed; ${c.note}` };
-      });
+      },
+    );
   } else {
     skip('getAsset', 'AssetApi.assetSnapshot', ['GET', '/asset/{asset}'], noAsset);
     skip('updateAsset', 'AssetApi.assetUpdate', ['POST', '/asset/update'], noAsset);
   }
-  await step('searchAssets', 'AssetsApi.assetsSearchWithFilters', ['POST', '/assets/search'],
+  await step(
+    'searchAssets',
+    'AssetsApi.assetsSearchWithFilters',
+    ['POST', '/assets/search'],
     () => api('AssetsApi').assetsSearchWithFilters({ assetsSearchWithFiltersInput: { query: word } }),
     (out: any) => {
       const list = out?.results?.iterable;
-      if (!Array.isArray(list)) return { shapeProblem: 'results.iterable is missing: the answer lacks the {results} envelope the SDK reads (AssetsSearchWithFiltersOutput), so the SDK answers results: undefined' };
+      if (!Array.isArray(list))
+        return {
+          shapeProblem:
+            'results.iterable is missing: the answer lacks the {results} envelope the SDK reads (AssetsSearchWithFiltersOutput), so the SDK answers results: undefined',
+        };
       const found = assetId ? list.some((r: any) => String(r?.asset?.id ?? r?.identifier) === assetId) : undefined;
-      return { note: `${list.length} results${found === undefined ? '' : found ? ', the created asset among them' : ', the created asset not found'}` };
-    });
+      return {
+        note: `${list.length} results${found === undefined ? '' : found ? ', the created asset among them' : ', the created asset not found'}`,
+      };
+    },
+  );
 
   // Formats.
-  await step('formatsSnapshot', 'FormatsApi.formatsSnapshot', ['GET', '/formats'], () => api('FormatsApi').formatsSnapshot({}),
-    (f: any) => (Array.isArray(f?.iterable) ? { note: `${f.iterable.length} formats` } : { shapeProblem: 'iterable is missing' }));
-  const formatId: string | undefined = (fetched ?? asset)?.original?.id ?? (fetched ?? asset)?.formats?.iterable?.[0]?.id;
+  await step(
+    'formatsSnapshot',
+    'FormatsApi.formatsSnapshot',
+    ['GET', '/formats'],
+    () => api('FormatsApi').formatsSnapshot({}),
+    (f: any) =>
+      Array.isArray(f?.iterable) ? { note: `${f.iterable.length} formats` } : { shapeProblem: 'iterable is missing' },
+  );
+  const formatId: string | undefined =
+    (fetched ?? asset)?.original?.id ?? (fetched ?? asset)?.formats?.iterable?.[0]?.id;
   if (formatId) {
-    await step('getFormat', 'FormatApi.formatSnapshot', ['GET', '/format/{format}'], () => api('FormatApi').formatSnapshot({ format: formatId, transferable: true }),
-      (f: any) => (f?.id === formatId
-        ? { note: f?.fragment?.string?.raw === content ? 'the format holds the content as sent' : 'format answered' }
-        : { shapeProblem: `answered format ${f?.id}, not ${formatId}` }));
-  } else skip('getFormat', 'FormatApi.formatSnapshot', ['GET', '/format/{format}'], assetId ? 'the asset answer names no format' : noAsset);
+    await step(
+      'getFormat',
+      'FormatApi.formatSnapshot',
+      ['GET', '/format/{format}'],
+      () => api('FormatApi').formatSnapshot({ format: formatId, transferable: true }),
+      (f: any) =>
+        f?.id === formatId
+          ? { note: f?.fragment?.string?.raw === content ? 'the format holds the content as sent' : 'format answered' }
+          : { shapeProblem: `answered format ${f?.id}, not ${formatId}` },
+    );
+  } else
+    skip(
+      'getFormat',
+      'FormatApi.formatSnapshot',
+      ['GET', '/format/{format}'],
+      assetId ? 'the asset answer names no format' : noAsset,
+    );
   return { word, assetId, noAsset };
 }
 
 /** Deletes the run's asset (a step of the run), recording it as a leftover when that fails. */
-export async function deleteSmokeAsset({ step, skip, api, calls, leftovers }: SmokeRun, { assetId, noAsset }: SmokeAsset): Promise<void> {
+export async function deleteSmokeAsset(
+  { step, skip, api, calls, leftovers }: SmokeRun,
+  { assetId, noAsset }: SmokeAsset,
+): Promise<void> {
   if (assetId) {
-    const deleted = await step('deleteAsset', 'AssetsApi.assetsDeleteAsset', ['POST', '/assets/{asset}/delete'],
+    const deleted = await step(
+      'deleteAsset',
+      'AssetsApi.assetsDeleteAsset',
+      ['POST', '/assets/{asset}/delete'],
       () => api('AssetsApi').assetsDeleteAsset({ asset: assetId }),
-      (v: unknown) => (typeof v === 'string' && v.trim().replace(/^"|"$/g, '') === assetId ? { note: 'answered the deleted id' } : { note: `answered ${JSON.stringify(typeof v === 'string' ? oneLine(v, 60) : v)}` }));
+      (v: unknown) =>
+        typeof v === 'string' && v.trim().replace(/^"|"$/g, '') === assetId
+          ? { note: 'answered the deleted id' }
+          : { note: `answered ${JSON.stringify(typeof v === 'string' ? oneLine(v, 60) : v)}` },
+    );
     if (deleted === undefined) leftovers.push(`asset ${assetId} (${calls[calls.length - 1].error ?? 'delete failed'})`);
   } else skip('deleteAsset', 'AssetsApi.assetsDeleteAsset', ['POST', '/assets/{asset}/delete'], noAsset);
 }

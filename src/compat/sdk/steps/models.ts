@@ -11,21 +11,49 @@ const MODEL_STEPS: Array<[string, string, string]> = [
 
 /** Lists the models and reads one; downloads-and-cancels one and loads-and-unloads another when allowed. */
 export async function runModelSteps({ step, skip, api, writes, allowDownloads, leftovers }: SmokeRun): Promise<void> {
-  const models = await step('modelsSnapshot', 'ModelsApi.modelsSnapshot', ['GET', '/models'], () => api('ModelsApi').modelsSnapshot(),
-    (m: any) => (Array.isArray(m?.iterable) ? { note: `${m.iterable.length} models` } : { shapeProblem: 'iterable is missing' }));
+  const models = await step(
+    'modelsSnapshot',
+    'ModelsApi.modelsSnapshot',
+    ['GET', '/models'],
+    () => api('ModelsApi').modelsSnapshot(),
+    (m: any) =>
+      Array.isArray(m?.iterable) ? { note: `${m.iterable.length} models` } : { shapeProblem: 'iterable is missing' },
+  );
   const list: any[] = Array.isArray(models?.iterable) ? models.iterable : [];
   const someModel = list.find((m) => m && !m.cloud) ?? list[0];
   if (someModel?.id) {
-    await step('getModel', 'ModelApi.modelsSpecificModelSnapshot', ['GET', '/model/{model}'], () => api('ModelApi').modelsSpecificModelSnapshot({ model: someModel.id }),
-      (m: any) => (m?.id === someModel.id ? { note: `${m.name ?? m.id}` } : { shapeProblem: `answered ${m?.id}, not ${someModel.id}` }));
-  } else skip('getModel', 'ModelApi.modelsSpecificModelSnapshot', ['GET', '/model/{model}'], 'no model in the snapshot');
+    await step(
+      'getModel',
+      'ModelApi.modelsSpecificModelSnapshot',
+      ['GET', '/model/{model}'],
+      () => api('ModelApi').modelsSpecificModelSnapshot({ model: someModel.id }),
+      (m: any) =>
+        m?.id === someModel.id
+          ? { note: `${m.name ?? m.id}` }
+          : { shapeProblem: `answered ${m?.id}, not ${someModel.id}` },
+    );
+  } else
+    skip('getModel', 'ModelApi.modelsSpecificModelSnapshot', ['GET', '/model/{model}'], 'no model in the snapshot');
   if (writes && allowDownloads) {
     const fresh = list.find((m) => m && !m.cloud && m.downloaded === false && !m.downloading);
     if (fresh?.id) {
-      await step('downloadModel', MODEL_STEPS[0][1], ['POST', MODEL_STEPS[0][2]], () => api('ModelApi').modelSpecificModelDownload({ model: fresh.id }),
-        (m: any) => (m?.id === fresh.id ? { note: `download of ${fresh.name ?? fresh.id} started` } : { shapeProblem: `answered ${m?.id}` }));
-      const cancelled = await step('cancelModelDownload', MODEL_STEPS[1][1], ['POST', MODEL_STEPS[1][2]], () => api('ModelApi').modelSpecificModelDownloadCancel({ model: fresh.id }),
-        (m: any) => (m?.id === fresh.id ? { note: 'download cancelled' } : { shapeProblem: `answered ${m?.id}` }));
+      await step(
+        'downloadModel',
+        MODEL_STEPS[0][1],
+        ['POST', MODEL_STEPS[0][2]],
+        () => api('ModelApi').modelSpecificModelDownload({ model: fresh.id }),
+        (m: any) =>
+          m?.id === fresh.id
+            ? { note: `download of ${fresh.name ?? fresh.id} started` }
+            : { shapeProblem: `answered ${m?.id}` },
+      );
+      const cancelled = await step(
+        'cancelModelDownload',
+        MODEL_STEPS[1][1],
+        ['POST', MODEL_STEPS[1][2]],
+        () => api('ModelApi').modelSpecificModelDownloadCancel({ model: fresh.id }),
+        (m: any) => (m?.id === fresh.id ? { note: 'download cancelled' } : { shapeProblem: `answered ${m?.id}` }),
+      );
       if (!cancelled) leftovers.push(`model ${fresh.id} (download may still be running: cancel failed)`);
     } else {
       skip('downloadModel', MODEL_STEPS[0][1], ['POST', MODEL_STEPS[0][2]], 'no local model left to download');
@@ -33,10 +61,21 @@ export async function runModelSteps({ step, skip, api, writes, allowDownloads, l
     }
     const ready = list.find((m) => m && !m.cloud && m.downloaded === true && m.loaded !== true);
     if (ready?.id) {
-      const loaded = await step('loadModel', MODEL_STEPS[2][1], ['POST', MODEL_STEPS[2][2]], () => api('ModelApi').modelSpecificModelLoad({ model: ready.id }),
-        (m: any) => (m?.id === ready.id ? { note: `loaded ${ready.name ?? ready.id}` } : { shapeProblem: `answered ${m?.id}` }));
-      const unloaded = await step('unloadModel', MODEL_STEPS[3][1], ['POST', MODEL_STEPS[3][2]], () => api('ModelApi').modelSpecificModelUnload({ model: ready.id }),
-        (m: any) => (m?.id === ready.id ? { note: 'unloaded again' } : { shapeProblem: `answered ${m?.id}` }));
+      const loaded = await step(
+        'loadModel',
+        MODEL_STEPS[2][1],
+        ['POST', MODEL_STEPS[2][2]],
+        () => api('ModelApi').modelSpecificModelLoad({ model: ready.id }),
+        (m: any) =>
+          m?.id === ready.id ? { note: `loaded ${ready.name ?? ready.id}` } : { shapeProblem: `answered ${m?.id}` },
+      );
+      const unloaded = await step(
+        'unloadModel',
+        MODEL_STEPS[3][1],
+        ['POST', MODEL_STEPS[3][2]],
+        () => api('ModelApi').modelSpecificModelUnload({ model: ready.id }),
+        (m: any) => (m?.id === ready.id ? { note: 'unloaded again' } : { shapeProblem: `answered ${m?.id}` }),
+      );
       if (loaded && !unloaded) leftovers.push(`model ${ready.id} (left loaded: unload failed)`);
     } else {
       skip('loadModel', MODEL_STEPS[2][1], ['POST', MODEL_STEPS[2][2]], 'no downloaded, unloaded local model');
@@ -50,6 +89,14 @@ export async function runModelSteps({ step, skip, api, writes, allowDownloads, l
 
 /** Reads the signed-in user (or that nobody is). */
 export async function runUserStep({ step, api }: SmokeRun): Promise<void> {
-  await step('user', 'UserApi.userSnapshot', ['GET', '/user'], () => api('UserApi').userSnapshot(),
-    (u: any) => (u && typeof u === 'object' ? { note: u.user ? 'a user is signed in' : 'nobody signed in (user absent)' } : { shapeProblem: 'the answer is not an object' }));
+  await step(
+    'user',
+    'UserApi.userSnapshot',
+    ['GET', '/user'],
+    () => api('UserApi').userSnapshot(),
+    (u: any) =>
+      u && typeof u === 'object'
+        ? { note: u.user ? 'a user is signed in' : 'nobody signed in (user absent)' }
+        : { shapeProblem: 'the answer is not an object' },
+  );
 }

@@ -32,7 +32,12 @@ function responsesOf(responses: Record<string, any> = {}): Record<string, Respon
     if (status.startsWith('x-')) continue;
     const content: Record<string, Schema | undefined> = {};
     for (const [media, m] of Object.entries<any>(r?.content ?? {})) content[media.toLowerCase()] = m?.schema;
-    out[status.toUpperCase()] = { status: status.toUpperCase(), description: r?.description, content, extensions: extensionsOf(r) };
+    out[status.toUpperCase()] = {
+      status: status.toUpperCase(),
+      description: r?.description,
+      content,
+      extensions: extensionsOf(r),
+    };
   }
   return out;
 }
@@ -46,7 +51,12 @@ export function indexOperations(doc: Record<string, any>, file = 'contract'): Ma
       if (!op) continue;
       const pointer = `#/paths/${pointerToken(path)}/${method}`;
       const id = op.operationId as string | undefined;
-      if (!id) throw new HarnessError('spec', `${file}: ${pointer}: operation has no operationId`, 'every operation needs one');
+      if (!id)
+        throw new HarnessError(
+          'spec',
+          `${file}: ${pointer}: operation has no operationId`,
+          'every operation needs one',
+        );
       if (index.has(id)) throw new HarnessError('spec', `${file}: ${pointer}: duplicate operationId "${id}"`);
       const responses = responsesOf(op.responses);
       const body = op.requestBody;
@@ -60,7 +70,9 @@ export function indexOperations(doc: Record<string, any>, file = 'contract'): Ma
         requestBody: body
           ? {
               required: Boolean(body.required),
-              content: Object.fromEntries(Object.entries<any>(body.content ?? {}).map(([m, c]) => [m.toLowerCase(), c?.schema])),
+              content: Object.fromEntries(
+                Object.entries<any>(body.content ?? {}).map(([m, c]) => [m.toLowerCase(), c?.schema]),
+              ),
             }
           : undefined,
         responses,
@@ -75,7 +87,12 @@ export function indexOperations(doc: Record<string, any>, file = 'contract'): Ma
 }
 
 /** A compiled path template: matches a concrete path and extracts its parameters. */
-export interface PathMatcher { operation: Operation; regex: RegExp; names: string[]; literalLength: number }
+export interface PathMatcher {
+  operation: Operation;
+  regex: RegExp;
+  names: string[];
+  literalLength: number;
+}
 
 /** Compiles every operation's path template, most specific (most literal characters) first. */
 export function pathMatchers(ops: Iterable<Operation>): PathMatcher[] {
@@ -86,18 +103,28 @@ export function pathMatchers(ops: Iterable<Operation>): PathMatcher[] {
       .split(/(\{[^}]+\})/)
       .map((part) => {
         const m = /^\{([^}]+)\}$/.exec(part);
-        if (m) { names.push(m[1]); return '([^/]+)'; }
+        if (m) {
+          names.push(m[1]);
+          return '([^/]+)';
+        }
         return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       })
       .join('');
-    out.push({ operation, regex: new RegExp(`^${source}/?$`), names, literalLength: operation.path.replace(/\{[^}]+\}/g, '').length });
+    out.push({
+      operation,
+      regex: new RegExp(`^${source}/?$`),
+      names,
+      literalLength: operation.path.replace(/\{[^}]+\}/g, '').length,
+    });
   }
   return out.sort((a, b) => b.literalLength - a.literalLength);
 }
 
 /** The operation a method + concrete path exercises, with its decoded path parameters. */
 export function matchOperation(
-  matchers: PathMatcher[], method: string, pathname: string,
+  matchers: PathMatcher[],
+  method: string,
+  pathname: string,
 ): { operation: Operation; pathParams: Record<string, string> } | undefined {
   const upper = method.toUpperCase();
   for (const m of matchers) {
@@ -106,7 +133,11 @@ export function matchOperation(
     if (!hit) continue;
     const pathParams: Record<string, string> = {};
     m.names.forEach((n, i) => {
-      try { pathParams[n] = decodeURIComponent(hit[i + 1]); } catch { pathParams[n] = hit[i + 1]; }
+      try {
+        pathParams[n] = decodeURIComponent(hit[i + 1]);
+      } catch {
+        pathParams[n] = hit[i + 1];
+      }
     });
     return { operation: m.operation, pathParams };
   }

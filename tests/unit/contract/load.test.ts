@@ -27,7 +27,10 @@ test('the project contracts load', async () => {
 });
 
 test('an OpenAPI 3.1 document loads with the 2020-12 dialect', async () => {
-  const p = write('v31.yaml', `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: [string, 'null']}\n`);
+  const p = write(
+    'v31.yaml',
+    `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: [string, 'null']}\n`,
+  );
   const spec = await loadSpec(p);
   assert.equal(spec.dialect, '3.1');
   assert.equal(spec.operations.get('a')?.method, 'GET');
@@ -35,10 +38,30 @@ test('an OpenAPI 3.1 document loads with the 2020-12 dialect', async () => {
 
 // A broken document is a HarnessError whose one line names the file and the JSON pointer.
 const broken: Array<[string, string, RegExp]> = [
-  ['missing $ref target', ok(`  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: x\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Nope'}\n`), /#\/components\/schemas\/Nope/],
-  ['response without description', ok(`  /a:\n    get:\n      operationId: a\n      responses:\n        '200': {descriptio: x}\n`), /#\/paths\/~1a\/get\/responses\/200/],
-  ['operation without operationId', ok(`  /a:\n    get:\n      responses:\n        '200': {description: x}\n`), /#\/paths\/~1a\/get: operation has no operationId/],
-  ['duplicate operationId', ok(`  /a:\n    get:\n      operationId: same\n      responses: {'200': {description: x}}\n  /b:\n    get:\n      operationId: same\n      responses: {'200': {description: x}}\n`), /duplicate operationId "same"/],
+  [
+    'missing $ref target',
+    ok(
+      `  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: x\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Nope'}\n`,
+    ),
+    /#\/components\/schemas\/Nope/,
+  ],
+  [
+    'response without description',
+    ok(`  /a:\n    get:\n      operationId: a\n      responses:\n        '200': {descriptio: x}\n`),
+    /#\/paths\/~1a\/get\/responses\/200/,
+  ],
+  [
+    'operation without operationId',
+    ok(`  /a:\n    get:\n      responses:\n        '200': {description: x}\n`),
+    /#\/paths\/~1a\/get: operation has no operationId/,
+  ],
+  [
+    'duplicate operationId',
+    ok(
+      `  /a:\n    get:\n      operationId: same\n      responses: {'200': {description: x}}\n  /b:\n    get:\n      operationId: same\n      responses: {'200': {description: x}}\n`,
+    ),
+    /duplicate operationId "same"/,
+  ],
   ['YAML syntax error', 'openapi: 3.0.3\ninfo: {title: t\n', /./],
   ['not OpenAPI at all', 'just: text\n', /./],
 ];

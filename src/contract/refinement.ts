@@ -8,7 +8,10 @@
 import type { LoadedSpec, Operation, Schema } from './types.js';
 
 /** One way the refined contract fails to keep something of the base. */
-export interface RefinementProblem { where: string; problem: string }
+export interface RefinementProblem {
+  where: string;
+  problem: string;
+}
 
 /** The JSON types a schema admits (an untyped schema admits every type). */
 function typesOf(s: Schema | undefined): Set<string> | undefined {
@@ -19,16 +22,26 @@ function typesOf(s: Schema | undefined): Set<string> | undefined {
 }
 
 /** Compares two schemas structurally; `seen` guards against cycles. */
-function compareSchemas(base: Schema | undefined, refined: Schema | undefined, where: string, out: RefinementProblem[], seen = new Set<Schema>()): void {
+function compareSchemas(
+  base: Schema | undefined,
+  refined: Schema | undefined,
+  where: string,
+  out: RefinementProblem[],
+  seen = new Set<Schema>(),
+): void {
   if (!base || seen.has(base)) return;
   seen.add(base);
-  if (!refined) { out.push({ where, problem: 'schema removed' }); return; }
+  if (!refined) {
+    out.push({ where, problem: 'schema removed' });
+    return;
+  }
   const bt = typesOf(base);
   const rt = typesOf(refined);
   if (bt && rt) {
     for (const t of rt) {
       // a refined integer where the base said number is narrower, not different
-      if (!bt.has(t) && !(t === 'integer' && bt.has('number'))) out.push({ where, problem: `type ${[...rt].join('|')} is not within the base's ${[...bt].join('|')}` });
+      if (!bt.has(t) && !(t === 'integer' && bt.has('number')))
+        out.push({ where, problem: `type ${[...rt].join('|')} is not within the base's ${[...bt].join('|')}` });
     }
   }
   for (const [name, sub] of Object.entries<Schema>(base.properties ?? {})) {
@@ -52,14 +65,19 @@ function compareOperation(base: Operation, refined: Operation, out: RefinementPr
   }
   for (const [media, schema] of Object.entries(base.requestBody?.content ?? {})) {
     const twin = refined.requestBody?.content[media];
-    if (!refined.requestBody || !(media in refined.requestBody.content)) out.push({ where: `${at} request ${media}`, problem: 'request media type removed' });
+    if (!refined.requestBody || !(media in refined.requestBody.content))
+      out.push({ where: `${at} request ${media}`, problem: 'request media type removed' });
     else compareSchemas(schema, twin, `${at} request body`, out);
   }
   for (const [status, res] of Object.entries(base.responses)) {
     const twin = refined.responses[status];
-    if (!twin) { out.push({ where: `${at} ${status}`, problem: 'status removed' }); continue; }
+    if (!twin) {
+      out.push({ where: `${at} ${status}`, problem: 'status removed' });
+      continue;
+    }
     for (const [media, schema] of Object.entries(res.content)) {
-      if (!(media in twin.content)) out.push({ where: `${at} ${status} ${media}`, problem: 'response media type removed' });
+      if (!(media in twin.content))
+        out.push({ where: `${at} ${status} ${media}`, problem: 'response media type removed' });
       else compareSchemas(schema, twin.content[media], `${at} ${status} body`, out);
     }
   }

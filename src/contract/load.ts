@@ -19,7 +19,8 @@ export function describeSpecError(file: string, err: any): string {
   const detail = firstDetail(err);
   if (detail) return `${file}: ${detail}`;
   const msg = String(err?.message ?? err).split('\n')[0];
-  const ptr = typeof err?.path === 'string' ? err.path : Array.isArray(err?.path) ? `#/${err.path.join('/')}` : undefined;
+  const ptr =
+    typeof err?.path === 'string' ? err.path : Array.isArray(err?.path) ? `#/${err.path.join('/')}` : undefined;
   return ptr && !msg.includes(ptr) ? `${file}: ${ptr}: ${msg}` : `${file}: ${msg}`;
 }
 
@@ -38,7 +39,11 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   }
   const version = String(document.openapi ?? '');
   if (!/^3\.[01]\./.test(version)) {
-    throw new HarnessError('spec', `${file}: #/openapi: unsupported version "${version || document.swagger}"`, 'use OpenAPI 3.0 or 3.1');
+    throw new HarnessError(
+      'spec',
+      `${file}: #/openapi: unsupported version "${version || document.swagger}"`,
+      'use OpenAPI 3.0 or 3.1',
+    );
   }
   return {
     file,

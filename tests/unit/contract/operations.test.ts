@@ -52,13 +52,19 @@ for (const [id, method, path, tag] of rows) {
     assert.equal(op.method, method);
     assert.equal(op.path, path);
     assert.deepEqual(op.tags, [tag]);
-    assert.ok(Object.keys(op.responses).some((st) => st === '200' || st === '204' || st === '101'), 'documents a success status');
+    assert.ok(
+      Object.keys(op.responses).some((st) => st === '200' || st === '204' || st === '101'),
+      'documents a success status',
+    );
   });
 }
 
 test('index details: parameters, bodies, websocket and neighbour flags', () => {
   const getAsset = spec.operations.get('getAsset')!;
-  assert.deepEqual(getAsset.parameters.map((p) => `${p.in}:${p.name}:${p.required}`), ['path:asset:true', 'query:transferables:false']);
+  assert.deepEqual(
+    getAsset.parameters.map((p) => `${p.in}:${p.name}:${p.required}`),
+    ['path:asset:true', 'query:transferables:false'],
+  );
   assert.equal(spec.operations.get('createAsset')!.requestBody?.required, true);
   assert.ok(spec.operations.get('createAsset')!.requestBody!.content['application/json']);
   assert.equal(spec.operations.get('qgptStream')!.websocket, true);

@@ -15,7 +15,11 @@ test('every seed operation keeps its path, method, operationId, parameters and s
     const twin = refined.operations.get(op.operationId);
     assert.ok(twin, op.operationId);
     assert.equal(`${twin.method} ${twin.path}`, `${op.method} ${op.path}`);
-    for (const p of op.parameters) assert.ok(twin.parameters.some((q) => q.in === p.in && q.name === p.name), `${op.operationId} ${p.name}`);
+    for (const p of op.parameters)
+      assert.ok(
+        twin.parameters.some((q) => q.in === p.in && q.name === p.name),
+        `${op.operationId} ${p.name}`,
+      );
     for (const s of Object.keys(op.responses)) assert.ok(s in twin.responses, `${op.operationId} ${s}`);
   }
 });
@@ -40,13 +44,58 @@ const indexFor = (doc: any) => indexOperations(doc);
 
 // Each row breaks the refinement in one way; the check must name it.
 const breaks: Array<[string, (doc: any) => void, RegExp]> = [
-  ['operation removed', (d) => { delete d.paths['/user']; }, /getUser.*removed/],
-  ['path moved', (d) => { d.paths['/users'] = d.paths['/user']; delete d.paths['/user']; }, /moved from GET \/user to GET \/users/],
-  ['status removed', (d) => { delete d.paths['/assets/{asset}/delete'].post.responses['200']; }, /deleteAsset 200.*status removed/],
-  ['parameter removed', (d) => { d.paths['/asset/{asset}'].get.parameters = []; }, /getAsset path parameter asset.*removed/],
-  ['property removed', (d) => { delete d.paths['/models'].get.responses['200'].content['application/json'].schema.properties.iterable; }, /getModelsSnapshot 200 body.iterable.*property removed/],
-  ['property type changed', (d) => { d.paths['/assets'].get.responses['200'].content['application/json'].schema.properties.iterable.items.properties.name = { type: 'integer' }; }, /getAssetsSnapshot 200 body.iterable\[\].name.*integer/],
-  ['media type removed', (d) => { delete d.paths['/.well-known/health'].get.responses['200'].content['text/plain']; }, /getWellKnownHealth 200 text\/plain/],
+  [
+    'operation removed',
+    (d) => {
+      delete d.paths['/user'];
+    },
+    /getUser.*removed/,
+  ],
+  [
+    'path moved',
+    (d) => {
+      d.paths['/users'] = d.paths['/user'];
+      delete d.paths['/user'];
+    },
+    /moved from GET \/user to GET \/users/,
+  ],
+  [
+    'status removed',
+    (d) => {
+      delete d.paths['/assets/{asset}/delete'].post.responses['200'];
+    },
+    /deleteAsset 200.*status removed/,
+  ],
+  [
+    'parameter removed',
+    (d) => {
+      d.paths['/asset/{asset}'].get.parameters = [];
+    },
+    /getAsset path parameter asset.*removed/,
+  ],
+  [
+    'property removed',
+    (d) => {
+      delete d.paths['/models'].get.responses['200'].content['application/json'].schema.properties.iterable;
+    },
+    /getModelsSnapshot 200 body.iterable.*property removed/,
+  ],
+  [
+    'property type changed',
+    (d) => {
+      d.paths['/assets'].get.responses['200'].content[
+        'application/json'
+      ].schema.properties.iterable.items.properties.name = { type: 'integer' };
+    },
+    /getAssetsSnapshot 200 body.iterable\[\].name.*integer/,
+  ],
+  [
+    'media type removed',
+    (d) => {
+      delete d.paths['/.well-known/health'].get.responses['200'].content['text/plain'];
+    },
+    /getWellKnownHealth 200 text\/plain/,
+  ],
 ];
 
 for (const [name, change, pattern] of breaks) {
