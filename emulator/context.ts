@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Downloads } from './downloads.js';
-import type { FaultSet } from './faults.js';
+import type { FaultSet } from './faults/index.js';
 import type { Store } from './store/index.js';
 
 /** The emulator's options with every default filled in. */

@@ -3,7 +3,7 @@
  * frames to whoever listens on /model/{model}/download/progress. The finished state is stored;
  * a download in flight is not (a restart interrupts it, as it would a real one).
  */
-import type { FaultSet } from './faults.js';
+import type { FaultSet } from './faults/index.js';
 import type { ModelStore } from './store/models.js';
 
 /** One ModelDownloadProgress frame. */

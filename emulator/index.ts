@@ -3,7 +3,7 @@
  * with or without fault switches, and close it.
  */
 import type { ResolvedOptions } from './context.js';
-import { FaultSet, listFaults as catalogue, type FaultInfo } from './faults.js';
+import { FaultSet, listFaults as catalogue, type FaultInfo } from './faults/index.js';
 import { buildServer } from './server.js';
 
 /** How to start an emulator; every field is optional. */

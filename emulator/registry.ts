@@ -7,7 +7,7 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { HandlerMap, HttpHandler } from './context.js';
 import { sendText } from './http.js';
-import type { Spec, SpecOperation } from './spec.js';
+import type { LoadedContract, ContractOperation } from './contract.js';
 import { bodyValidator, coerceQuery, describeErrors } from './validation.js';
 
 type Entry = HandlerMap[string];
@@ -25,13 +25,13 @@ export function fastifyPath(path: string): string {
 }
 
 /** Refuses handler keys that are not operationIds of the contract. */
-export function checkHandlers(spec: Spec, handlers: Record<string, unknown>): void {
+export function checkHandlers(contract: LoadedContract, handlers: Record<string, unknown>): void {
   for (const id of Object.keys(handlers)) {
-    if (!spec.operations.has(id)) throw new Error(`Unknown operationId ${id}. Refusing to register handler`);
+    if (!contract.operations.has(id)) throw new Error(`Unknown operationId ${id}. Refusing to register handler`);
   }
 }
 
-function validator(op: SpecOperation, lenient: boolean) {
+function validator(op: ContractOperation, lenient: boolean) {
   return async (req: FastifyRequest, reply: any) => {
     const queryError = coerceQuery(op, req.query as Record<string, unknown>);
     if (queryError) return sendText(reply, 400, queryError);
@@ -54,10 +54,10 @@ export interface BuiltRoute {
 }
 
 /** Builds the Fastify route of every operation of the contract from the handlers. */
-export function buildRoutes(spec: Spec, handlers: HandlerMap): BuiltRoute[] {
-  checkHandlers(spec, handlers);
+export function buildRoutes(contract: LoadedContract, handlers: HandlerMap): BuiltRoute[] {
+  checkHandlers(contract, handlers);
   const routes: BuiltRoute[] = [];
-  for (const op of spec.operations.values()) {
+  for (const op of contract.operations.values()) {
     const entry = handlers[op.operationId] as Entry | undefined;
     const notImplemented: HttpHandler = (_req, reply) => sendText(reply, 501, `${op.operationId} is not implemented`);
     const http = typeof entry === 'function' ? entry : (entry?.http ?? notImplemented);

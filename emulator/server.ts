@@ -7,7 +7,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Ctx, HandlerMap, ResolvedOptions } from './context.js';
 import { Downloads } from './downloads.js';
-import type { FaultSet } from './faults.js';
+import type { FaultSet } from './faults/index.js';
 import { applicationHandlers } from './handlers/applications.js';
 import { assetHandlers } from './handlers/assets.js';
 import { connectorHandlers } from './handlers/connector.js';
@@ -21,7 +21,7 @@ import { wellKnownHandlers } from './handlers/wellknown.js';
 import { HttpError, sendText } from './http.js';
 import { buildRoutes } from './registry.js';
 import { hostName, securityHook } from './security.js';
-import { loadSpec } from './spec.js';
+import { loadContract } from './contract.js';
 import { Store } from './store/index.js';
 
 /** The Pieces OS version the emulator reports (a POS 12 build, the line current clients accept). */
@@ -84,7 +84,7 @@ export async function buildServer(
   options: ResolvedOptions,
   faults: FaultSet,
 ): Promise<{ app: FastifyInstance; ctx: Ctx }> {
-  const spec = loadSpec();
+  const contract = loadContract();
   const store = new Store(options.memory ? undefined : options.dataDir);
   const ctx: Ctx = {
     store,
@@ -95,7 +95,7 @@ export async function buildServer(
   };
   let routes;
   try {
-    routes = buildRoutes(spec, allHandlers(ctx));
+    routes = buildRoutes(contract, allHandlers(ctx));
   } catch (e) {
     store.close();
     throw e;

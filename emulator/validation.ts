@@ -5,7 +5,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { loadSpec, type SpecOperation } from './spec.js';
+import { loadContract, type ContractOperation } from './contract.js';
 
 // ajv-formats is CommonJS; under ESM its default export may arrive wrapped.
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => unknown;
@@ -22,7 +22,7 @@ function instance(): Ajv {
   addFormats(ajv);
   for (const name of ['int32', 'int64', 'float', 'double']) ajv.addFormat(name, true);
   // The components are added under one base id, so the spec's own `#/components/...` refs resolve.
-  ajv.addSchema({ $id: BASE, components: { schemas: loadSpec().doc.components.schemas } });
+  ajv.addSchema({ $id: BASE, components: { schemas: loadContract().doc.components.schemas } });
   return ajv;
 }
 
@@ -37,7 +37,7 @@ export function schemaValidator(name: string): ValidateFunction {
 }
 
 /** The compiled request-body validator of an operation, or undefined when it takes no body. */
-export function bodyValidator(op: SpecOperation): ValidateFunction | undefined {
+export function bodyValidator(op: ContractOperation): ValidateFunction | undefined {
   if (!op.body) return undefined;
   const ref = (op.body.schema as any).$ref as string | undefined;
   if (ref) return schemaValidator(ref.split('/').pop()!);
@@ -94,7 +94,7 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, where =
 }
 
 /** Coerces the documented query parameters in place; answers an error message or undefined. */
-export function coerceQuery(op: SpecOperation, query: Record<string, unknown>): string | undefined {
+export function coerceQuery(op: ContractOperation, query: Record<string, unknown>): string | undefined {
   for (const param of op.query) {
     const raw = query[param.name];
     if (raw === undefined) continue;

@@ -9,9 +9,9 @@ import addFormatsModule from 'ajv-formats';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { resolveOptions, type EmulatorOptions } from '../../../emulator/index.js';
-import { FaultSet } from '../../../emulator/faults.js';
+import { FaultSet } from '../../../emulator/faults/index.js';
 import { buildServer } from '../../../emulator/server.js';
-import { loadSpec } from '../../../emulator/spec.js';
+import { loadContract } from '../../../emulator/contract.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => unknown;
 
@@ -82,7 +82,7 @@ export function strictValidator(schemaName: string): ValidateFunction<any> {
     for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, true);
     ajv.addSchema({
       $id: 'https://test.local/spec',
-      components: { schemas: closed(loadSpec().doc.components.schemas) },
+      components: { schemas: closed(loadContract().doc.components.schemas) },
     });
   }
   let v = cache.get(schemaName);
@@ -93,11 +93,11 @@ export function strictValidator(schemaName: string): ValidateFunction<any> {
 
 /** The response schema name of an operation's status (its `$ref`), if JSON. */
 function responseSchema(operationId: string, status: number): { media: string; schema?: string } {
-  const op = loadSpec().operations.get(operationId);
+  const op = loadContract().operations.get(operationId);
   assert.ok(op, `unknown operation ${operationId}`);
   const media = op.responses[String(status)];
   assert.ok(media !== undefined || status === 101, `${operationId} does not document status ${status}`);
-  const raw = loadSpec().doc.paths[op.path][op.method.toLowerCase()].responses[String(status)];
+  const raw = loadContract().doc.paths[op.path][op.method.toLowerCase()].responses[String(status)];
   const ref: string | undefined = raw?.content?.['application/json']?.schema?.$ref;
   return { media: media!, schema: ref?.split('/').pop() };
 }

@@ -3,18 +3,18 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { buildRoutes, checkHandlers, fastifyPath } from '../../../emulator/registry.js';
-import { loadSpec } from '../../../emulator/spec.js';
+import { loadContract } from '../../../emulator/contract.js';
 import { ftsQuery, likePattern, quote, tokens } from '../../../emulator/store/ftsQuery.js';
 import { detectLanguage } from '../../../emulator/shapes/classify.js';
 import { call, makeEmulator } from './helpers.js';
 
 describe('emulator registry', () => {
   test('the contract has 32 operations and every one has a handler (no 501)', async () => {
-    const spec = loadSpec();
-    assert.equal(spec.operations.size, 32);
+    const contract = loadContract();
+    assert.equal(contract.operations.size, 32);
     const em = await makeEmulator();
     try {
-      for (const op of spec.operations.values()) {
+      for (const op of contract.operations.values()) {
         if (op.websocket) continue;
         const url = op.path.replace(/\{[^}]+\}/g, 'x');
         const r = await call(em, op.method, url);
@@ -28,10 +28,10 @@ describe('emulator registry', () => {
 
   test('an operationId the contract does not define is refused at start-up', () => {
     assert.throws(
-      () => checkHandlers(loadSpec(), { getAsset: () => undefined, deleteEverything: () => undefined }),
+      () => checkHandlers(loadContract(), { getAsset: () => undefined, deleteEverything: () => undefined }),
       /Unknown operationId deleteEverything\. Refusing to register handler/,
     );
-    assert.throws(() => buildRoutes(loadSpec(), { nope: () => undefined }), /nope/);
+    assert.throws(() => buildRoutes(loadContract(), { nope: () => undefined }), /nope/);
   });
 
   test('path templates become Fastify paths', () => {

@@ -9,20 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** A query parameter of an operation, reduced to what the emulator coerces. */
-export interface SpecParam {
+export interface QueryParam {
   name: string;
   type: 'boolean' | 'string' | 'integer' | 'number';
 }
 
 /** One operation of the contract, as the router needs it. */
-export interface SpecOperation {
+export interface ContractOperation {
   operationId: string;
   method: 'GET' | 'POST';
   /** The OpenAPI path template, e.g. `/asset/{asset}`. */
   path: string;
   tag: string;
   websocket: boolean;
-  query: SpecParam[];
+  query: QueryParam[];
   /** The request body schema (with `#/components/schemas/...` refs), when the operation has one. */
   body?: { schema: object; required: boolean };
   /** Documented statuses mapped to their media type (undefined: no body). */
@@ -30,22 +30,22 @@ export interface SpecOperation {
 }
 
 /** The loaded contract: raw document plus the operation index. */
-export interface Spec {
+export interface LoadedContract {
   doc: any;
-  operations: Map<string, SpecOperation>;
+  operations: Map<string, ContractOperation>;
 }
 
 /** Where the contract lives, relative to this file (emulator/ sits beside spec/). */
-export const SPEC_PATH = fileURLToPath(new URL('../spec/pieces-os.openapi.yaml', import.meta.url));
+export const CONTRACT_PATH = fileURLToPath(new URL('../spec/pieces-os.openapi.yaml', import.meta.url));
 
 // Parsing the YAML takes about half a second; its JSON form, keyed by the text's hash, is kept in
 // node_modules/.cache (the usual place for tool caches) so that later processes load it in ms.
 const CACHE_DIR = fileURLToPath(new URL('../node_modules/.cache/pieces-os-emulator/', import.meta.url));
 
-let cached: Spec | undefined;
+let cached: LoadedContract | undefined;
 
 function parseContract(): any {
-  const text = readFileSync(SPEC_PATH, 'utf8');
+  const text = readFileSync(CONTRACT_PATH, 'utf8');
   const file = join(CACHE_DIR, `spec-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -65,7 +65,7 @@ function parseContract(): any {
 }
 
 /** The contract, parsed and indexed once per process. */
-export function loadSpec(): Spec {
+export function loadContract(): LoadedContract {
   if (cached) return cached;
   const doc = parseContract();
   cached = { doc, operations: indexOperations(doc) };
@@ -84,13 +84,13 @@ export function resolveRef(doc: any, node: any): any {
   return cur;
 }
 
-function indexOperations(doc: any): Map<string, SpecOperation> {
-  const out = new Map<string, SpecOperation>();
+function indexOperations(doc: any): Map<string, ContractOperation> {
+  const out = new Map<string, ContractOperation>();
   for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
     for (const method of ['get', 'post'] as const) {
       const op = item[method];
       if (!op) continue;
-      const query: SpecParam[] = [];
+      const query: QueryParam[] = [];
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const param = resolveRef(doc, p);
         if (param.in !== 'query') continue;

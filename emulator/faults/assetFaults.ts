@@ -1,0 +1,111 @@
+/** Fault switches of the assets and their formats: creation, storage, update, delete, search. */
+import type { FaultRow } from './types.js';
+
+/** Assets and Formats rows, in catalogue order. */
+export const ASSET_FAULTS: FaultRow[] = [
+  [
+    'asset-id-number',
+    'Assets',
+    'createAsset',
+    'response_schema_conformance',
+    'The created Asset carries its id as a number.',
+  ],
+  [
+    'undocumented-status-create',
+    'Assets',
+    'createAsset',
+    'status_code_conformance',
+    'Creating an asset answers 201, which the contract does not document.',
+  ],
+  [
+    'reject-valid-seed',
+    'Assets',
+    'createAsset',
+    'request_accepted_as_documented',
+    'A valid seed with the optional asset.metadata (e.g. a name) is refused with 400.',
+  ],
+  [
+    'accept-invalid-seed',
+    'Assets',
+    'createAsset',
+    'negative_data_rejection',
+    'A seed that breaks the schema (e.g. no asset.format) is accepted with 200 and stored.',
+  ],
+  [
+    'partial-write-on-bad-seed',
+    'Assets',
+    'createAsset',
+    'no_state_change_on_rejection',
+    'A rejected seed (400) still leaves an empty asset behind.',
+  ],
+  [
+    'roundtrip-trims-content',
+    'Assets',
+    'createAsset',
+    'content_round_trip',
+    'Stored content loses its surrounding whitespace and its NUL characters (it no longer round-trips).',
+  ],
+  [
+    'bad-json-500',
+    'Assets',
+    'createAsset',
+    'not_a_server_error',
+    'A malformed JSON body is answered with 500 instead of 400 (every operation with a body).',
+  ],
+  [
+    'snapshot-omits-new-asset',
+    'Assets',
+    'getAssetsSnapshot',
+    'ensure_resource_availability',
+    'The assets snapshot leaves out the most recently created asset.',
+  ],
+  [
+    'update-not-persisted',
+    'Assets',
+    'updateAsset',
+    'update_persisted',
+    'Update answers the changed asset but stores nothing.',
+  ],
+  [
+    'delete-does-not-delete',
+    'Assets',
+    'deleteAsset',
+    'use_after_delete',
+    'Delete answers the id but the asset stays readable.',
+  ],
+  [
+    'gone-as-404',
+    'Assets',
+    'getAsset',
+    'status_code_conformance',
+    'An unknown or deleted asset is answered 404 instead of the documented 410.',
+  ],
+  [
+    'search-misses-content',
+    'Assets',
+    'searchAssets',
+    'search_finds_created',
+    'Search only looks at asset names, never at their content.',
+  ],
+  [
+    'search-5xx-on-quote',
+    'Assets',
+    'searchAssets',
+    'not_a_server_error',
+    'A search query containing a double quote is passed raw to FTS5 and answered 500.',
+  ],
+  [
+    'format-missing-classification',
+    'Formats',
+    'getFormat',
+    'response_schema_conformance',
+    'A single format is answered without its required classification.',
+  ],
+  [
+    'formats-keep-deleted',
+    'Formats',
+    'getFormatsSnapshot',
+    'use_after_delete',
+    'The formats snapshot still lists the formats of deleted assets.',
+  ],
+];
