@@ -5,5 +5,5 @@ export { DEFAULT_PARTS_DIR, writePart, readParts, mergeParts, clearParts } from 
 export type { CoveragePart } from './parts.js';
 export { evaluateCoverage, gateMessage } from './gate.js';
 export type { CoverageSummary, OperationCoverage, Tally, GateOptions } from './gate.js';
-export { coverageMarkdown, writeCoverageReports } from './report.js';
+export { coverageMarkdown, writeCoverageReports } from './coverageReport.js';
 export { hitOf } from './hit.js';

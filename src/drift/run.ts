@@ -7,7 +7,7 @@ import type { LoadedSpec } from '../contract/types.js';
 import { probeHealth } from '../target/probe.js';
 import { compareRuns } from './compare.js';
 import { spawnEmulator } from './emulator.js';
-import { writeDriftReports, type DriftResult } from './report.js';
+import { writeDriftReports, type DriftResult } from './driftReport.js';
 import { runScenario, type ScenarioOptions } from './scenario.js';
 
 /** How a drift check runs. */

@@ -9,5 +9,12 @@ export {
   type CommandBudget,
 } from './depth.js';
 export { CaseFailure, failingExchanges } from './caseFailure.js';
-export { buildReport, formatReport, replayLine, replayPathOf, clip, type PropertyReport } from './report.js';
+export {
+  buildReport,
+  formatReport,
+  replayLine,
+  replayPathOf,
+  clip,
+  type PropertyReport,
+} from './counterexampleReport.js';
 export { reportingPlugin, PropertyFailedError, type ReportingOptions } from './plugin.js';

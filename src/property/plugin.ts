@@ -4,7 +4,7 @@
  * handing the report to the caller (who attaches it to the test).
  */
 import type { UniversalPlugin } from 'fast-check';
-import { buildReport, formatReport, type PropertyReport } from './report.js';
+import { buildReport, formatReport, type PropertyReport } from './counterexampleReport.js';
 
 /** A property failed: the message is the formatted report, the cause is the failing case's error. */
 export class PropertyFailedError extends Error {

@@ -8,7 +8,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateCoverage } from '../coverage/gate.js';
-import { writeCoverageReports } from '../coverage/report.js';
+import { writeCoverageReports } from '../coverage/coverageReport.js';
 import { writeEnvironment, type RunEnvironment } from '../report/environment.js';
 import { reportPaths } from '../report/paths.js';
 import type { RunResults, TestOutcome } from '../report/results.js';

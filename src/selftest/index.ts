@@ -14,7 +14,7 @@ export {
   writeSelftestReports,
   scoreLine,
   caughtByCell,
-} from './report.js';
-export type { SelftestResult } from './report.js';
+} from './selftestReport.js';
+export type { SelftestResult } from './selftestReport.js';
 export { runSelftest, pickFaults, pool } from './run.js';
 export type { SelftestOptions } from './run.js';

@@ -10,7 +10,7 @@ import { formatMs } from '../report/summary.js';
 import { readFaultCatalogue, type FaultEntry } from './catalogue.js';
 import { runConformance, type RunOutcome, type RunRequest } from './runOne.js';
 import { EVERY_SUITE, describeSelection, selectionFor, type Selection } from './select.js';
-import { writeSelftestReports, scoreLine, textTable, type SelftestResult } from './report.js';
+import { writeSelftestReports, scoreLine, textTable, type SelftestResult } from './selftestReport.js';
 import { cleanVerdict, faultVerdict, scoreOf, selftestExitCode, type FaultRow } from './verdict.js';
 
 /** How a self-test runs; the runner and the catalogue are injectable for tests. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CoverageLedger, type CoverageHit } from '../../../src/coverage/ledger.js';
 import { clearParts, mergeParts, readParts, writePart } from '../../../src/coverage/parts.js';
 import { evaluateCoverage, gateMessage } from '../../../src/coverage/gate.js';
-import { coverageMarkdown, writeCoverageReports } from '../../../src/coverage/report.js';
+import { coverageMarkdown, writeCoverageReports } from '../../../src/coverage/coverageReport.js';
 import { hitOf } from '../../../src/coverage/hit.js';
 import { HarnessError } from '../../../src/core/errors.js';
 import { loadSpec } from '../../../src/contract/load.js';
