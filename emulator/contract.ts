@@ -36,7 +36,7 @@ export interface LoadedContract {
 }
 
 /** Where the contract lives, relative to this file (emulator/ sits beside spec/). */
-export const CONTRACT_PATH = fileURLToPath(new URL('../spec/pieces-os.openapi.yaml', import.meta.url));
+const CONTRACT_PATH = fileURLToPath(new URL('../spec/pieces-os.openapi.yaml', import.meta.url));
 
 // Parsing the YAML takes about half a second; its JSON form, keyed by the text's hash, is kept in
 // node_modules/.cache (the usual place for tool caches) so that later processes load it in ms.
@@ -73,7 +73,7 @@ export function loadContract(): LoadedContract {
 }
 
 /** Follows a local `$ref` (`#/components/...`) inside the document. */
-export function resolveRef(doc: any, node: any): any {
+function resolveRef(doc: any, node: any): any {
   let cur = node;
   while (cur && typeof cur === 'object' && typeof cur.$ref === 'string') {
     cur = cur.$ref

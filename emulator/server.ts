@@ -25,7 +25,7 @@ import { loadContract } from './contract.js';
 import { Store } from './store/index.js';
 
 /** The Pieces OS version the emulator reports (a POS 12 build, the line current clients accept). */
-export const EMULATED_VERSION = '12.3.1';
+const EMULATED_VERSION = '12.3.1';
 
 /** Every tag's handlers merged; the same operationId in two tag files is a start-up error. */
 function allHandlers(ctx: Ctx): HandlerMap {

@@ -42,7 +42,7 @@ const URI = new Set([
 ]);
 
 /** The generic class (CODE, TEXT, IMAGE, ...) of a specific extension. */
-export function genericOf(specific: string): string {
+function genericOf(specific: string): string {
   if (specific === 'UNKNOWN') return 'UNKNOWN';
   if (TEXT.has(specific)) return 'TEXT';
   if (IMAGE.has(specific)) return 'IMAGE';

@@ -30,7 +30,7 @@ function liteFragment(f: NonNullable<MessageRecord['fragment']>) {
 }
 
 /** The ConversationMessage of a record. */
-export function renderMessage(m: MessageRecord, transferables: boolean) {
+function renderMessage(m: MessageRecord, transferables: boolean) {
   return {
     schema: SCHEMA,
     id: m.id,

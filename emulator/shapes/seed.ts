@@ -8,7 +8,7 @@ import { classify } from './classify.js';
 import { cleanApplication, pick } from './common.js';
 
 /** The application assets are attributed to when a seed names none (only under a fault). */
-export const FALLBACK_APPLICATION = Object.freeze({
+const FALLBACK_APPLICATION = Object.freeze({
   id: '00000000-0000-4000-8000-000000000001',
   name: 'OS_SERVER',
   version: '12.3.1',

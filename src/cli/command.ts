@@ -36,8 +36,3 @@ export interface Command {
   run?(args: ParsedArgs, io: CommandIO): Promise<number>;
   runRaw?(argv: string[], io: CommandIO): Promise<number>;
 }
-
-/** Identity helper that type-checks a command definition. */
-export function defineCommand(command: Command): Command {
-  return command;
-}

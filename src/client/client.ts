@@ -36,7 +36,7 @@ export interface ClientOptions {
 }
 
 /** The default per-request timeout. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** A typed client for one target; one instance per test (its middleware holds the test's recorder). */
 export class ApiClient {

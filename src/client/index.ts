@@ -1,5 +1,5 @@
 /** The typed client: transport-free core, transports at the edge, cURL reproduction. */
-export { ApiClient, resultOf, DEFAULT_TIMEOUT_MS } from './client.js';
+export { ApiClient, resultOf } from './client.js';
 export type { ClientOptions } from './client.js';
 export { buildRequest, fillPath, queryString, joinUrl } from './build.js';
 export type { RequestArgs } from './build.js';

@@ -1,5 +1,4 @@
 export { HTTP_METHODS, pointerToken, unpointerToken } from '../core/pointer.js';
-export type { HttpMethod } from '../core/pointer.js';
 
 /** Replaces every path-parameter name with `{}` so `/asset/{id}` and `/asset/{asset}` match. */
 export function normalizePath(path: string): string {

@@ -3,9 +3,6 @@
 /** HTTP methods an OpenAPI Path Item can hold, in a stable order. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** One HTTP method, lower case. */
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-
 /** Escapes one JSON-pointer token (RFC 6901 §3: `~` → `~0`, `/` → `~1`). */
 export function pointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');

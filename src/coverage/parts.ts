@@ -8,9 +8,6 @@ import { join } from 'node:path';
 import { HarnessError } from '../core/errors.js';
 import { CoverageLedger, type CoverageHit } from './ledger.js';
 
-/** Where parts are written, relative to the repository root. */
-export const DEFAULT_PARTS_DIR = 'reports/coverage/parts';
-
 /** One worker's coverage file. */
 export interface CoveragePart {
   version: 1;

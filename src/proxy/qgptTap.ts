@@ -5,14 +5,7 @@
  * the only open request). Each answer is judged by the stream checks a moment after its terminal
  * frame (late frames are judged again), or when the socket closes. Nothing here sends anything.
  */
-import {
-  chunkOf,
-  conversationOf,
-  firstConversationOf,
-  isQgptTerminal,
-  requestIdOf,
-  statusOf,
-} from '../stream/frames.js';
+import { conversationOf, firstConversationOf, isQgptTerminal, requestIdOf, statusOf } from '../stream/frames.js';
 import type { QgptStreamSubject, SocketLog, StreamFrame, StreamRequest } from '../stream/types.js';
 import type { Intent } from '../core/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
@@ -264,9 +257,4 @@ export class QgptTap {
     }
     return undefined;
   }
-}
-
-/** Whether a frame carries an answer chunk (for counting). */
-export function hasChunk(frame: StreamFrame): boolean {
-  return chunkOf(frame).length > 0;
 }

@@ -3,7 +3,7 @@ import fc, { type Arbitrary } from 'fast-check';
 import { schemaArbitrary } from '../schemaArbitrary.js';
 import { naturalQuery, searchQuery } from '../domain/query.js';
 import { proseText } from '../domain/code.js';
-import { componentSchema, withRequired } from './spec.js';
+import { componentSchema, withRequired } from './contractSchemas.js';
 import { validSeed, type BodyOptions } from './seed.js';
 
 /** Options of the QGPT helpers. */

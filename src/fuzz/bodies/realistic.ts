@@ -3,7 +3,7 @@ import fc, { type Arbitrary } from 'fast-check';
 import { schemaArbitrary } from '../schemaArbitrary.js';
 import { codeSnippet, proseText, identifier } from '../domain/code.js';
 import { unicodeText } from '../domain/unicode.js';
-import { componentSchema, enumValues, type OpenApiDocument } from './spec.js';
+import { componentSchema, enumValues, type OpenApiDocument } from './contractSchemas.js';
 
 /** The raw text of a seed and the ClassificationSpecificEnum ext it is classified as. */
 export interface SeedContent {

@@ -1,7 +1,7 @@
 /** Valid `Seed` bodies for `POST /assets/create`: the contract's shape with realistic content inside. */
 import fc, { type Arbitrary } from 'fast-check';
 import { schemaArbitrary } from '../schemaArbitrary.js';
-import { componentSchema, enumValues, type OpenApiDocument } from './spec.js';
+import { componentSchema, enumValues, type OpenApiDocument } from './contractSchemas.js';
 import { assetName, seedContent, validApplication, type SeedContent } from './realistic.js';
 
 /** Options shared by the body helpers. */

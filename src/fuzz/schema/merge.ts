@@ -76,7 +76,7 @@ function crossBranches(a: JsonSchema[], b: JsonSchema[], loc: string): JsonSchem
 }
 
 /** Both schemas at once (an `allOf` of two); throws UnsatisfiableSchemaError when they contradict. */
-export function mergeSchemas(left: JsonSchema, right: JsonSchema, loc: string): JsonSchema {
+function mergeSchemas(left: JsonSchema, right: JsonSchema, loc: string): JsonSchema {
   const a = numericExclusives(left);
   const b = numericExclusives(right);
   const out: JsonSchema = { ...b, ...a };

@@ -21,7 +21,7 @@ export function enumValues(spec: OpenApiDocument, name: string): string[] {
 }
 
 /** The operation with this operationId, with its method and path. */
-export function findOperation(
+function findOperation(
   spec: OpenApiDocument,
   operationId: string,
 ): { method: string; path: string; op: Record<string, any> } {
