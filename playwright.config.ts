@@ -7,12 +7,14 @@
 import { defineConfig } from '@playwright/test';
 
 const CI = !!process.env.CI;
+/** `.ts` in a checkout, `.js` in the installed package (compiled into dist/, which mirrors the checkout). */
+const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** Where every report goes: reports/, or PIECES_REPORTS_DIR (the CLI's --reports-dir). */
 const REPORTS = process.env.PIECES_REPORTS_DIR || 'reports';
 
 export default defineConfig({
-  globalSetup: './tests/global-setup.ts',
-  globalTeardown: './tests/global-teardown.ts',
+  globalSetup: `./tests/global-setup${EXT}`,
+  globalTeardown: `./tests/global-teardown${EXT}`,
   outputDir: `${REPORTS}/test-results`,
   fullyParallel: true, // shards balance by test, not by file
   workers: 2,

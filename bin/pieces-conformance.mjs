@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// The `pieces-conformance` bin: registers tsx so the TypeScript sources run as they are, then
-// hands the arguments to the CLI (src/cli/main.ts) and exits with its code.
-import { register } from 'tsx/esm/api';
+// The `pieces-conformance` bin. In the installed package it runs the compiled CLI
+// (dist/src/cli/main.js) with plain node; in a checkout (src/ beside this file) it registers tsx
+// and runs the TypeScript sources as they are. It hands over the arguments and exits with the CLI's code.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const source = new URL('../src/cli/main.ts', import.meta.url);
+let cli;
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import(source.href);
+} else {
+  cli = await import('../dist/src/cli/main.js');
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The package bin: registers tsx so that the TypeScript CLI runs as is, then starts it.
-import { register } from 'tsx/esm/api';
+// The `pieces-os-emulator` bin. In the installed package it runs the compiled emulator
+// (dist/emulator/cli.js) with plain node; in a checkout (emulator/ beside this file) it registers
+// tsx and runs the TypeScript sources as they are.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../emulator/cli.ts');
-await main();
+const source = new URL('../emulator/cli.ts', import.meta.url);
+let cli;
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import(source.href);
+} else {
+  cli = await import('../dist/emulator/cli.js');
+}
+await cli.main();

@@ -40,7 +40,7 @@ export async function generateAllure(
       'the run wrote no results; see its output above',
     );
   const r = await runNode(
-    allureCli(o.root),
+    allureCli(),
     ['generate', ...dirs, '--config', join(o.root, 'allurerc.mjs'), '--output', o.output],
     {
       cwd: o.root,

@@ -76,12 +76,11 @@ function unknownCommand(name: string): HarnessError {
 }
 
 async function packageVersion(): Promise<string> {
-  const { readFileSync } = await import('node:fs');
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return `pieces-conformance ${pkg.version}`;
+  const { packageJson } = await import('./paths.js');
+  return `pieces-conformance ${packageJson().version}`;
 }
 
-// Run when executed directly (tsx src/cli/main.ts ..., or through bin/pieces-conformance.mjs).
+// Run when executed directly (tsx src/cli/main.ts ..., or node dist/src/cli/main.js).
 // process.exitCode (not process.exit) so piped stdout is flushed before the process ends.
 const invoked = process.argv[1] ? fileURLToPath(import.meta.url) === resolve(process.argv[1]) : false;
 if (invoked) process.exitCode = await main(process.argv.slice(2));

@@ -8,3 +8,4 @@ export type { PathMatcher } from './operations.js';
 
 /** The project's refined contract, relative to the repository root. */
 export const DEFAULT_SPEC = 'spec/pieces-os.openapi.yaml';
+export { BUNDLED_CONTRACT } from './bundled.js';

@@ -3,10 +3,11 @@
  * Allure 3 single-file report embeds (its data files are base64 strings in index.html).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from './browser.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -110,23 +111,18 @@ export function attachmentText(files: Map<string, string>, a: AllureAttachment):
   return files.get(`data/attachments/${a.id}${a.ext}`);
 }
 
-/** A browser context of Debian's Chromium, closed (and its profile removed) by `close()`. */
+/** A browser context of headless Chromium, closed (and its profile removed) by `close()`. */
 export interface Chromium {
   context: import('playwright-core').BrowserContext;
   close(): Promise<void>;
 }
 
 /**
- * Debian's Chromium (/usr/bin/chromium) driven by Playwright, headless, with the flags this
+ * Chromium (found or installed by findChromium) driven by Playwright, headless, with the flags this
  * offline machine needs and a fresh profile. A missing browser fails the caller (never a skip).
  */
 export async function launchChromium(): Promise<Chromium> {
-  const executablePath = '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `${executablePath} is missing: install Debian's chromium package (apt-get install -y chromium); this check is not skipped`,
-    );
-  }
+  const executablePath = await findChromium();
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'pc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

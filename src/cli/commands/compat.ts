@@ -158,7 +158,7 @@ export default {
     io.out(
       `pieces-conformance compat: running the contract and stream suites against ${where} (reports in ${show(runPaths.dir)})`,
     );
-    const suite = runNode(playwrightCli(root), ['test', ...playwrightArgs(c)], {
+    const suite = runNode(playwrightCli(), ['test', ...playwrightArgs(c)], {
       cwd: root,
       env: childEnv(io.env, vars),
       capture: true,

@@ -96,7 +96,7 @@ export default {
     mkdirSync(allBlobs, { recursive: true });
     blobs.forEach((b, i) => b.zips.forEach((z) => copyFileSync(z, join(allBlobs, `shard${i + 1}-${basename(z)}`))));
 
-    const merged = await runNode(playwrightCli(root), ['merge-reports', '--reporter=list,json,junit', allBlobs], {
+    const merged = await runNode(playwrightCli(), ['merge-reports', '--reporter=list,json,junit', allBlobs], {
       cwd: root,
       env: { ...io.env, PLAYWRIGHT_JSON_OUTPUT_FILE: paths.json, PLAYWRIGHT_JUNIT_OUTPUT_FILE: paths.junit },
     });

@@ -185,7 +185,7 @@ export default {
     const pre = await preflight(c, root, io.env);
     if (args.values.list === true) {
       const env = childEnv(io.env, suiteEnv(c, paths, pre.target?.url));
-      const r = await runNode(playwrightCli(root), ['test', ...playwrightArgs(c, { list: true }), '--reporter=list'], {
+      const r = await runNode(playwrightCli(), ['test', ...playwrightArgs(c, { list: true }), '--reporter=list'], {
         cwd: root,
         env,
       });

@@ -69,7 +69,7 @@ export async function executeRun(i: ExecuteInput): Promise<FinishOutput> {
   i.beforeRun?.();
   io.out(i.headline);
   io.out(`  ${shellLine(pwArgs, vars)}`);
-  const run = await runNode(playwrightCli(root), ['test', ...pwArgs], { cwd: root, env: childEnv(io.env, vars) });
+  const run = await runNode(playwrightCli(), ['test', ...pwArgs], { cwd: root, env: childEnv(io.env, vars) });
   return finishReports({
     paths,
     environment: runEnvironment(c, pre, readResolvedTarget(paths.target)),
