@@ -11,6 +11,7 @@ import { loadSpecCached } from './fixtures/specCache.js';
 import { buildValidators } from '../src/validate/validators.js';
 import { clearParts } from '../src/coverage/parts.js';
 import { clearExchangeLog } from '../src/compat/live/log.js';
+import { clearHarParts } from '../src/report/har/index.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
 import { startEmbeddedEmulator } from './fixtures/emulator.js';
 import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
@@ -30,6 +31,8 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     clearParts(COVERAGE_PARTS);
     // The exchange log (PIECES_EXCHANGE_LOG=1) holds this run's exchanges only.
     clearExchangeLog(REPORTS);
+    // The run's HAR: every worker's part of it, joined by the teardown into reports/exchanges.har.
+    clearHarParts(REPORTS);
     // allure-playwright never clears its results: a whole run starts from an empty directory.
     rmSync(join(REPORTS, 'allure-results'), { recursive: true, force: true });
   }

@@ -11,6 +11,7 @@ import { COVERAGE_PARTS, REPORTS, ROOT, specFile } from './fixtures/paths.js';
 import { WRITE_OPERATIONS } from './fixtures/owned.js';
 import { readConfig, TARGET_ENV } from '../src/target/index.js';
 import { existsSync } from 'node:fs';
+import { assembleRunHar } from '../src/report/har/index.js';
 import { join, relative } from 'node:path';
 
 /** Runner options that select a subset of the tests (a gate over a subset would be meaningless). */
@@ -82,6 +83,8 @@ export function exemptOperations(env: NodeJS.ProcessEnv = process.env): Set<stri
 }
 
 export default async function globalTeardown(config: FullConfig): Promise<void> {
+  // The run's exchanges as HAR 1.2 (reports/exchanges.har), whatever the verdict.
+  assembleRunHar(REPORTS);
   // A run that never started (harness error in setup) has no coverage to judge.
   if (existsSync(join(REPORTS, 'harness-error.json'))) return;
   const spec = await loadSpecCached(specFile());

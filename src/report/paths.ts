@@ -30,6 +30,8 @@ export interface ReportPaths {
   testResults: string;
   /** The blob report of a shard (`playwright merge-reports` input). */
   blob: string;
+  /** Every exchange of the run as HAR 1.2 (WebSocket messages in `_webSocketMessages`). */
+  har: string;
 }
 
 /** The paths under `dir` (resolved against cwd). */
@@ -50,6 +52,7 @@ export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
     coverageParts: join(d, 'coverage', 'parts'),
     testResults: join(d, 'test-results'),
     blob: join(d, 'blob'),
+    har: join(d, 'exchanges.har'),
   };
 }
 
@@ -74,6 +77,7 @@ export function clearRunOutputs(p: ReportPaths): void {
     p.coverageParts,
     p.testResults,
     p.blob,
+    p.har,
   ]) {
     rmSync(path, { recursive: true, force: true });
   }

@@ -29,6 +29,12 @@ import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { CoverageLedger } from '../../src/coverage/index.js';
 import type { Owned } from '../fixtures/owned.js';
 import { frameExchanges, type ExchangeLogWriter, type LogContext } from '../../src/compat/live/index.js';
+import {
+  entryOfWebSocket,
+  webSocketsOfSession,
+  type HarContext,
+  type HarPartWriter,
+} from '../../src/report/har/index.js';
 
 /** A second target for tests that need time (stop mid-answer, cancel mid-download). */
 export interface SlowTarget {
@@ -73,6 +79,8 @@ class StreamHarness implements Streams {
     private readonly owned: Owned,
     /** The exchange log (PIECES_EXCHANGE_LOG=1): the frames on the target go there too, for `compat`. */
     private readonly log?: { writer: ExchangeLogWriter; context: LogContext },
+    /** The run's HAR: every socket of the test, with what was sent and received on it. */
+    private readonly har?: { writer: HarPartWriter; context: HarContext },
   ) {}
 
   session(baseUrl = this.target.url): StreamSession {
@@ -136,6 +144,9 @@ class StreamHarness implements Streams {
     } finally {
       await Promise.all(this.sessions.map((s) => s.close()));
       this.adoptNewConversations();
+      if (this.har)
+        for (const s of this.sessions)
+          for (const ws of webSocketsOfSession(s)) this.har.writer.write(entryOfWebSocket(ws, this.har.context));
       if (this.log) {
         // The dedicated slow emulator stands in for an embedded-emulator target (same code, slower
         // pace), so its frames count too; against a live target only the target's own are logged.
@@ -216,12 +227,10 @@ interface StreamWorkerFixtures {
 
 export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
   // `api` first: its teardown (the owned cleanup) then runs after this one hands over conversations.
-  streams: async ({ target, validators, recorder, coverage, owned, exchangeLog, api: _api }, use, testInfo) => {
-    const log = exchangeLog && {
-      writer: exchangeLog,
-      context: { project: testInfo.project.name, test: testInfo.titlePath.slice(1).join(' › ') },
-    };
-    const harness = new StreamHarness(target, validators, recorder, coverage, owned, log);
+  streams: async ({ target, validators, recorder, coverage, owned, exchangeLog, har, api: _api }, use, testInfo) => {
+    const context = { project: testInfo.project.name, test: testInfo.titlePath.slice(1).join(' › ') };
+    const log = exchangeLog && { writer: exchangeLog, context };
+    const harness = new StreamHarness(target, validators, recorder, coverage, owned, log, { writer: har, context });
     await use(harness);
     await harness.finish(testInfo);
   },

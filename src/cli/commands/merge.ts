@@ -11,6 +11,7 @@ import { evaluateCoverage, mergeParts, readParts, writeCoverageReports } from '.
 import type { RunEnvironment } from '../../report/environment.js';
 import { clearRunOutputs, reportPaths } from '../../report/paths.js';
 import { DEFAULT_SPEC, loadSpec } from '../../contract/index.js';
+import { readHar, RUN_HAR, writeHar } from '../../report/har/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
 import { playwrightCli, repoRoot } from '../paths.js';
@@ -114,6 +115,12 @@ export default {
     combineAllureResults(
       shardDirs.map((d) => join(d, 'allure-results')),
       paths.allureResults,
+    );
+    // One HAR of the whole run: every shard's entries, in the order they started.
+    const hars = shardDirs.map((d) => join(d, RUN_HAR)).filter((f) => existsSync(f));
+    writeHar(
+      paths.har,
+      hars.flatMap((f) => readHar(f).items.map((item) => item.entry)),
     );
     const first = shardDirs.map((d) => join(d, 'environment.json')).find((f) => existsSync(f));
     const base = first ? (JSON.parse(readFileSync(first, 'utf8')) as RunEnvironment) : undefined;

@@ -13,6 +13,7 @@ import type { RunResults } from '../../report/results.js';
 import { readResults } from '../../report/results.js';
 import { counts, formatMs, renderSummary } from '../../report/summary.js';
 import { generateAllure } from '../allure.js';
+import { writeHar } from '../../report/har/index.js';
 import { exitCodeFor } from '../exit.js';
 import type { ExitCode } from '../exit.js';
 
@@ -132,6 +133,8 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
   const show = (f: string) => relative(i.cwd, f) || f;
 
   writeEnvironment(i.environment, p.allureResults, p.environment);
+  // The suites' teardown writes the run's HAR; a run that never reached it still leaves one.
+  if (!existsSync(p.har)) writeHar(p.har, []);
   const t0 = Date.now();
   if (i.html && results) {
     try {
@@ -166,6 +169,7 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
   const links: Record<string, string> = { JUnit: show(p.junit) };
   if (i.html && existsSync(`${p.allureReport}/index.html`)) links.Allure = show(`${p.allureReport}/index.html`);
   if (existsSync(p.coverageMd)) links.coverage = show(p.coverageMd);
+  links.HAR = show(p.har);
   const summary = renderSummary({
     results: results ?? {
       tests: [],
@@ -188,6 +192,8 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     i.out(
       `${c.passed} passed, ${c.failed} failed${c.flaky ? `, ${c.flaky} flaky` : ''}${c.skipped ? `, ${c.skipped} skipped` : ''}${coverage ? `; coverage ${coverage.line}` : ''} (${formatMs(Date.now() - i.startedAt)})`,
     );
-  i.out(`summary: ${show(p.summary)} · JUnit: ${show(p.junit)}${links.Allure ? ` · Allure: ${links.Allure}` : ''}`);
+  i.out(
+    `summary: ${show(p.summary)} · JUnit: ${show(p.junit)}${links.Allure ? ` · Allure: ${links.Allure}` : ''} · HAR: ${links.HAR}`,
+  );
   return { exitCode, results, coverage, harnessError };
 }
