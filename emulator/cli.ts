@@ -23,6 +23,8 @@ Options:
   --download-ms <n>      Duration of a simulated model download (default 300)
   --body-limit <n>       Largest accepted request body in bytes (default 1048576)
   --signed-out           Nobody is signed in: GET /user answers {}
+  --seed-envelopes       Search, relevance and user answers also carry the seed contract's forms
+                         (a superset body no real Pieces OS answers; off by default)
   --help                 Print this help and exit
 `;
 
@@ -54,6 +56,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
         'download-ms': { type: 'string' },
         'body-limit': { type: 'string' },
         'signed-out': { type: 'boolean' },
+        'seed-envelopes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -79,6 +82,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
       downloadMs: integer('download-ms', values['download-ms'] as string | undefined),
       bodyLimit,
       signedIn: values['signed-out'] !== true,
+      ...(values['seed-envelopes'] === true ? { seedEnvelopes: true } : {}),
     },
   };
 }

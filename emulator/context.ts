@@ -15,6 +15,8 @@ export interface ResolvedOptions {
   downloadMs: number;
   bodyLimit: number;
   signedIn: boolean;
+  /** Also answer the seed's forms of search, relevance and user next to the real ones (off by default). */
+  seedEnvelopes: boolean;
   logger: boolean;
 }
 

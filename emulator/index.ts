@@ -17,6 +17,7 @@ export interface EmulatorOptions {
   downloadMs?: number; // total duration of a simulated model download, default 300
   bodyLimit?: number; // bytes, default 1 MiB
   signedIn?: boolean; // whether GET /user has a user (default true)
+  seedEnvelopes?: boolean; // search, relevance and user also carry the seed's forms (default false)
   logger?: boolean; // fastify logger, default false
 }
 
@@ -55,6 +56,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     downloadMs: num('downloadMs', o.downloadMs, 300, 0),
     bodyLimit: num('bodyLimit', o.bodyLimit, 1024 * 1024, 1),
     signedIn: o.signedIn ?? true,
+    seedEnvelopes: o.seedEnvelopes ?? false,
     logger: o.logger ?? false,
   };
 }

@@ -110,7 +110,7 @@ export class StreamSession {
     if (input.relevance) {
       const items = relevance(store, input.relevance);
       snippets = snippetsOf(items);
-      relevant = relevanceOutput(items);
+      relevant = relevanceOutput(this.ctx, items);
     } else {
       snippets = resolveSnippets(store, input.question.relevant);
     }

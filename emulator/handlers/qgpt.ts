@@ -23,9 +23,10 @@ export function qgptRefusal(ctx: Ctx, op: 'question' | 'relevance'): HttpError |
   return undefined;
 }
 
-/** The superset relevance body: the seed's scored iterable and the real `relevant` envelope. */
-export function relevanceOutput(items: RelevantItem[], answer?: unknown) {
-  return { iterable: items, relevant: { iterable: items }, ...(answer ? { answer } : {}) };
+/** The relevance body `{relevant, answer?}`; with the `seedEnvelopes` option also the seed's `iterable`. */
+export function relevanceOutput(ctx: Ctx, items: RelevantItem[], answer?: unknown) {
+  const seedForm = ctx.options.seedEnvelopes ? { iterable: items } : {};
+  return { ...seedForm, relevant: { iterable: items }, ...(answer ? { answer } : {}) };
 }
 
 /** Handlers of the QGPT tag's REST operations. */
@@ -41,7 +42,7 @@ export function qgptHandlers(ctx: Ctx): HandlerMap {
       if (faults.has('relevance-unsorted')) items = [...items].reverse();
       if (faults.has('relevance-score-out-of-range'))
         items = items.map((i) => ({ ...i, score: Math.round(i.score * 100) + 1 }));
-      return sendJson(reply, relevanceOutput(items, answer));
+      return sendJson(reply, relevanceOutput(ctx, items, answer));
     },
 
     qgptQuestion: (req, reply) => {

@@ -1,7 +1,8 @@
 /**
- * POST /assets/search (Assets tag, kept apart for size). The answer is the superset body that
- * satisfies the seed's bare SearchedAssets and the real envelope {results: SearchedAssets}: both
- * list the same matches in the same order; only the envelope's entries carry the asset.
+ * POST /assets/search (Assets tag, kept apart for size). The answer is the real envelope
+ * {results: SearchedAssets}, each entry carrying its asset. With the `seedEnvelopes` option the
+ * body also carries the seed's bare SearchedAssets (the same matches in the same order, without
+ * the assets), a superset no real Pieces OS answers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { flag, type Ctx, type HttpHandler } from '../context.js';
@@ -81,10 +82,11 @@ export function searchHandler(ctx: Ctx): HttpHandler {
       return `{"identifier":${JSON.stringify(h.id)},"exact":${exact},"score":${score},"match":"${match}"`;
     });
     const counts = `"suggested":${hits.length - exactCount},"exact":${exactCount}`;
-    // The seed form lists the matches; the real envelope also carries each asset (transferables
-    // honoured). Carrying the assets once keeps the answer half as large.
-    const seedForm = `"iterable":[${heads.map((h) => `${h}}`).join(',')}],${counts}`;
+    // The real envelope carries each asset (transferables honoured); the seed form, when asked
+    // for, lists the matches only. Carrying the assets once keeps the superset half as large.
     const real = `"iterable":[${heads.map((h, i) => `${h},"asset":${hits[i].doc}}`).join(',')}],${counts}`;
+    if (!ctx.options.seedEnvelopes) return sendJsonText(reply, `{"results":{${real}}}`);
+    const seedForm = `"iterable":[${heads.map((h) => `${h}}`).join(',')}],${counts}`;
     return sendJsonText(reply, `{${seedForm},"results":{${real}}}`);
   };
 }

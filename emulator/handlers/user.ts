@@ -1,4 +1,4 @@
-/** User: the local profile, or `{}` when nobody is signed in. */
+/** User: `{user: UserProfile}`, or `{}` when nobody is signed in. */
 import type { Ctx, HandlerMap } from '../context.js';
 import { sendJson } from '../http.js';
 import { SCHEMA, stamp } from '../shapes/common.js';
@@ -27,15 +27,14 @@ export function userHandlers(ctx: Ctx): HandlerMap {
     getUser: (_req, reply) => {
       const profile = userProfile(ctx);
       if (!profile) return sendJson(reply, {});
-      // Superset body: the seed's profile fields and the real {user} envelope. `vanityname` is
-      // only in UserProfile, so the seed-form copy leaves it out.
-      const { vanityname: _v, ...seedForm } = profile;
-      const body = { ...seedForm, user: profile };
-      if (ctx.faults.has('user-wrong-type')) {
-        const wrong = { theme: { dark: true }, font: { size: '14' } };
-        return sendJson(reply, { ...body, aesthetics: wrong, user: { ...profile, aesthetics: wrong } });
-      }
-      return sendJson(reply, body);
+      const user = ctx.faults.has('user-wrong-type')
+        ? { ...profile, aesthetics: { theme: { dark: true }, font: { size: '14' } } }
+        : profile;
+      if (!ctx.options.seedEnvelopes) return sendJson(reply, { user });
+      // Superset body (seedEnvelopes): the seed's profile fields next to the real {user}
+      // envelope. `vanityname` is only in UserProfile, so the seed-form copy leaves it out.
+      const { vanityname: _v, ...seedForm } = user;
+      return sendJson(reply, { ...seedForm, user });
     },
   };
 }

@@ -7,5 +7,6 @@ export { toCurl, requestToCurl, shellQuote } from './curl.js';
 export { fetchTransport } from './transport/fetch.js';
 export { playwrightTransport } from './transport/playwright.js';
 export { transportErrorLine } from './transport/errors.js';
+export { rankedOf, relevanceAnswerOf, relevantOf, searchIdsOf, searchResultsOf, userOf } from './envelopes.js';
 export type * from './types.js';
 export type * as Contract from './generated/contract.js';

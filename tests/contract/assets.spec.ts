@@ -6,12 +6,7 @@
 import { test, expect } from '../fixtures/index.js';
 import { distinctiveToken, markedName, seed, trickyContent } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
-
-/** Ids of the assets a search answered, in order (seed form and upstream envelope alike). */
-function searchIds(data: any): string[] {
-  const items = data?.iterable ?? data?.results?.iterable ?? [];
-  return items.map((i: any) => String(i.identifier ?? i.asset?.id));
-}
+import { searchIdsOf as searchIds } from '../../src/client/envelopes.js';
 
 test.describe('Assets', { tag: '@Assets' }, () => {
   test('an asset lives, is renamed and is deleted as documented', async ({ api, judge, safety }) => {

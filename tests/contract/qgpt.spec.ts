@@ -7,11 +7,7 @@
 import { test, expect } from '../fixtures/index.js';
 import { distinctiveToken, markedName, seed } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
-
-/** Ids and scores of a relevance answer, in answered order. */
-function ranked(out: { iterable: Array<{ id?: string; asset?: { id: string }; score: number }> }) {
-  return { ids: out.iterable.map((i) => i.asset?.id ?? i.id ?? ''), scores: out.iterable.map((i) => i.score) };
-}
+import { rankedOf as ranked, relevanceAnswerOf } from '../../src/client/envelopes.js';
 
 test.describe('QGPT', { tag: '@QGPT' }, () => {
   test('relevance ranks the asset holding the distinctive content first, scores descending', async ({
@@ -60,7 +56,10 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
     );
     judge('relevance_sorted', { operation: 'qgptRelevance', query, ...ranked(out), expected: asset.id, within: 1 });
     expect
-      .soft(out.answer?.answers.iterable.length ?? 0, 'qgptRelevance with options.question answers the question')
+      .soft(
+        relevanceAnswerOf(out)?.answers.iterable.length ?? 0,
+        'qgptRelevance with options.question answers the question',
+      )
       .toBeGreaterThan(0);
   });
 

@@ -4,7 +4,7 @@
  * carries a token unique to the request: the emulator's answers quote the query, so a token in
  * another request's chunks is crosstalk.
  */
-import type { ApiClient } from '../../src/client/index.js';
+import { relevanceAnswerOf, type ApiClient } from '../../src/client/index.js';
 import { MARKER } from '../fixtures/data.js';
 
 /** A marked query carrying `token`. */
@@ -49,5 +49,5 @@ export async function restAnswer(
     body: input.relevance,
     note: 'the REST twin of a streamed relevance question',
   });
-  return (res.data as any)?.answer?.answers?.iterable?.[0]?.text;
+  return relevanceAnswerOf(res.data)?.answers?.iterable?.[0]?.text;
 }

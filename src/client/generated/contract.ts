@@ -5,6 +5,9 @@
 /** Semantic version of the running Pieces OS; dev builds carry -staging or debug. */
 export type VersionText = string;
 
+/** What the API answers, with status 404 and Content-Type text/plain, for a path or method it does not serve (no operation of this contract): a short text such as `Route not found`. */
+export type RouteNotFoundText = string;
+
 export type UniversalUniqueIdentifier = string;
 
 export type EmbeddedModelSchema = {
@@ -297,15 +300,12 @@ export type SearchedAssets = {
   iterable: Array<SearchedAsset>;
   suggested: number;
   exact: number;
-  results?: SearchedAssetsResults;
 };
 
-/** The real Pieces OS envelope's content (see x-pieces-upstream on searchAssets). */
-export type SearchedAssetsResults = {
+/** What POST /assets/search answers (see x-pieces-upstream on searchAssets). */
+export type AssetsSearchWithFiltersOutput = {
   schema?: EmbeddedModelSchema;
-  iterable: Array<SearchedAsset>;
-  suggested: number;
-  exact: number;
+  results: SearchedAssets;
 };
 
 export type SearchedAsset = {
@@ -334,21 +334,11 @@ export type QGPTRelevanceInputOptions = {
   question?: boolean;
 };
 
-/** The seed's form (iterable of scored seeds, most relevant first) with the real Pieces OS form (relevant, answer) as optional properties; see x-pieces-upstream on qgptRelevance. */
+/** The seeds most relevant to the query (most relevant first) and, with `options.question: true`, the answer; see x-pieces-upstream on qgptRelevance. */
 export type QGPTRelevanceOutput = {
   schema?: EmbeddedModelSchema;
-  iterable: Array<ScoredQGPTSeed>;
-  relevant?: RelevantQGPTSeeds;
+  relevant: RelevantQGPTSeeds;
   answer?: QGPTQuestionOutput;
-};
-
-export type ScoredQGPTSeed = {
-  schema?: EmbeddedModelSchema;
-  id?: string;
-  seed?: Seed;
-  asset?: ReferencedAsset;
-  path?: string;
-  score: number;
 };
 
 export type RelevantQGPTSeeds = {
@@ -645,19 +635,9 @@ export type CapabilitiesEnum = "UNKNOWN" | "LOCAL" | "CLOUD" | "BLENDED";
 
 export type MechanismEnum = "UNKNOWN" | "MANUAL" | "RECOMMENDED" | "AUTOMATIC" | "INTERNAL" | "DELETED" | "EXTERNAL_AGENT";
 
-/** The seed's form (the profile's own fields) with the real Pieces OS form ({user?}) as an optional property; see x-pieces-upstream on getUser. Nobody signed in: no profile fields and no `user`. */
-export type UserSnapshot = {
+/** What GET /user answers: the local user's profile, without `user` when nobody is signed in (see x-pieces-upstream on getUser). */
+export type ReturnedUserProfile = {
   schema?: EmbeddedModelSchema;
-  id?: string;
-  name?: string;
-  email?: string;
-  username?: string;
-  vanityname?: string;
-  picture?: string;
-  allocation?: Record<string, unknown>;
-  aesthetics?: Aesthetics;
-  created?: GroupedTimestamp;
-  updated?: GroupedTimestamp;
   user?: UserProfile;
 };
 
@@ -733,7 +713,7 @@ export interface Operations {
     pathParams: never;
     query: { transferables?: boolean; pseudo?: boolean };
     body: AssetsSearchWithFiltersInput;
-    response: SearchedAssets;
+    response: AssetsSearchWithFiltersOutput;
   };
   getAsset: {
     method: "GET";
@@ -941,7 +921,7 @@ export interface Operations {
     pathParams: never;
     query: never;
     body: never;
-    response: UserSnapshot;
+    response: ReturnedUserProfile;
   };
   connect: {
     method: "POST";

@@ -37,17 +37,8 @@ export function rawOf(asset: any): unknown {
   return asset?.original?.reference?.fragment?.string?.raw;
 }
 
-/** Ids of the assets a search answered, in order (the seed's form and the upstream envelope alike). */
-export function searchIds(data: any): string[] {
-  const items = data?.iterable ?? data?.results?.iterable ?? [];
-  return items.map((i: any) => String(i.identifier ?? i.asset?.id));
-}
-
-/** Ids and scores of a relevance answer, in answered order. */
-export function ranked(out: any): { ids: string[]; scores: number[] } {
-  const items: any[] = out?.iterable ?? [];
-  return { ids: items.map((i) => String(i.asset?.id ?? i.id ?? '')), scores: items.map((i) => Number(i.score)) };
-}
+/** Ids of the assets a search answered, and ids and scores of a relevance answer (whichever envelope). */
+export { searchIdsOf as searchIds, rankedOf as ranked } from '../../../src/client/envelopes.js';
 
 /** A copy of a generated Seed whose fragment holds `raw` instead (metadata and classification kept). */
 export function withRaw<T extends Record<string, any>>(seed: T, raw: string): T {

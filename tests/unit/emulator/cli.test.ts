@@ -19,6 +19,7 @@ describe('emulator cli', () => {
       { streamDelayMs: 0, downloadMs: 50, bodyLimit: 2048 },
     ],
     [['--signed-out', '--host', '::1'], { signedIn: false, host: '::1' }],
+    [['--seed-envelopes'], { seedEnvelopes: true }],
   ];
   for (const [argv, expected] of good) {
     test(`parses ${JSON.stringify(argv)}`, () => {

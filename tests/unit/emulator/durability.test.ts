@@ -94,7 +94,7 @@ describe('emulator durability', { concurrency: true }, () => {
           body: '{"query":"persist"}',
         })
       ).json();
-      assert.equal(search.iterable[0].identifier, asset.id);
+      assert.equal(search.results.iterable[0].identifier, asset.id);
     } finally {
       await second.close();
     }

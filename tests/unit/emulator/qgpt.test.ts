@@ -17,19 +17,31 @@ describe('emulator qgpt and conversations', () => {
     await em.close();
   });
 
-  test('relevance answers the superset body, most relevant first, scores in [0,1]', async () => {
+  test('relevance answers {relevant}, most relevant first, scores in [0,1]', async () => {
     const r = await call(em, 'POST', '/qgpt/relevance', { body: { query: 'how do I bubble sort a list' } });
     assertConforms('qgptRelevance', r);
-    assert.equal(r.json.iterable[0].id, sortId);
-    assert.deepEqual(r.json.iterable[0].asset, { id: sortId });
-    assert.deepEqual(r.json.relevant.iterable, r.json.iterable);
-    const scores = r.json.iterable.map((i: any) => i.score);
+    assert.equal(r.json.relevant.iterable[0].id, sortId);
+    assert.deepEqual(r.json.relevant.iterable[0].asset, { id: sortId });
+    assert.deepEqual(Object.keys(r.json), ['relevant']);
+    const scores = r.json.relevant.iterable.map((i: any) => i.score);
     assert.deepEqual(
       scores,
       [...scores].sort((a: number, b: number) => b - a),
     );
     assert.ok(scores.every((s: number) => s >= 0 && s <= 1));
     assert.equal(r.json.answer, undefined);
+  });
+
+  test('with seedEnvelopes relevance also carries the seed form: the same seeds at the root', async () => {
+    const seeded = await makeEmulator({ seedEnvelopes: true });
+    try {
+      await createAsset(seeded, 'def bubble_sort(xs):\n    pass', { name: 'Bubble sort' });
+      const r = await call(seeded, 'POST', '/qgpt/relevance', { body: { query: 'bubble sort' } });
+      assert.ok(r.json.relevant.iterable.length > 0);
+      assert.deepEqual(r.json.iterable, r.json.relevant.iterable);
+    } finally {
+      await seeded.close();
+    }
   });
 
   test('relevance with options.question also answers, like /qgpt/question on the same seeds', async () => {
@@ -48,7 +60,7 @@ describe('emulator qgpt and conversations', () => {
       body: { query: 'bubble', assets: { iterable: [{ id: sortId }] } },
     });
     assert.deepEqual(
-      only.json.iterable.map((i: any) => i.id),
+      only.json.relevant.iterable.map((i: any) => i.id),
       [sortId],
     );
     const seeds = await call(em, 'POST', '/qgpt/relevance', {
@@ -75,8 +87,8 @@ describe('emulator qgpt and conversations', () => {
       },
     });
     assertConforms('qgptRelevance', seeds);
-    assert.equal(seeds.json.iterable.length, 1);
-    assert.equal(seeds.json.iterable[0].score, 1);
+    assert.equal(seeds.json.relevant.iterable.length, 1);
+    assert.equal(seeds.json.relevant.iterable[0].score, 1);
   });
 
   test('question answers are deterministic and grounded; empty relevance still answers', async () => {

@@ -1,4 +1,4 @@
-/** Emulator search (POST /assets/search) and formats: FTS5 ranking, safe queries, superset body. */
+/** Emulator search (POST /assets/search) and formats: FTS5 ranking, safe queries, real envelope. */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, test } from 'node:test';
@@ -24,31 +24,26 @@ describe('emulator search and formats', () => {
   test('a unique content token finds its asset, first, as an exact match', async () => {
     const r = await search({ query: 'zqxjtoken' });
     assertConforms('searchAssets', r);
-    assert.equal(r.json.iterable[0].identifier, ids.fetch);
-    assert.equal(r.json.iterable[0].exact, true);
-    assert.equal(r.json.iterable[0].match, 'CONTENT');
+    assert.equal(r.json.results.iterable[0].identifier, ids.fetch);
+    assert.equal(r.json.results.iterable[0].exact, true);
+    assert.equal(r.json.results.iterable[0].match, 'CONTENT');
     assert.equal(r.json.results.iterable[0].asset.id, ids.fetch);
   });
 
   test('a name token finds its asset with match TITLE', async () => {
     const r = await search({ query: 'Quicksort' });
-    assert.equal(r.json.iterable[0].identifier, ids.sort);
-    assert.ok(['TITLE', 'MULTIPLE'].includes(r.json.iterable[0].match));
+    assert.equal(r.json.results.iterable[0].identifier, ids.sort);
+    assert.ok(['TITLE', 'MULTIPLE'].includes(r.json.results.iterable[0].match));
   });
 
-  test('the body carries the seed form and the real {results} envelope: the same matches', async () => {
+  test('the body is the real {results} envelope: each match with its asset, counts, scores sorted', async () => {
     const r = await search({ query: 'sorting' });
-    assert.ok(r.json.iterable.length > 1);
-    const withoutAsset = r.json.results.iterable.map(({ asset, ...head }: any) => {
-      assert.equal(asset.id, head.identifier);
-      return head;
-    });
-    assert.deepEqual(
-      { ...r.json.results, iterable: withoutAsset },
-      { iterable: r.json.iterable, suggested: r.json.suggested, exact: r.json.exact },
-    );
-    assert.equal(r.json.exact + r.json.suggested, r.json.iterable.length);
-    const scores = r.json.iterable.map((h: any) => h.score);
+    assert.deepEqual(Object.keys(r.json), ['results']);
+    const { results } = r.json;
+    assert.ok(results.iterable.length > 1);
+    for (const h of results.iterable) assert.equal(h.asset.id, h.identifier);
+    assert.equal(results.exact + results.suggested, results.iterable.length);
+    const scores = results.iterable.map((h: any) => h.score);
     assert.deepEqual(
       scores,
       [...scores].sort((a: number, b: number) => b - a),
@@ -56,30 +51,46 @@ describe('emulator search and formats', () => {
     assert.ok(scores.every((s: number) => s >= 0 && s <= 1));
   });
 
+  test('with seedEnvelopes the body also carries the seed form: the same matches, without the assets', async () => {
+    const seeded = await makeEmulator({ seedEnvelopes: true });
+    try {
+      for (let i = 0; i < 3; i++) await createAsset(seeded, `filler text number ${i} about sorting lists`);
+      const r = await call(seeded, 'POST', '/assets/search', { body: { query: 'sorting' } });
+      assert.ok(r.json.results.iterable.length > 0);
+      const withoutAsset = r.json.results.iterable.map(({ asset: _a, ...head }: any) => head);
+      assert.deepEqual(
+        { ...r.json.results, iterable: withoutAsset },
+        { iterable: r.json.iterable, suggested: r.json.suggested, exact: r.json.exact },
+      );
+    } finally {
+      await seeded.close();
+    }
+  });
+
   test('emoji-only and punctuation queries fall back to a literal scan', async () => {
     const r = await search({ query: '🚀' });
     assert.deepEqual(
-      r.json.iterable.map((h: any) => h.identifier),
+      r.json.results.iterable.map((h: any) => h.identifier),
       [ids.emoji],
     );
   });
 
   test('casing: true matches case-sensitively', async () => {
-    assert.equal((await search({ query: 'camelcaseword' })).json.iterable.length, 1);
-    assert.equal((await search({ query: 'camelcaseword', casing: true })).json.iterable.length, 0);
-    assert.equal((await search({ query: 'CamelCaseWord', casing: true })).json.iterable.length, 1);
+    assert.equal((await search({ query: 'camelcaseword' })).json.results.iterable.length, 1);
+    assert.equal((await search({ query: 'camelcaseword', casing: true })).json.results.iterable.length, 0);
+    assert.equal((await search({ query: 'CamelCaseWord', casing: true })).json.results.iterable.length, 1);
   });
 
   test('a classification filter narrows the results; filters alone list matching assets', async () => {
     const py = await createAsset(em, 'def sorting_in_python(): pass', { ext: 'py' });
     const r = await search({ query: 'sorting', filters: { iterable: [{ classification: 'py' }] } });
     assert.deepEqual(
-      r.json.iterable.map((h: any) => h.identifier),
+      r.json.results.iterable.map((h: any) => h.identifier),
       [py.id],
     );
     const only = await search({ filters: { iterable: [{ classification: 'py' }] } });
     assert.deepEqual(
-      only.json.iterable.map((h: any) => h.identifier),
+      only.json.results.iterable.map((h: any) => h.identifier),
       [py.id],
     );
   });
@@ -87,7 +98,7 @@ describe('emulator search and formats', () => {
   test('an empty query finds nothing and is not an error', async () => {
     const r = await search({});
     assertConforms('searchAssets', r);
-    assert.equal(r.json.iterable.length, 0);
+    assert.equal(r.json.results.iterable.length, 0);
   });
 
   // FTS5 syntax in user text must never reach the parser as syntax.

@@ -47,7 +47,7 @@ describe('emulator qgpt stream', () => {
     const conversation = frames[0].conversation;
     assert.ok(conversation);
     assert.ok(frames.every((f) => f.conversation === conversation && f.request === 'r1'));
-    assert.equal(frames[0].relevance.iterable[0].seed.asset.metadata.name, 'Merge sort');
+    assert.equal(frames[0].relevance.relevant.iterable[0].seed.asset.metadata.name, 'Merge sort');
     // The streamed answer is the REST answer for the same input, chunk by chunk.
     const rest = await post(em, '/qgpt/relevance', { query: 'merge sort in python', options: { question: true } });
     assert.equal(client.text('r1'), rest.answer.answers.iterable[0].text);

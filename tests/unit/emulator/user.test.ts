@@ -20,11 +20,22 @@ describe('emulator well-known and user', () => {
     }
   });
 
-  test('signed in: the profile fields and {user} carry the same profile', async () => {
+  test('signed in: {user} and nothing else, as the real API answers', async () => {
     const em = await makeEmulator();
     try {
       const r = await call(em, 'GET', '/user');
       assertConforms('getUser', r);
+      assert.deepEqual(Object.keys(r.json), ['user']);
+      assert.equal(typeof r.json.user.id, 'string');
+    } finally {
+      await em.close();
+    }
+  });
+
+  test('with seedEnvelopes: the seed form (profile fields at the root) and {user} carry the same profile', async () => {
+    const em = await makeEmulator({ seedEnvelopes: true });
+    try {
+      const r = await call(em, 'GET', '/user');
       assert.equal(r.json.id, r.json.user.id);
       assert.deepEqual(r.json.aesthetics, r.json.user.aesthetics);
     } finally {

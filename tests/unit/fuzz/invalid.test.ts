@@ -54,7 +54,7 @@ describe('every mutation kind', () => {
     // score is bounded [0, 1]; nested ByteDescriptor values (via asset.reference) are >= 0
     [
       'bound-broken',
-      schemas.ScoredQGPTSeed,
+      schemas.RelevantQGPTSeed,
       /^(below minimum 0|above maximum 1) at score$|^below minimum 0 at \S+\.bytes\.value$/,
     ],
     [

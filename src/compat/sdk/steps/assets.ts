@@ -4,6 +4,7 @@
  */
 import { contentOf, oneLine, searchToken, smokeContent } from '../content.js';
 import { NO_WRITE, type SmokeRun } from './context.js';
+import { searchResultsOf } from '../../../client/envelopes.js';
 
 /** What the later steps need from the asset steps. */
 export interface SmokeAsset {
@@ -93,7 +94,7 @@ export async function runAssetSteps({ step, skip, api, marker, writes }: SmokeRu
     ['POST', '/assets/search'],
     () => api('AssetsApi').assetsSearchWithFilters({ assetsSearchWithFiltersInput: { query: word } }),
     (out: any) => {
-      const list = out?.results?.iterable;
+      const list = searchResultsOf(out)?.iterable;
       if (!Array.isArray(list))
         return {
           shapeProblem:

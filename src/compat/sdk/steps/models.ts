@@ -1,5 +1,6 @@
 /** The smoke steps of models (the snapshot and one model; state changes only when allowed) and of the user. */
 import { NO_WRITE, type SmokeRun } from './context.js';
+import { userOf } from '../../../client/envelopes.js';
 
 /** Steps that change a model's state: step name, SDK method, path (all POST). */
 const MODEL_STEPS: Array<[string, string, string]> = [
@@ -96,7 +97,7 @@ export async function runUserStep({ step, api }: SmokeRun): Promise<void> {
     () => api('UserApi').userSnapshot(),
     (u: any) =>
       u && typeof u === 'object'
-        ? { note: u.user ? 'a user is signed in' : 'nobody signed in (user absent)' }
+        ? { note: userOf(u) ? 'a user is signed in' : 'nobody signed in (user absent)' }
         : { shapeProblem: 'the answer is not an object' },
   );
 }

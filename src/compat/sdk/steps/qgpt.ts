@@ -1,5 +1,6 @@
 /** The smoke steps of QGPT over REST (relevance, question, reprompt) and the SDK's own stream method. */
 import type { SmokeRun } from './context.js';
+import { relevantOf } from '../../../client/envelopes.js';
 
 /** Asks about `word`, with the run's asset as context when there is one. */
 export async function runQgptSteps({ step, api }: SmokeRun, word: string, assetId: string | undefined): Promise<void> {
@@ -16,7 +17,7 @@ export async function runQgptSteps({ step, api }: SmokeRun, word: string, assetI
         },
       }),
     (out: any) => {
-      const list = out?.relevant?.iterable;
+      const list = relevantOf(out)?.iterable;
       if (!Array.isArray(list))
         return {
           shapeProblem:
@@ -25,9 +26,7 @@ export async function runQgptSteps({ step, api }: SmokeRun, word: string, assetI
       return { note: `${list.length} relevant` };
     },
   );
-  const relevant = Array.isArray(relevance?.relevant?.iterable)
-    ? { iterable: relevance.relevant.iterable.slice(0, 3) }
-    : { iterable: [] };
+  const relevant = { iterable: relevantOf(relevance)?.iterable.slice(0, 3) ?? [] };
   await step(
     'question',
     'QGPTApi.question',

@@ -36,7 +36,7 @@ export const ASSET_BUGS: Record<string, ShowsBug> = {
   'gone-as-404': async (em) => (await req(em, 'GET', '/asset/no-such-id')).status === 404,
   'search-misses-content': async (em) => {
     await create(em, 'contains uniqtokenqq', 'plain name');
-    return (await req(em, 'POST', '/assets/search', { query: 'uniqtokenqq' })).json.iterable.length === 0;
+    return (await req(em, 'POST', '/assets/search', { query: 'uniqtokenqq' })).json.results.iterable.length === 0;
   },
   'search-5xx-on-quote': async (em) => (await req(em, 'POST', '/assets/search', { query: 'say "hi' })).status >= 500,
   'format-missing-classification': async (em) => {

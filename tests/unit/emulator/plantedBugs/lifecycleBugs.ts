@@ -61,7 +61,7 @@ export const LIFECYCLE_BUGS: Record<string, ShowsBug> = {
     await req(em, 'POST', '/applications/register', APP);
     return !(await req(em, 'GET', '/applications')).json.iterable.some((a: any) => a.id === APP.id);
   },
-  'user-wrong-type': async (em) => typeof (await req(em, 'GET', '/user')).json.aesthetics.font.size === 'string',
+  'user-wrong-type': async (em) => typeof (await req(em, 'GET', '/user')).json.user.aesthetics.font.size === 'string',
   'connect-missing-health': async (em) =>
     (await req(em, 'POST', '/connect', { application: { name: 'VIM', platform: 'LINUX', version: '1' } })).json
       .health === undefined,

@@ -6,14 +6,14 @@ export const QGPT_BUGS: Record<string, ShowsBug> = {
   'relevance-unsorted': async (em) => {
     await create(em, 'apple apple apple banana', 'apple notes');
     await create(em, 'banana only here', 'fruit');
-    const s = (await req(em, 'POST', '/qgpt/relevance', { query: 'apple banana' })).json.iterable.map(
+    const s = (await req(em, 'POST', '/qgpt/relevance', { query: 'apple banana' })).json.relevant.iterable.map(
       (i: any) => i.score,
     );
     return s.some((v: number, i: number) => i > 0 && v > s[i - 1]);
   },
   'relevance-score-out-of-range': async (em) => {
     await create(em, 'kiwi fruit');
-    return (await req(em, 'POST', '/qgpt/relevance', { query: 'kiwi' })).json.iterable.some((i: any) => i.score > 1);
+    return (await req(em, 'POST', '/qgpt/relevance', { query: 'kiwi' })).json.relevant.iterable.some((i: any) => i.score > 1);
   },
   'question-500-on-empty-relevant': async (em) =>
     (await req(em, 'POST', '/qgpt/question', { query: 'q', relevant: { iterable: [] } })).status === 500,
