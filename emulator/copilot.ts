@@ -11,7 +11,7 @@ import type { Store } from './store/index.js';
 import { HttpError } from './http.js';
 import { contentTokens } from './store/ftsQuery.js';
 
-/** A relevant seed as both forms of the contract carry it (ScoredQGPTSeed / RelevantQGPTSeed). */
+/** A relevant seed as the relevance answer carries it (RelevantQGPTSeed, with its score). */
 export interface RelevantItem {
   id: string;
   asset?: { id: string };

@@ -13,7 +13,9 @@ export const QGPT_BUGS: Record<string, ShowsBug> = {
   },
   'relevance-score-out-of-range': async (em) => {
     await create(em, 'kiwi fruit');
-    return (await req(em, 'POST', '/qgpt/relevance', { query: 'kiwi' })).json.relevant.iterable.some((i: any) => i.score > 1);
+    return (await req(em, 'POST', '/qgpt/relevance', { query: 'kiwi' })).json.relevant.iterable.some(
+      (i: any) => i.score > 1,
+    );
   },
   'question-500-on-empty-relevant': async (em) =>
     (await req(em, 'POST', '/qgpt/question', { query: 'q', relevant: { iterable: [] } })).status === 500,
