@@ -1,4 +1,4 @@
-/** Compat rule cases: value constraints (bounds, patterns, enums, formats). */
+/** Compat rule cases: value constraints. */
 import { accepts, obj, params, responds, str } from '../fixtures.js';
 import { q, R200, REQ, type RuleRow } from './ruleRow.js';
 
