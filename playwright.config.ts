@@ -2,20 +2,20 @@
  * The conformance suites as Playwright projects: `contract` (tests/contract), `stream`
  * (tests/stream) and `property` (tests/property). API testing only (the `request` fixture, no
  * browser). Global setup resolves the target (or starts the embedded emulator) and fails fast;
- * global teardown is the coverage gate. Every report goes under reports/.
+ * global teardown is the coverage gate. Every report goes where src/report/paths.ts says, under the
+ * reportsDir setting (reports/, PIECES_REPORTS_DIR, the CLI's --reports-dir).
  */
 import { defineConfig } from '@playwright/test';
+import { REPORT_PATHS } from './tests/fixtures/paths.js';
 
 const CI = !!process.env.CI;
 /** `.ts` in a checkout, `.js` in the installed package (compiled into dist/, which mirrors the checkout). */
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-/** Where every report goes: reports/, or PIECES_REPORTS_DIR (the CLI's --reports-dir). */
-const REPORTS = process.env.PIECES_REPORTS_DIR || 'reports';
 
 export default defineConfig({
   globalSetup: `./tests/global-setup${EXT}`,
   globalTeardown: `./tests/global-teardown${EXT}`,
-  outputDir: `${REPORTS}/test-results`,
+  outputDir: REPORT_PATHS.testResults,
   fullyParallel: true, // shards balance by test, not by file
   workers: 2,
   forbidOnly: CI,
@@ -24,9 +24,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [
     ['list'],
-    ['allure-playwright', { resultsDir: `${REPORTS}/allure-results`, detail: true, suiteTitle: true }],
-    ['junit', { outputFile: `${REPORTS}/junit.xml` }],
-    ['json', { outputFile: `${REPORTS}/results.json` }],
+    ['allure-playwright', { resultsDir: REPORT_PATHS.allureResults, detail: true, suiteTitle: true }],
+    ['junit', { outputFile: REPORT_PATHS.junit }],
+    ['json', { outputFile: REPORT_PATHS.json }],
     // A shard of a distributed run (pieces-conformance run --shard i/n) also writes a blob report
     // into PLAYWRIGHT_BLOB_OUTPUT_DIR, one directory per shard; `pieces-conformance merge` combines them.
     ...(process.env.PLAYWRIGHT_BLOB_OUTPUT_DIR ? [['blob'] as ['blob']] : []),

@@ -4,40 +4,41 @@
  * environment. Any harness problem ends the run here with one line, before a single test runs.
  */
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { HarnessError } from '../src/core/errors.js';
 import { loadSpecCached } from './fixtures/specCache.js';
 import { buildValidators } from '../src/validate/validators.js';
 import { clearParts } from '../src/coverage/parts.js';
-import { clearExchangeLog } from '../src/compat/live/log.js';
 import { clearHarParts } from '../src/report/har/index.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
 import { startEmbeddedEmulator } from './fixtures/emulator.js';
-import { COVERAGE_PARTS, REPORTS, specFile } from './fixtures/paths.js';
+import { REPORT_PATHS, specFile } from './fixtures/paths.js';
 import { readPropertyConfig } from '../src/property/config.js';
+import { HANDOFF_ENV, readSettings, unknownVariableWarnings } from '../src/settings/index.js';
 
 /** Where a harness error is left for the CLI (exit code 2) and the summary. */
-export const HARNESS_ERROR_FILE = join(REPORTS, 'harness-error.json');
+export const HARNESS_ERROR_FILE = REPORT_PATHS.harnessError;
 /** The target the run resolved (url, kind, version), read by the CLI for the report's environment block. */
-export const TARGET_FILE = join(REPORTS, 'target.json');
+export const TARGET_FILE = REPORT_PATHS.target;
 
 export default async function globalSetup(config: FullConfig): Promise<(() => Promise<void>) | void> {
-  mkdirSync(REPORTS, { recursive: true });
+  mkdirSync(REPORT_PATHS.dir, { recursive: true });
   rmSync(HARNESS_ERROR_FILE, { force: true });
   rmSync(TARGET_FILE, { force: true });
-  // A shard (or a CLI that merges shards) keeps the other shards' parts; a whole run starts clean.
-  if (!config.shard && process.env.PIECES_KEEP_COVERAGE_PARTS !== '1') {
-    clearParts(COVERAGE_PARTS);
-    // The exchange log (PIECES_EXCHANGE_LOG=1) holds this run's exchanges only.
-    clearExchangeLog(REPORTS);
-    // The run's HAR: every worker's part of it, joined by the teardown into reports/exchanges.har.
-    clearHarParts(REPORTS);
-    // allure-playwright never clears its results: a whole run starts from an empty directory.
-    rmSync(join(REPORTS, 'allure-results'), { recursive: true, force: true });
-  }
+  for (const warning of unknownVariableWarnings(process.env)) console.warn(warning);
   let stop: (() => Promise<void>) | undefined;
   try {
+    const settings = readSettings(); // a bad PIECES_* value ends the run here, in one line
+    // A shard (or a CLI that merges shards) keeps the other shards' parts; a whole run starts clean.
+    if (!config.shard && !settings.keepCoverageParts) {
+      clearParts(REPORT_PATHS.coverageParts);
+      // The exchange log (the exchangeLog setting) holds this run's exchanges only.
+      rmSync(REPORT_PATHS.exchanges, { recursive: true, force: true });
+      // The run's HAR: every worker's part of it, joined by the teardown into reports/exchanges.har.
+      clearHarParts(REPORT_PATHS.dir);
+      // allure-playwright never clears its results: a whole run starts from an empty directory.
+      rmSync(REPORT_PATHS.allureResults, { recursive: true, force: true });
+    }
     const suite = readConfig();
     readPropertyConfig(); // a bad PIECES_FC_* value ends the run here, not in every property test
     const spec = await loadSpecCached(specFile());
@@ -57,7 +58,7 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
       target = { url: emu.url, kind: 'emulator', version: await readVersion(emu.url) };
     }
     exportTarget(target);
-    process.env.PIECES_CONTRACT_VERSION = spec.version;
+    process.env[HANDOFF_ENV.contractVersion] = spec.version;
     // For the CLI's environment block (Allure, summary): the target this run resolved.
     writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version }, null, 2)}\n`);
     const faults = suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '';

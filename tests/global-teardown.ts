@@ -7,12 +7,13 @@
 import type { FullConfig } from '@playwright/test';
 import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageReports } from '../src/coverage/index.js';
 import { loadSpecCached } from './fixtures/specCache.js';
-import { COVERAGE_PARTS, REPORTS, ROOT, specFile } from './fixtures/paths.js';
+import { REPORT_PATHS, ROOT, specFile } from './fixtures/paths.js';
 import { WRITE_OPERATIONS } from './fixtures/owned.js';
 import { readConfig, TARGET_ENV } from '../src/target/index.js';
+import { readSetting } from '../src/settings/index.js';
 import { existsSync } from 'node:fs';
 import { assembleRunHar } from '../src/report/har/index.js';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 
 /** Runner options that select a subset of the tests (a gate over a subset would be meaningless). */
 const FILTERS = new Set([
@@ -52,7 +53,7 @@ export function gateExemption(
   argv: string[] = process.argv,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
-  const mode = env.PIECES_COVERAGE_GATE ?? 'auto';
+  const mode = readSetting('coverageGate', env);
   if (mode === 'off' || mode === 'report') return `PIECES_COVERAGE_GATE=${mode}`;
   if (mode === 'enforce') return undefined;
   if (config.shard) return `shard ${config.shard.current}/${config.shard.total}`;
@@ -84,14 +85,14 @@ export function exemptOperations(env: NodeJS.ProcessEnv = process.env): Set<stri
 
 export default async function globalTeardown(config: FullConfig): Promise<void> {
   // The run's exchanges as HAR 1.2 (reports/exchanges.har), whatever the verdict.
-  assembleRunHar(REPORTS);
+  assembleRunHar(REPORT_PATHS.dir);
   // A run that never started (harness error in setup) has no coverage to judge.
-  if (existsSync(join(REPORTS, 'harness-error.json'))) return;
+  if (existsSync(REPORT_PATHS.harnessError)) return;
   const spec = await loadSpecCached(specFile());
-  const { ledger, projects } = mergeParts(readParts(COVERAGE_PARTS));
+  const { ledger, projects } = mergeParts(readParts(REPORT_PATHS.coverageParts));
   const summary = evaluateCoverage(spec.operations.values(), ledger, projects, { exempt: exemptOperations() });
-  const { md } = writeCoverageReports(REPORTS, summary, {
-    target: process.env.PIECES_TARGET_URL,
+  const { md } = writeCoverageReports(REPORT_PATHS.dir, summary, {
+    target: process.env[TARGET_ENV.url],
     contract: `${spec.title} ${spec.version}`,
   });
   const exemption = gateExemption(config);

@@ -3,11 +3,12 @@
  * allure-results directories, with allurerc.mjs (single file, grouping, environment variables).
  * Shards' results are combined by passing every shard's directory at once.
  */
+import { envName } from '../settings/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '../core/errors.js';
-import { runNode } from './spawn.js';
-import { allureCli } from './paths.js';
+import { runNode } from '../process/spawn.js';
+import { allureCli } from '../process/tools.js';
 
 /** Options of generateAllure. */
 export interface AllureOptions {
@@ -44,7 +45,7 @@ export async function generateAllure(
     ['generate', ...dirs, '--config', join(o.root, 'allurerc.mjs'), '--output', o.output],
     {
       cwd: o.root,
-      env: { ...o.env, PIECES_REPORTS_DIR: o.reportsDir },
+      env: { ...o.env, [envName('reportsDir')]: o.reportsDir },
       capture: true,
       timeoutMs: 120_000,
     },

@@ -3,6 +3,7 @@
  * runs it, and turns anything that escapes into exit code 2 with one line on stderr (never a stack,
  * unless PIECES_DEBUG=1).
  */
+import { readSetting } from '../settings/index.js';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../core/errors.js';
@@ -61,9 +62,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     if (!cmd.run) throw new HarnessError('internal', `command ${cmd.name} has no run()`);
     return await cmd.run(args, io);
   } catch (err) {
-    if (io.env.PIECES_DEBUG === '1' && err instanceof Error) io.err(err.stack ?? String(err));
+    if (debugOn(io.env) && err instanceof Error) io.err(err.stack ?? String(err));
     io.err(errorLine(err));
     return EXIT.harness;
+  }
+}
+
+/** The debug setting (PIECES_DEBUG); a bad value there must not hide the error being reported. */
+function debugOn(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return readSetting('debug', env);
+  } catch {
+    return false;
   }
 }
 
@@ -76,7 +86,7 @@ function unknownCommand(name: string): HarnessError {
 }
 
 async function packageVersion(): Promise<string> {
-  const { packageJson } = await import('./paths.js');
+  const { packageJson } = await import('../process/tools.js');
   return `pieces-conformance ${packageJson().version}`;
 }
 

@@ -1,8 +1,22 @@
 /**
  * Declarative command-line options: each command lists its options once (name, type, description),
  * and the same list drives parsing, validation and `--help` (Prism's CLI: every option described).
+ * Options that set a setting come from its declaration (`settingOptions`) and their values go
+ * through the settings' one parser, so a flag accepts what the variable and the config file accept.
  */
 import { HarnessError } from '../core/errors.js';
+import {
+  SETTINGS,
+  envName,
+  flagName,
+  formatSetting,
+  parseKind,
+  parseSetting,
+  type Setting,
+  type SettingKey,
+  type Shard,
+} from '../settings/index.js';
+import { nearest } from '../settings/names.js';
 
 /** The kinds of value an option takes. */
 export type OptionType = 'boolean' | 'string' | 'int' | 'enum' | 'list';
@@ -24,10 +38,41 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
   /** Shown in `--help` as the default. */
   readonly defaultText?: string;
+  /** The setting this option sets: its value goes through the settings' parser. */
+  readonly setting?: Setting;
 }
 
-/** A parsed option value. */
-export type OptionValue = string | number | boolean | string[];
+function optionType(s: Setting): OptionType {
+  const t = s.kind.type;
+  return t === 'custom' ? 'string' : t;
+}
+
+/** The options of settings, from their declarations (name, type, description, default). */
+export function settingOptions(...keys: SettingKey[]): OptionSpec[] {
+  return keys.map((key) => {
+    const s = SETTINGS[key] as Setting;
+    const name = flagName(key);
+    if (!name) throw new HarnessError('internal', `setting ${key} has no flag`);
+    const shownDefault =
+      s.defaultText ??
+      (s.default === undefined || s.default === false || (Array.isArray(s.default) && !s.default.length)
+        ? undefined
+        : formatSetting(s, s.default));
+    return {
+      name,
+      type: s.negatedFlag ? 'boolean' : optionType(s),
+      description: `${s.doc} (env ${envName(key)})`,
+      placeholder: s.placeholder,
+      choices: s.kind.type === 'enum' || s.kind.type === 'list' ? s.kind.choices : undefined,
+      repeatable: s.repeatable,
+      defaultText: s.negatedFlag ? undefined : shownDefault,
+      setting: s.negatedFlag ? undefined : s,
+    };
+  });
+}
+
+/** A parsed option value (a setting's flag gives its parsed value, e.g. a shard). */
+export type OptionValue = string | number | boolean | string[] | Shard;
 
 /** What the parser returns: option values by name, and the positional arguments. */
 export interface ParsedArgs {
@@ -43,6 +88,13 @@ function usage(command: string, message: string, hint?: string): HarnessError {
 
 function convert(command: string, spec: OptionSpec, raw: string): OptionValue {
   const flag = `--${spec.name}`;
+  if (spec.setting) {
+    if (raw.trim() === '') throw usage(command, `${flag} needs a non-empty value`);
+    if (spec.type === 'list' && raw.split(',').every((x) => !x.trim())) {
+      throw usage(command, `${flag} needs at least one value`);
+    }
+    return parseSetting(spec.setting, raw, { source: 'flag', label: flag }) as OptionValue;
+  }
   switch (spec.type) {
     case 'int': {
       if (!/^-?\d+$/.test(raw.trim())) throw usage(command, `${flag} takes a whole number, got "${raw}"`);
@@ -104,7 +156,16 @@ export function parseArgs(command: string, argv: readonly string[], specs: reado
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = byName.get(name);
     if (!spec) {
-      const near = specs.find((s) => s.name.startsWith(name) || name.startsWith(s.name));
+      const near =
+        specs.find((s) => s.name.startsWith(name) || name.startsWith(s.name)) ??
+        specs.find(
+          (s) =>
+            s.name ===
+            nearest(
+              name,
+              specs.map((x) => x.name),
+            ),
+        );
       throw usage(
         command,
         `unknown option --${name} for "${command}"`,
@@ -113,9 +174,11 @@ export function parseArgs(command: string, argv: readonly string[], specs: reado
     }
     let raw: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
     if (spec.type === 'boolean') {
-      if (raw === undefined || raw === 'true') values[name] = true;
-      else if (raw === 'false') values[name] = false;
-      else throw usage(command, `--${name} is a switch and takes no value (or =true / =false), got "${raw}"`);
+      const parsed = raw === undefined ? { value: true } : parseKind({ type: 'boolean' }, raw);
+      if (!parsed) {
+        throw usage(command, `--${name} is a switch and takes no value (or =on / =off), got "${raw}"`);
+      }
+      values[name] = parsed.value as boolean;
       continue;
     }
     if (raw === undefined) {
@@ -132,7 +195,7 @@ export function parseArgs(command: string, argv: readonly string[], specs: reado
     }
     values[name] =
       spec.type === 'list' && Array.isArray(values[name])
-        ? [...(values[name] as string[]), ...(value as string[])]
+        ? [...new Set([...(values[name] as string[]), ...(value as string[])])]
         : value;
   }
   return { values, positionals, help };

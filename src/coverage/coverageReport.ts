@@ -1,6 +1,6 @@
 /** Writing the coverage reports: `coverage.json` (the summary as data) and `coverage.md` (a table). */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { reportPaths } from '../report/paths.js';
 import type { CoverageSummary, OperationCoverage } from './gate.js';
 
 /** A status list for the table: 0 reads as "no response". */
@@ -58,8 +58,7 @@ export function writeCoverageReports(
   meta: { target?: string; contract?: string } = {},
 ): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
-  const json = join(dir, 'coverage.json');
-  const md = join(dir, 'coverage.md');
+  const { coverageJson: json, coverageMd: md } = reportPaths(dir);
   writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...meta, ...s }, null, 2)}\n`);
   writeFileSync(md, coverageMarkdown(s, meta));
   return { json, md };

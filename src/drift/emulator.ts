@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { HarnessError } from '../core/errors.js';
-import { emulatorBin } from '../cli/paths.js';
+import { emulatorBin } from '../process/tools.js';
 
 /** A spawned emulator. */
 export interface SpawnedEmulator {

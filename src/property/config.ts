@@ -1,9 +1,11 @@
 /**
  * The property suite's settings from the environment, typed and validated once: replay
  * (`PIECES_FC_SEED`, `PIECES_FC_PATH`, `PIECES_FC_REPLAY_PATH`) and depth (`PIECES_FC_RUNS`,
- * `PIECES_FC_DEEP` or the CLI's `PIECES_DEEP`). A bad value is a config HarnessError naming the fix.
+ * `PIECES_DEEP`, or its older name `PIECES_FC_DEEP`). A bad value is a config HarnessError naming the
+ * variable, the value and what is accepted.
  */
 import { HarnessError } from '../core/errors.js';
+import { readSetting } from '../settings/index.js';
 
 /** What the property suite reads from PIECES_FC_* variables. */
 export interface PropertyConfig {
@@ -15,50 +17,14 @@ export interface PropertyConfig {
   replayPath?: string;
   /** PIECES_FC_RUNS: runs per property, overriding every default and the deep mode. */
   runs?: number;
-  /** PIECES_FC_DEEP=1 (or PIECES_DEEP=1, set by `pieces-conformance run --deep`): nightly depth. */
+  /** PIECES_DEEP=1 (or PIECES_FC_DEEP=1; `pieces-conformance run --deep`): nightly depth. */
   deep: boolean;
 }
 
-/** The truthy and falsy spellings of a boolean variable. */
-function flag(env: NodeJS.ProcessEnv, name: string): boolean {
-  const v = env[name]?.trim();
-  if (v === undefined || v === '') return false;
-  if (/^(1|true|yes|on)$/i.test(v)) return true;
-  if (/^(0|false|no|off)$/i.test(v)) return false;
-  throw new HarnessError('config', `${name}=${JSON.stringify(v)} is not a boolean`, `use ${name}=1 or ${name}=0`);
-}
-
-/** An optional trimmed, non-empty string variable. */
-function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v === undefined || v === '' ? undefined : v;
-}
-
-/** Reads and validates the property settings. */
+/** Reads and validates the property settings (src/settings: one parser for every setting). */
 export function readPropertyConfig(env: NodeJS.ProcessEnv = process.env): PropertyConfig {
-  const seedText = text(env, 'PIECES_FC_SEED');
-  const path = text(env, 'PIECES_FC_PATH');
-  const replayPath = text(env, 'PIECES_FC_REPLAY_PATH');
-  const runsText = text(env, 'PIECES_FC_RUNS');
-  let seed: number | undefined;
-  if (seedText !== undefined) {
-    seed = Number(seedText);
-    // fast-check prints seeds as 32-bit integers (negative ones included).
-    if (!Number.isInteger(seed) || seed < -0x80000000 || seed > 0xffffffff) {
-      throw new HarnessError(
-        'config',
-        `PIECES_FC_SEED=${JSON.stringify(seedText)} is not a 32-bit integer`,
-        'copy the seed from the failure message, e.g. PIECES_FC_SEED=-1203779261',
-      );
-    }
-  }
-  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) {
-    throw new HarnessError(
-      'config',
-      `PIECES_FC_PATH=${JSON.stringify(path)} is not a counterexample path`,
-      'copy the path from the failure message, e.g. PIECES_FC_PATH="4:1:0"',
-    );
-  }
+  const seed = readSetting('fcSeed', env);
+  const path = readSetting('fcPath', env);
   if (path !== undefined && seed === undefined) {
     throw new HarnessError(
       'config',
@@ -66,24 +32,11 @@ export function readPropertyConfig(env: NodeJS.ProcessEnv = process.env): Proper
       'set both, as the failure message prints them',
     );
   }
-  if (replayPath !== undefined && !/^[A-Za-z0-9+/=:_-]+$/.test(replayPath)) {
-    throw new HarnessError(
-      'config',
-      `PIECES_FC_REPLAY_PATH=${JSON.stringify(replayPath)} is not a command replay path`,
-      'copy it from the failure message of a stateful property',
-    );
-  }
-  let runs: number | undefined;
-  if (runsText !== undefined) {
-    runs = Number(runsText);
-    if (!Number.isInteger(runs) || runs < 1) {
-      throw new HarnessError(
-        'config',
-        `PIECES_FC_RUNS=${JSON.stringify(runsText)} is not a positive number of runs`,
-        'e.g. PIECES_FC_RUNS=500',
-      );
-    }
-  }
-  const deep = flag(env, 'PIECES_FC_DEEP') || flag(env, 'PIECES_DEEP');
-  return { seed, path, replayPath, runs, deep };
+  return {
+    seed,
+    path,
+    replayPath: readSetting('fcReplayPath', env),
+    runs: readSetting('fcRuns', env),
+    deep: readSetting('deep', env),
+  };
 }

@@ -1,9 +1,13 @@
 /**
- * The files of a run under the reports directory (default `reports/`, PIECES_REPORTS_DIR): one place
- * that names them, shared by the CLI, playwright.config.ts and the Allure config.
+ * The files of a run under the reports directory (default `reports/`, the reportsDir setting,
+ * PIECES_REPORTS_DIR): the one place that names them, shared by the CLI, playwright.config.ts, the
+ * suites' global setup and teardown and their fixtures.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+/** The folder of the exchange log under a reports directory. */
+export const EXCHANGE_LOG_DIR = 'exchanges';
 
 /** Every output of a run. */
 export interface ReportPaths {
@@ -32,6 +36,18 @@ export interface ReportPaths {
   blob: string;
   /** Every exchange of the run as HAR 1.2 (WebSocket messages in `_webSocketMessages`). */
   har: string;
+  /** The workers' parts of the HAR (one NDJSON file per worker), joined into `har` by the teardown. */
+  harParts: string;
+  /** The resolved settings of the run, saved for `replay`. */
+  runConfig: string;
+  /** The exchange log (one NDJSON file per worker), when the exchangeLog setting is on. */
+  exchanges: string;
+  /** Where `replay` writes the replay of this run's failures. */
+  replay: string;
+  /** Where `compat` writes its matrix (and its suite run under `compat/run`). */
+  compat: string;
+  /** The suites' cache (the parsed contract, keyed by its content hash). */
+  cache: string;
 }
 
 /** The paths under `dir` (resolved against cwd). */
@@ -53,6 +69,12 @@ export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
     testResults: join(d, 'test-results'),
     blob: join(d, 'blob'),
     har: join(d, 'exchanges.har'),
+    harParts: join(d, 'har', 'parts'),
+    runConfig: join(d, 'run-config.json'),
+    exchanges: join(d, EXCHANGE_LOG_DIR),
+    replay: join(d, 'replay'),
+    compat: join(d, 'compat'),
+    cache: join(d, '.cache'),
   };
 }
 

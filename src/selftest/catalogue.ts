@@ -3,8 +3,8 @@
  * spawned (src/ never imports the emulator), parsed by the columns of its header line.
  */
 import { HarnessError } from '../core/errors.js';
-import { emulatorBin } from '../cli/paths.js';
-import { runNode } from '../cli/spawn.js';
+import { emulatorBin } from '../process/tools.js';
+import { runNode } from '../process/spawn.js';
 
 /** One fault switch: a planted contract bug and the check that must catch it. */
 export interface FaultEntry {

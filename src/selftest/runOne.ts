@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runNode } from '../cli/spawn.js';
+import { runNode } from '../process/spawn.js';
 import { groupFailures } from '../report/failures.js';
 import { readResults } from '../report/results.js';
 import { reportPaths } from '../report/paths.js';

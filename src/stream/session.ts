@@ -26,10 +26,10 @@ export interface StreamSessionOptions {
 /** Defaults, overridable by PIECES_STREAM_CONNECT_MS / _TIMEOUT_MS / _IDLE_MS / _SETTLE_MS. */
 export function streamTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): SocketTimeouts & { settleMs: number } {
   return {
-    connectMs: timeoutFromEnv('PIECES_STREAM_CONNECT_MS', 5000, env),
-    requestMs: timeoutFromEnv('PIECES_STREAM_TIMEOUT_MS', 15000, env),
-    idleMs: timeoutFromEnv('PIECES_STREAM_IDLE_MS', 5000, env),
-    settleMs: timeoutFromEnv('PIECES_STREAM_SETTLE_MS', 150, env),
+    connectMs: timeoutFromEnv('streamConnectMs', 5000, env),
+    requestMs: timeoutFromEnv('streamTimeoutMs', 15000, env),
+    idleMs: timeoutFromEnv('streamIdleMs', 5000, env),
+    settleMs: timeoutFromEnv('streamSettleMs', 150, env),
   };
 }
 

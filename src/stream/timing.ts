@@ -1,5 +1,5 @@
 /** Timing figures of answers (time to first chunk, largest gap, total) and their budgets. */
-import { HarnessError } from '../core/errors.js';
+import { readSetting, type SettingKey } from '../settings/index.js';
 import type { AnswerTimings, StreamRequest, TimingBudgets } from './types.js';
 import { answerFrames, atMs, chunkOf, terminalStatusOf } from './frames.js';
 
@@ -39,29 +39,19 @@ export function timingLine(all: readonly AnswerTimings[]): string {
   return `${all.length} answer${all.length === 1 ? '' : 's'}: ${part('ttfc', ttfc, true)}, ${part('gap', gap, false)}, ${part('total', total, true)}`;
 }
 
-function envMs(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new HarnessError(
-      'config',
-      `${name}=${raw} is not a positive number of milliseconds`,
-      `e.g. ${name}=2000, or unset it`,
-    );
-  return n;
-}
-
 /** The budgets from PIECES_STREAM_TTFC_MS / _GAP_MS / _TOTAL_MS (unset: no budget). */
 export function budgetsFromEnv(env: NodeJS.ProcessEnv = process.env): TimingBudgets {
   return {
-    ttfcMs: envMs(env, 'PIECES_STREAM_TTFC_MS'),
-    gapMs: envMs(env, 'PIECES_STREAM_GAP_MS'),
-    totalMs: envMs(env, 'PIECES_STREAM_TOTAL_MS'),
+    ttfcMs: readSetting('streamTtfcMs', env),
+    gapMs: readSetting('streamGapMs', env),
+    totalMs: readSetting('streamTotalMs', env),
   };
 }
 
-/** A timeout in ms from the environment, or the default. */
-export function timeoutFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
-  return envMs(env, name) ?? fallback;
+/** The stream suite's millisecond settings. */
+export type StreamMsSetting = Extract<SettingKey, `stream${string}Ms`>;
+
+/** A timeout in ms from its setting (PIECES_STREAM_*_MS), or the default. */
+export function timeoutFromEnv(key: StreamMsSetting, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  return readSetting(key, env) ?? fallback;
 }

@@ -1,6 +1,7 @@
 /** Validators compiled from a contract, and their diagnostics. */
 export { ValidatorSet, buildValidators } from './validators.js';
-export type { BodyValidation, ValidationMode } from './validators.js';
+export type { BodyValidation } from './validators.js';
+export { VALIDATION_MODES, type ValidationMode } from './mode.js';
 export { createAjv } from './ajv.js';
 export type { Dialect } from './ajv.js';
 export { dottedPath, toDiagnostic } from './diagnostics.js';

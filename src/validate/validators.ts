@@ -15,8 +15,9 @@ import { pruneBranchNoise, toDiagnostic } from './diagnostics.js';
 import { isJsonMedia, mediaFor, responseFor } from './media.js';
 import { transformDocument, type Direction } from './transform.js';
 
-/** Strict: the emulator's default. Lenient: unknown enum values and extra fields only warn. */
-export type ValidationMode = 'strict' | 'lenient';
+import type { ValidationMode } from './mode.js';
+
+export type { ValidationMode } from './mode.js';
 
 /** The outcome of validating one body or message. */
 export interface BodyValidation {

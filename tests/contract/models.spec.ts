@@ -6,6 +6,7 @@
  * order on one worker, each on its own model, and only on the embedded emulator unless
  * PIECES_ALLOW_DOWNLOADS=1 (otherwise they are skipped, not passed).
  */
+import { readSetting } from '../../src/settings/index.js';
 import { test, expect } from '../fixtures/index.js';
 import { must } from '../fixtures/must.js';
 import { pollUntil } from '../fixtures/poll.js';
@@ -26,9 +27,8 @@ async function idleLocalModel(api: ApiClient): Promise<Contract.Model> {
 }
 
 /** How long a download may take: short on the emulator, long on a live target. */
-function downloadWait(config: SuiteConfig, target: Target): number {
-  if (process.env.PIECES_DOWNLOAD_WAIT_MS) return config.downloadWaitMs;
-  return target.kind === 'emulator' ? 10_000 : 600_000;
+function downloadWait(_config: SuiteConfig, target: Target): number {
+  return readSetting('downloadWaitMs') ?? (target.kind === 'emulator' ? 10_000 : 600_000);
 }
 
 test.describe('Models', { tag: '@Models' }, () => {

@@ -33,14 +33,18 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'a config file with a misspelt key',
     ['run', '--config', join(dir, 'conf.json')],
-    /^pieces-conformance: config error: .*conf\.json: unknown key "timeoutMS" \(known keys: .*timeoutMs/,
+    /^pieces-conformance: config error: .*conf\.json: unknown key "timeoutMS" \(did you mean "timeoutMs"\? known keys: .*timeoutMs/,
   ],
   [
     'an unknown fault switch',
     ['run', '--fault', 'no-such-fault'],
     /^pieces-conformance: usage error: unknown fault switch: no-such-fault \(list them with: pieces-conformance emulator --list-faults\)$/,
   ],
-  ['a bad flag value', ['run', '--shard', '3/2'], /^pieces-conformance: usage error: --shard "3\/2" is not a shard/],
+  [
+    'a bad flag value',
+    ['run', '--shard', '3/2'],
+    /^pieces-conformance: usage error: --shard "3\/2" is invalid \(accepted: i\/n with 1 <= i <= n/,
+  ],
 ];
 // Every run happens before any test is registered (the scratch directories live until the end).
 // The unreachable target runs alone, so its time is the CLI's, not the machine's load.

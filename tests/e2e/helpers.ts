@@ -2,6 +2,7 @@
  * End-to-end helpers: run the real `pieces-conformance` bin as a child process, and read what the
  * Allure 3 single-file report embeds (its data files are base64 strings in index.html).
  */
+import { readSetting } from '../../src/settings/index.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ export function scratch(name: string): string {
 
 /** Removes the scratch directories, unless PIECES_KEEP_E2E=1 (to look at the reports of a failure). */
 export function removeScratch(): void {
-  if (process.env.PIECES_KEEP_E2E === '1') return;
+  if (readSetting('keepE2e')) return;
   for (const d of scratchDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 

@@ -57,9 +57,9 @@ export interface Streams {
 function sessionTimeouts(target: Target) {
   const live = target.kind === 'live';
   return {
-    connectMs: timeoutFromEnv('PIECES_STREAM_CONNECT_MS', 5000),
-    requestMs: timeoutFromEnv('PIECES_STREAM_TIMEOUT_MS', live ? 120_000 : 10_000),
-    idleMs: timeoutFromEnv('PIECES_STREAM_IDLE_MS', live ? 30_000 : 3_000),
+    connectMs: timeoutFromEnv('streamConnectMs', 5000),
+    requestMs: timeoutFromEnv('streamTimeoutMs', live ? 120_000 : 10_000),
+    idleMs: timeoutFromEnv('streamIdleMs', live ? 30_000 : 3_000),
   };
 }
 

@@ -4,6 +4,7 @@
  * carries a token unique to the request: the emulator's answers quote the query, so a token in
  * another request's chunks is crosstalk.
  */
+import { readSetting } from '../../src/settings/index.js';
 import { relevanceAnswerOf, type ApiClient } from '../../src/client/index.js';
 import { MARKER } from '../fixtures/data.js';
 
@@ -30,7 +31,7 @@ export function relevanceInput(token: string, assetIds: string[], text = 'What d
 
 /** Whether the REST twin of a streamed answer is comparable chunk for chunk (a deterministic target). */
 export function deterministic(kind: 'emulator' | 'live'): boolean {
-  return kind === 'emulator' || process.env.PIECES_STREAM_DETERMINISTIC === '1';
+  return kind === 'emulator' || readSetting('streamDeterministic');
 }
 
 /**

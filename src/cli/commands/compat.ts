@@ -6,16 +6,17 @@
  * is information, not a gate: exit 0 when it is written, 2 when the harness could not build it.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Command } from '../command.js';
-import { resolveConfig } from '../config/resolve.js';
-import type { RunConfig } from '../config/schema.js';
+import { resolveConfig, type RunConfig } from '../config/resolve.js';
 import { EXIT } from '../exit.js';
-import { emulatorBin, playwrightCli, repoRoot } from '../paths.js';
+import { settingOptions } from '../options.js';
+import { emulatorBin, playwrightCli, repoRoot } from '../../process/tools.js';
 import { childEnv, playwrightArgs, suiteEnv } from '../run/invocation.js';
 import { preflight } from '../run/preflight.js';
 import { readHarnessError } from '../run/reports.js';
-import { runNode } from '../spawn.js';
+import { runNode } from '../../process/spawn.js';
+import { clearRunOutputs, reportPaths } from '../../report/paths.js';
 
 export default {
   name: 'compat',
@@ -30,65 +31,11 @@ export default {
     "<reports>/compat/index.html, compat.md, compat.json and sdk.json. The suite's own reports go to",
     '<reports>/compat/run/. Exit 0 when the matrix is written (it is information, not a gate), 2 on harness errors.',
   ].join('\n'),
+  // The run's settings (the suite and the SDK smoke run both follow them); the matrix goes to <reports-dir>/compat.
   options: [
-    {
-      name: 'target',
-      type: 'string',
-      placeholder: 'URL|auto',
-      description: 'The Pieces OS to judge: a base URL, or auto to discover one (env PIECES_BASE_URL)',
-      defaultText: 'the embedded emulator',
-    },
-    {
-      name: 'reports-dir',
-      type: 'string',
-      placeholder: 'DIR',
-      description: 'Reports directory; the matrix goes to DIR/compat (env PIECES_REPORTS_DIR)',
-      defaultText: 'reports',
-    },
-    {
-      name: 'allow-downloads',
-      type: 'boolean',
-      description:
-        'Let the suite and the SDK smoke run download, load and unload models on a live target (env PIECES_ALLOW_DOWNLOADS=1)',
-    },
-    {
-      name: 'readonly',
-      type: 'boolean',
-      description:
-        'Only reads: the suite and the SDK smoke run create, change and delete nothing (env PIECES_READONLY=1)',
-    },
-    {
-      name: 'fault',
-      type: 'list',
-      repeatable: true,
-      placeholder: 'NAME',
-      description:
-        'Emulator fault switch for the suite and the SDK smoke run (embedded emulator only; env PIECES_EMULATOR_FAULTS)',
-    },
-    {
-      name: 'timeout-ms',
-      type: 'int',
-      min: 1,
-      placeholder: 'N',
-      description: 'Per-request timeout in milliseconds (env PIECES_TIMEOUT_MS)',
-      defaultText: '10000',
-    },
-    {
-      name: 'workers',
-      type: 'int',
-      min: 1,
-      placeholder: 'N',
-      description: 'Playwright workers for the suites (env PIECES_WORKERS)',
-      defaultText: "the suite's setting",
-    },
+    ...settingOptions('target', 'reportsDir', 'allowDownloads', 'readonly', 'faults', 'timeoutMs', 'workers'),
     { name: 'no-sdk', type: 'boolean', description: 'Leave out the SDK smoke run (the SDK row stays "not exercised")' },
-    {
-      name: 'config',
-      type: 'string',
-      placeholder: 'FILE',
-      description: 'Config file (env PIECES_CONFIG)',
-      defaultText: 'pieces-conformance.config.json if present',
-    },
+    ...settingOptions('config'),
   ],
   examples: [
     ['', 'the embedded emulator: contract versions and the SDK row'],
@@ -105,7 +52,7 @@ export default {
         `compat takes no positional arguments, got "${args.positionals[0]}"`,
         'see: pieces-conformance compat --help',
       );
-    const { config } = resolveConfig({ cwd: io.cwd, env: io.env, flags: args.values });
+    const { config } = resolveConfig({ cwd: io.cwd, env: io.env, flags: args.values, warn: io.err });
     // The contract suite for every HTTP operation and the stream suite for the WebSocket ones, whole (a
     // filtered run would leave operations unexercised for no reason). The property suite adds volume, not operations.
     const c: RunConfig = {
@@ -115,9 +62,11 @@ export default {
       grepInvert: undefined,
       shard: undefined,
       html: false,
+      // The live verdicts come from the exchange log; the matrix is information, so the gate only reports.
+      exchangeLog: true,
+      coverageGate: 'report',
     };
-    const compatDir = resolve(io.cwd, c.reportsDir, 'compat');
-    const { reportPaths, clearRunOutputs } = await import('../../report/paths.js');
+    const compatDir = reportPaths(c.reportsDir, io.cwd).compat;
     const runPaths = reportPaths(join(compatDir, 'run'), io.cwd);
     const show = (f: string) => relative(io.cwd, f) || f;
 
@@ -147,11 +96,7 @@ export default {
 
     // 1. The suites, with the exchange log on (their reports under <reports>/compat/run).
     clearRunOutputs(runPaths);
-    const vars = {
-      ...suiteEnv(c, runPaths, pre.target?.url),
-      [live.EXCHANGE_LOG_ENV]: '1',
-      PIECES_COVERAGE_GATE: 'report',
-    };
+    const vars = suiteEnv(c, runPaths, pre.target?.url);
     const where = pre.target
       ? `${pre.target.url}${pre.target.version ? ` (Pieces OS ${pre.target.version})` : ''}`
       : 'the embedded emulator';
@@ -207,11 +152,11 @@ export default {
     );
     const resolved = readResolvedTarget(runPaths.target);
     const targetUrl = pre.target?.url ?? resolved?.url;
-    const log = live.readExchangeLog(live.exchangeLogDir(runPaths.dir));
+    const log = live.readExchangeLog(runPaths.exchanges);
     if (log.exchanges.length === 0) {
       throw new HarnessError(
         'internal',
-        `the suites logged no exchange in ${show(live.exchangeLogDir(runPaths.dir))}`,
+        `the suites logged no exchange in ${show(runPaths.exchanges)}`,
         'the fixtures write the log when PIECES_EXCHANGE_LOG=1; see the suite output in compat/run',
       );
     }

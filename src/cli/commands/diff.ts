@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
-import { repoRoot } from '../paths.js';
+import { repoRoot } from '../../process/tools.js';
 
 export default {
   name: 'diff',
@@ -50,7 +50,7 @@ export default {
     const { HarnessError } = await import('../../core/errors.js');
     const { DEFAULT_SPEC, loadSpec } = await import('../../contract/index.js');
     const { runDrift } = await import('../../drift/index.js');
-    const { isTarget } = await import('../config/schema.js');
+    const { parseTarget } = await import('../../settings/index.js');
     const target = args.values.target as string | undefined;
     const reference = args.values.reference as string | undefined;
     if (!target)
@@ -63,7 +63,7 @@ export default {
       ['target', target],
       ['reference', reference],
     ] as const) {
-      if (v !== undefined && (!isTarget(v) || v === 'auto'))
+      if (v !== undefined && (parseTarget(v) === undefined || v === 'auto'))
         throw new HarnessError('usage', `--${flag} "${v}" is not an http(s) URL`, 'e.g. http://127.0.0.1:39300');
     }
     if (args.positionals.length)

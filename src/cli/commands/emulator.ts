@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { HarnessError } from '../../core/errors.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
-import { emulatorBin, repoRoot } from '../paths.js';
-import { runNode } from '../spawn.js';
+import { emulatorBin, repoRoot } from '../../process/tools.js';
+import { runNode } from '../../process/spawn.js';
 
 export default {
   name: 'emulator',

@@ -11,17 +11,17 @@ import { evaluateCoverage, mergeParts, readParts, writeCoverageReports } from '.
 import type { RunEnvironment } from '../../report/environment.js';
 import { clearRunOutputs, reportPaths } from '../../report/paths.js';
 import { DEFAULT_SPEC, loadSpec } from '../../contract/index.js';
-import { readHar, RUN_HAR, writeHar } from '../../report/har/index.js';
+import { readHar, writeHar } from '../../report/har/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
-import { playwrightCli, repoRoot } from '../paths.js';
+import { playwrightCli, repoRoot } from '../../process/tools.js';
 import { finishReports } from '../run/reports.js';
-import { runNode } from '../spawn.js';
+import { runNode } from '../../process/spawn.js';
 
 /** The blob zips of a shard directory (`<dir>/blob/*.zip`, or zips directly in `<dir>`). */
 export function shardBlobs(dir: string): string[] {
   const out: string[] = [];
-  for (const d of [join(dir, 'blob'), dir]) {
+  for (const d of [reportPaths(dir).blob, dir]) {
     if (!existsSync(d)) continue;
     for (const f of readdirSync(d)) if (f.endsWith('.zip')) out.push(join(d, f));
   }
@@ -103,7 +103,7 @@ export default {
     });
 
     // Coverage over the whole run: every shard's parts, gated once.
-    const parts = shardDirs.flatMap((d) => readParts(join(d, 'coverage', 'parts')));
+    const parts = shardDirs.flatMap((d) => readParts(reportPaths(d).coverageParts));
     const spec = await loadSpec(join(root, DEFAULT_SPEC));
     if (parts.length) {
       const { ledger, projects } = mergeParts(parts);
@@ -113,16 +113,16 @@ export default {
     }
 
     combineAllureResults(
-      shardDirs.map((d) => join(d, 'allure-results')),
+      shardDirs.map((d) => reportPaths(d).allureResults),
       paths.allureResults,
     );
     // One HAR of the whole run: every shard's entries, in the order they started.
-    const hars = shardDirs.map((d) => join(d, RUN_HAR)).filter((f) => existsSync(f));
+    const hars = shardDirs.map((d) => reportPaths(d).har).filter((f) => existsSync(f));
     writeHar(
       paths.har,
       hars.flatMap((f) => readHar(f).items.map((item) => item.entry)),
     );
-    const first = shardDirs.map((d) => join(d, 'environment.json')).find((f) => existsSync(f));
+    const first = shardDirs.map((d) => reportPaths(d).environment).find((f) => existsSync(f));
     const base = first ? (JSON.parse(readFileSync(first, 'utf8')) as RunEnvironment) : undefined;
     const { Shard: _shard, ...rest } = base ?? ({} as RunEnvironment);
     const environment = {

@@ -7,9 +7,9 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { VALIDATION_MODES } from '../config/schema.js';
 import { EXIT } from '../exit.js';
-import { repoRoot } from '../paths.js';
+import { settingOptions } from '../options.js';
+import { repoRoot } from '../../process/tools.js';
 
 export default {
   name: 'proxy',
@@ -37,13 +37,7 @@ export default {
       defaultText: '0',
     },
     { name: 'host', type: 'string', placeholder: 'ADDR', description: 'Address to bind', defaultText: '127.0.0.1' },
-    {
-      name: 'validation',
-      type: 'enum',
-      choices: VALIDATION_MODES,
-      description: 'strict, or lenient for a target newer than the contract',
-      defaultText: 'strict',
-    },
+    { ...settingOptions('validation')[0], description: 'strict, or lenient for a target newer than the contract' },
     {
       name: 'reports-dir',
       type: 'string',

@@ -5,17 +5,19 @@
  * the reports of the run it replays are left alone. Exit 0 when every failure is fixed, 1 otherwise.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Command } from '../command.js';
-import type { RunConfig, Suite } from '../config/schema.js';
+import type { RunConfig } from '../config/resolve.js';
 import { EXIT } from '../exit.js';
-import { repoRoot } from '../paths.js';
-import { executeRun, RUN_CONFIG_FILE } from '../run/execute.js';
+import { settingOptions } from '../options.js';
+import { repoRoot } from '../../process/tools.js';
+import { executeRun } from '../run/execute.js';
 import { preflight } from '../run/preflight.js';
 import { reportPaths } from '../../report/paths.js';
 import { readResults } from '../../report/results.js';
 import { failedTests, replayMarkdown, replaySelection, replayVerdicts } from '../../report/replay.js';
 import { HarnessError } from '../../core/errors.js';
+import { defaultSettings, readSetting, type Suite } from '../../settings/index.js';
 
 export default {
   name: 'replay',
@@ -29,18 +31,11 @@ export default {
     'not, 2 on harness errors (no earlier run, unreachable target).',
   ].join('\n'),
   options: [
+    { ...settingOptions('reportsDir')[0], description: 'The reports of the run to replay (env PIECES_REPORTS_DIR)' },
     {
-      name: 'reports-dir',
-      type: 'string',
-      placeholder: 'DIR',
-      description: 'The reports of the run to replay (env PIECES_REPORTS_DIR)',
-      defaultText: 'reports',
-    },
-    {
-      name: 'target',
-      type: 'string',
-      placeholder: 'URL|auto',
+      ...settingOptions('target')[0],
       description: "Replay against this target instead of the run's",
+      defaultText: undefined,
     },
     {
       name: 'without-faults',
@@ -64,11 +59,12 @@ export default {
         'see: pieces-conformance replay --help',
       );
     const from = reportPaths(
-      (args.values['reports-dir'] as string | undefined) ?? io.env.PIECES_REPORTS_DIR ?? 'reports',
+      (args.values['reports-dir'] as string | undefined) ?? readSetting('reportsDir', io.env),
       io.cwd,
     );
     const show = (f: string) => relative(io.cwd, f) || '.';
-    const saved = join(from.dir, RUN_CONFIG_FILE);
+    const saved = from.runConfig;
+    const RUN_CONFIG_FILE = basename(saved);
     if (!existsSync(from.json) || !existsSync(saved)) {
       const why = existsSync(from.json)
         ? `results.json is there but not ${RUN_CONFIG_FILE}: merged shards are replayed from each shard's --reports-dir`
@@ -86,7 +82,8 @@ export default {
     }
     let base: RunConfig;
     try {
-      base = JSON.parse(readFileSync(saved, 'utf8')) as RunConfig;
+      // Settings added since that run take their defaults.
+      base = { ...defaultSettings(), ...(JSON.parse(readFileSync(saved, 'utf8')) as Partial<RunConfig>) };
     } catch (err) {
       throw new HarnessError(
         'usage',
@@ -107,7 +104,7 @@ export default {
       shard: undefined,
       faults,
       html: args.values.html === true,
-      reportsDir: join(from.dir, 'replay'),
+      reportsDir: from.replay,
     };
     const paths = reportPaths(c.reportsDir, io.cwd);
     const pre = await preflight(c, root, io.env);

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
-import { repoRoot } from '../paths.js';
+import { repoRoot } from '../../process/tools.js';
 
 export default {
   name: 'selftest',

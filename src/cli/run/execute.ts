@@ -5,15 +5,12 @@
 import { readResolvedTarget, type RunEnvironment } from '../../report/environment.js';
 import { clearRunOutputs, type ReportPaths } from '../../report/paths.js';
 import type { CommandIO } from '../command.js';
-import type { RunConfig } from '../config/schema.js';
-import { playwrightCli } from '../paths.js';
-import { runNode } from '../spawn.js';
+import type { RunConfig } from '../config/resolve.js';
+import { playwrightCli } from '../../process/tools.js';
+import { runNode } from '../../process/spawn.js';
 import { childEnv, playwrightArgs, shellLine, suiteEnv } from './invocation.js';
 import type { Preflight } from './preflight.js';
 import { finishReports, type FinishOutput } from './reports.js';
-
-/** The resolved settings of the last run, saved beside its reports for `replay`. */
-export const RUN_CONFIG_FILE = 'run-config.json';
 
 /** The environment block of a run (target, versions, validation). */
 export function runEnvironment(

@@ -2,12 +2,12 @@
  * How a RunConfig becomes a Playwright invocation: the arguments of `playwright test` and the
  * PIECES_* variables the suites read (pure, so it is unit-tested row by row).
  */
-import type { RunConfig } from '../config/schema.js';
-import { SUITES } from '../config/schema.js';
 import type { ReportPaths } from '../../report/paths.js';
+import { SUITES, knownVariables, settingsToEnv, type EnvVars } from '../../settings/index.js';
+import type { RunConfig } from '../config/resolve.js';
 
 /** The PIECES_* variables a run sets or clears in the child's environment (undefined: cleared). */
-export type SuiteEnv = Record<string, string | undefined>;
+export type SuiteEnv = EnvVars;
 
 /** Arguments after `playwright test`. */
 export function playwrightArgs(c: RunConfig, opts: { list?: boolean } = {}): string[] {
@@ -25,38 +25,28 @@ export function playwrightArgs(c: RunConfig, opts: { list?: boolean } = {}): str
 }
 
 /**
- * The variables of the run. Every variable the CLI owns is set or explicitly cleared, so a stray
- * PIECES_BASE_URL in the caller's shell cannot contradict the resolved config.
+ * The variables of the run: every setting the suites read, from its declaration (src/settings), set
+ * when it differs from the default and cleared otherwise, so a stray PIECES_BASE_URL in the caller's
+ * shell cannot contradict the resolved config. The target is the resolved one; the reports
+ * directory is absolute.
  */
 export function suiteEnv(c: RunConfig, p: ReportPaths, resolvedTarget?: string): SuiteEnv {
-  const on = (b: boolean) => (b ? '1' : undefined);
   return {
+    ...settingsToEnv(c),
     PIECES_BASE_URL: resolvedTarget ?? c.target,
-    PIECES_VALIDATION: c.validation,
-    PIECES_ALLOW_DOWNLOADS: on(c.allowDownloads),
-    PIECES_READONLY: on(c.readonly),
-    PIECES_DEEP: on(c.deep),
-    PIECES_EMULATOR_FAULTS: c.faults.length ? c.faults.join(',') : undefined,
-    PIECES_TIMEOUT_MS: String(c.timeoutMs),
-    PIECES_FC_RUNS: c.fcRuns !== undefined ? String(c.fcRuns) : undefined,
-    PIECES_FC_SEED: c.fcSeed !== undefined ? String(c.fcSeed) : undefined,
-    PIECES_FC_PATH: c.fcPath,
-    PIECES_FC_REPLAY_PATH: c.fcReplayPath,
     PIECES_REPORTS_DIR: p.dir,
     // A shard writes a blob report (input of `pieces-conformance merge`), one directory per shard.
     PLAYWRIGHT_BLOB_OUTPUT_DIR: c.shard ? p.blob : undefined,
-    PIECES_SHARD: c.shard ? `${c.shard.index}/${c.shard.total}` : undefined,
-    // Read by the CLI only; never forwarded.
-    PIECES_SUITES: undefined,
-    PIECES_GREP: undefined,
-    PIECES_WORKERS: undefined,
-    PIECES_CONFIG: undefined,
   };
 }
 
-/** The child's environment: the caller's, with the run's variables applied. */
+/**
+ * The child's environment: the caller's, with the run's variables applied. Unknown PIECES_*
+ * variables are left out (the CLI has warned about them; the suites would warn again).
+ */
 export function childEnv(base: NodeJS.ProcessEnv, vars: SuiteEnv): NodeJS.ProcessEnv {
-  const env = { ...base };
+  const known = new Set(knownVariables());
+  const env = Object.fromEntries(Object.entries(base).filter(([k]) => !k.startsWith('PIECES_') || known.has(k)));
   for (const [k, v] of Object.entries(vars)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

@@ -8,9 +8,9 @@ import { HarnessError } from '../../core/errors.js';
 import { DEFAULT_SPEC, loadSpec } from '../../contract/index.js';
 import { resolveLiveTarget } from '../../target/resolve.js';
 import type { Target } from '../../target/resolve.js';
-import type { RunConfig } from '../config/schema.js';
-import { emulatorBin } from '../paths.js';
-import { runNode } from '../spawn.js';
+import type { RunConfig } from '../config/resolve.js';
+import { emulatorBin } from '../../process/tools.js';
+import { runNode } from '../../process/spawn.js';
 
 /** What the preflight learned. */
 export interface Preflight {

@@ -2,6 +2,7 @@
  * After Playwright: the environment block, the Allure HTML report, `summary.md`, and the exit code.
  * Shared by `run` (one run) and `merge` (shards combined).
  */
+import { readSetting } from '../../settings/index.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { CoverageSummary } from '../../coverage/gate.js';
@@ -121,7 +122,7 @@ export async function finishReports(i: FinishInput): Promise<FinishOutput> {
     coverage &&
     !coverage.passed &&
     !harnessError &&
-    !['off', 'report'].includes(i.env.PIECES_COVERAGE_GATE ?? '')
+    !['off', 'report'].includes(readSetting('coverageGate', i.env))
   ) {
     const n = coverage.missing.length;
     harnessError = new SuiteLineError(

@@ -8,12 +8,13 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exchange } from '../../core/types.js';
+import { EXCHANGE_LOG_DIR } from '../../report/paths.js';
+import { envName, readSetting } from '../../settings/index.js';
 
-/** The folder of the log under a reports directory. */
-export const EXCHANGE_LOG_DIR = 'exchanges';
+export { EXCHANGE_LOG_DIR };
 
 /** The variable that turns the log on in the suites. */
-export const EXCHANGE_LOG_ENV = 'PIECES_EXCHANGE_LOG';
+export const EXCHANGE_LOG_ENV = envName('exchangeLog');
 
 /** Bodies longer than this (in UTF-16 code units, about bytes for JSON) are cut. */
 export const MAX_LOGGED_BODY = 256 * 1024;
@@ -34,9 +35,9 @@ export interface LogContext {
   test?: string;
 }
 
-/** True when the suites should write the log (PIECES_EXCHANGE_LOG=1|true|yes). */
+/** True when the suites should write the log (the exchangeLog setting, PIECES_EXCHANGE_LOG). */
 export function exchangeLogEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return /^(1|true|yes)$/i.test(env[EXCHANGE_LOG_ENV] ?? '');
+  return readSetting('exchangeLog', env);
 }
 
 /** The log folder of a reports directory. */

@@ -4,15 +4,16 @@
  * the suite's global teardown joins the parts into `<reports>/exchanges.har`.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { reportPaths } from '../paths.js';
 import { writeHar } from './file.js';
 import type { HarEntry } from './types.js';
 
-/** The run's HAR under a reports directory. */
-export const RUN_HAR = 'exchanges.har';
+/** The run's HAR under a reports directory (its name, as src/report/paths.ts gives it). */
+export const RUN_HAR = basename(reportPaths('.').har);
 
 /** Where the workers' parts go under a reports directory. */
-export const HAR_PARTS_DIR = join('har', 'parts');
+export const HAR_PARTS_DIR = relative(reportPaths('.').dir, reportPaths('.').harParts);
 
 /** Appends one worker's entries. */
 export class HarPartWriter {
@@ -20,7 +21,7 @@ export class HarPartWriter {
   private ready = false;
 
   constructor(reportsDir: string, worker: string) {
-    this.file = join(reportsDir, HAR_PARTS_DIR, `${worker.replace(/[^\w.-]+/g, '_')}.ndjson`);
+    this.file = join(reportPaths(reportsDir).harParts, `${worker.replace(/[^\w.-]+/g, '_')}.ndjson`);
   }
 
   write(entry: HarEntry): void {
@@ -34,12 +35,12 @@ export class HarPartWriter {
 
 /** Removes the parts of an earlier run. */
 export function clearHarParts(reportsDir: string): void {
-  rmSync(join(reportsDir, 'har'), { recursive: true, force: true });
+  rmSync(dirname(reportPaths(reportsDir).harParts), { recursive: true, force: true });
 }
 
 /** Joins every part into `<reports>/exchanges.har` (an empty HAR when there is none); answers its path. */
 export function assembleRunHar(reportsDir: string): string {
-  const dir = join(reportsDir, HAR_PARTS_DIR);
+  const dir = reportPaths(reportsDir).harParts;
   const entries: HarEntry[] = [];
   if (existsSync(dir)) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ndjson'))) {
@@ -53,5 +54,5 @@ export function assembleRunHar(reportsDir: string): string {
       }
     }
   }
-  return writeHar(join(reportsDir, RUN_HAR), entries);
+  return writeHar(reportPaths(reportsDir).har, entries);
 }

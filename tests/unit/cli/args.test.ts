@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { parseArgs } from '../../../src/cli/options.js';
 import type { OptionValue } from '../../../src/cli/options.js';
 import run from '../../../src/cli/commands/run.js';
-import { fromFlags } from '../../../src/cli/config/resolve.js';
 import { HarnessError } from '../../../src/core/errors.js';
 import { main } from '../../../src/cli/main.js';
 import { captureIO } from './io.js';
@@ -19,11 +18,13 @@ const good: Array<[string[], Record<string, OptionValue>]> = [
   [['--suite', 'contract', '--suite', 'property'], { suite: ['contract', 'property'] }],
   [['--grep', 'Assets.*lifecycle'], { grep: 'Assets.*lifecycle' }],
   [['--grep-invert', 'slow'], { 'grep-invert': 'slow' }],
-  [['--shard', '1/2'], { shard: '1/2' }],
+  [['--shard', '1/2'], { shard: { index: 1, total: 2 } }],
   [['--validation', 'lenient'], { validation: 'lenient' }],
   [['--allow-downloads'], { 'allow-downloads': true }],
   [['--readonly'], { readonly: true }],
   [['--readonly=false'], { readonly: false }],
+  [['--readonly=on'], { readonly: true }],
+  [['--validation', 'LENIENT'], { validation: 'lenient' }],
   [['--deep'], { deep: true }],
   [
     ['--fault', 'gone-as-404', '--fault', 'health-json,bad-json-500'],
@@ -62,16 +63,19 @@ test('--help and -h ask for help; -- ends the options', () => {
 // argv → a fragment of the usage error's one line
 const bad: Array<[string[], RegExp]> = [
   [['--bogus'], /unknown option --bogus for "run"/],
-  [['--targt', 'auto'], /unknown option --targt/],
+  [['--targt', 'auto'], /unknown option --targt .*did you mean --target\?/],
   [['-x'], /unknown option -x/],
   [['--target'], /--target needs a value \(URL\|auto\)/],
   [['--target', '--deep'], /--target needs a value/],
-  [['--suite', 'contract,smoke'], /--suite: unknown value "smoke".*choose from contract, stream, property/],
+  [
+    ['--suite', 'contract,smoke'],
+    /--suite "contract,smoke" is invalid \(accepted: a comma-separated list of contract, stream, property\)/,
+  ],
   [['--suite', ','], /--suite needs at least one value/],
-  [['--validation', 'loose'], /--validation takes one of strict, lenient, got "loose"/],
-  [['--timeout-ms', 'soon'], /--timeout-ms takes a whole number, got "soon"/],
-  [['--timeout-ms', '0'], /--timeout-ms must be at least 1, got 0/],
-  [['--workers', '1.5'], /--workers takes a whole number/],
+  [['--validation', 'loose'], /--validation "loose" is invalid \(accepted: one of strict, lenient\)/],
+  [['--timeout-ms', 'soon'], /--timeout-ms "soon" is invalid \(accepted: a whole number, at least 1\)/],
+  [['--timeout-ms', '0'], /--timeout-ms "0" is invalid \(accepted: a whole number, at least 1\)/],
+  [['--workers', '1.5'], /--workers "1.5" is invalid/],
   [['--deep=maybe'], /--deep is a switch and takes no value/],
   [['--grep', 'a', '--grep', 'b'], /--grep was given twice/],
   [['--reports-dir='], /--reports-dir needs a non-empty value/],
@@ -93,19 +97,22 @@ for (const [argv, message] of bad) {
   });
 }
 
-// flag values that parse but are not valid settings
-const badValues: Array<[Record<string, OptionValue>, RegExp]> = [
-  [{ target: 'localhost:39300' }, /--target "localhost:39300" is not a URL or "auto"/],
-  [{ target: 'ftp://x' }, /is not a URL/],
-  [{ shard: '3/2' }, /--shard "3\/2" is not a shard.*1 <= i <= n/],
-  [{ shard: '0/2' }, /is not a shard/],
-  [{ shard: 'half' }, /is not a shard/],
+// flag values that are not valid settings: the settings' parser names the flag, the value and what is accepted
+const badValues: Array<[string[], RegExp]> = [
+  [
+    ['--target', 'localhost:39300'],
+    /--target "localhost:39300" is invalid \(accepted: an http\(s\) base URL .*or auto/,
+  ],
+  [['--target', 'ftp://x'], /--target "ftp:\/\/x" is invalid/],
+  [['--shard', '3/2'], /--shard "3\/2" is invalid \(accepted: i\/n with 1 <= i <= n/],
+  [['--shard', '0/2'], /--shard "0\/2" is invalid/],
+  [['--shard', 'half'], /--shard "half" is invalid/],
 ];
-for (const [values, message] of badValues) {
-  test(`run flag value ${JSON.stringify(values)} is refused`, () => {
+for (const [argv, message] of badValues) {
+  test(`run flag value ${argv.join(' ')} is refused`, () => {
     assert.throws(
-      () => fromFlags(values),
-      (err: unknown) => err instanceof HarnessError && message.test(err.toLine()),
+      () => parseArgs('run', argv, run.options),
+      (err: unknown) => err instanceof HarnessError && err.code === 'usage' && message.test(err.toLine()),
     );
   });
 }

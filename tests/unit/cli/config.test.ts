@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig } from '../../../src/cli/config/resolve.js';
-import { readEnv } from '../../../src/cli/config/env.js';
-import { DEFAULTS } from '../../../src/cli/config/schema.js';
+import { resolveConfig, type RunConfig } from '../../../src/cli/config/resolve.js';
+import { defaultSettings, envLayer } from '../../../src/settings/index.js';
 import type { OptionValue } from '../../../src/cli/options.js';
+
+const DEFAULTS = defaultSettings();
 import { HarnessError } from '../../../src/core/errors.js';
 
 /** A fresh directory holding `pieces-conformance.config.json` with `doc` (or nothing). */
@@ -29,7 +30,7 @@ test('no file, no env, no flags: the defaults', () => {
 
 // key: file value, env (variable, value), flag (name, value), and the expected value at each layer
 const precedence: Array<{
-  key: keyof typeof DEFAULTS | 'target' | 'workers' | 'fcRuns' | 'shard';
+  key: keyof RunConfig;
   file: unknown;
   env: [string, string];
   flag: [string, OptionValue];
@@ -95,7 +96,7 @@ const precedence: Array<{
     key: 'shard',
     file: '1/3',
     env: ['PIECES_SHARD', '2/3'],
-    flag: ['shard', '3/3'],
+    flag: ['shard', { index: 3, total: 3 }],
     expect: { file: { index: 1, total: 3 }, env: { index: 2, total: 3 }, flag: { index: 3, total: 3 } },
   },
   { key: 'workers', file: 1, env: ['PIECES_WORKERS', '2'], flag: ['workers', 4], expect: { file: 1, env: 2, flag: 4 } },
@@ -122,14 +123,14 @@ for (const row of precedence) {
     const [flag, flagValue] = row.flag;
     const fileOnly = resolveIn(dir);
     assert.deepEqual((fileOnly.config as any)[row.key], row.expect.file);
-    assert.equal(fileOnly.origins[row.key as keyof typeof DEFAULTS], 'file');
+    assert.equal(fileOnly.origins[row.key], 'file');
     // faults and a target cannot meet; the env layer of `target` is checked without faults.
     const withEnv = resolveIn(dir, { [variable]: envValue });
     assert.deepEqual((withEnv.config as any)[row.key], row.expect.env);
-    assert.equal(withEnv.origins[row.key as keyof typeof DEFAULTS], 'env');
+    assert.equal(withEnv.origins[row.key], 'env');
     const withFlag = resolveIn(dir, { [variable]: envValue }, { [flag]: flagValue });
     assert.deepEqual((withFlag.config as any)[row.key], row.expect.flag);
-    assert.equal(withFlag.origins[row.key as keyof typeof DEFAULTS], 'flag');
+    assert.equal(withFlag.origins[row.key], 'flag');
   });
 }
 
@@ -149,23 +150,27 @@ test('--config names another file; PIECES_CONFIG too; the flag wins', () => {
 });
 
 test('empty environment variables count as unset', () => {
-  assert.deepEqual(readEnv({ PIECES_BASE_URL: '', PIECES_VALIDATION: ' ', PIECES_READONLY: '' }), {});
+  assert.deepEqual(envLayer({ PIECES_BASE_URL: '', PIECES_VALIDATION: ' ', PIECES_READONLY: '' }), {});
 });
 
 // a config document → a fragment of the one-line error (it names the key and the fix)
 const badFiles: Array<[unknown, RegExp]> = [
   ['{ not json', /pieces-conformance.config.json: not valid JSON .*\(fix the JSON syntax\)/],
   [[1, 2], /the config must be a JSON object/],
-  [{ validaton: 'lenient' }, /unknown key "validaton" \(known keys: target, suites, .*validation/],
-  [{ validation: 'loose' }, /"validation" must be equal to one of the allowed values \(use one of strict, lenient\)/],
-  [{ timeoutMs: '10s' }, /"timeoutMs" must be integer \(use a whole number of milliseconds, at least 1\)/],
-  [{ timeoutMs: 0 }, /"timeoutMs" must be >= 1/],
-  [{ suites: [] }, /"suites" must NOT have fewer than 1 items \(use a non-empty list of contract, stream, property\)/],
-  [{ suites: ['contract', 'smoke'] }, /"suites.1" must be equal to one of the allowed values/],
-  [{ shard: '1-2' }, /"shard" must match pattern .*\(use "i\/n" with 1 <= i <= n/],
-  [{ shard: '3/2' }, /"shard" 3\/2 is out of range/],
-  [{ readonly: 'yes' }, /"readonly" must be boolean \(use true or false\)/],
-  [{ faults: ['Gone As 404'] }, /"faults.0" must match pattern/],
+  [
+    { validaton: 'lenient' },
+    /unknown key "validaton" \(did you mean "validation"\? known keys: target, suites, .*validation/,
+  ],
+  [{ validation: 'loose' }, /"validation" "loose" is invalid \(accepted: one of strict, lenient\)/],
+  [{ timeoutMs: '10s' }, /"timeoutMs" "10s" is invalid \(accepted: a whole number, at least 1\)/],
+  [{ timeoutMs: 0 }, /"timeoutMs" 0 is invalid/],
+  [{ suites: [] }, /"suites" \[\] is invalid \(accepted: a comma-separated list of contract, stream, property\)/],
+  [{ suites: ['contract', 'smoke'] }, /"suites" \["contract","smoke"\] is invalid/],
+  [{ shard: '1-2' }, /"shard" "1-2" is invalid \(accepted: i\/n with 1 <= i <= n/],
+  [{ shard: '3/2' }, /"shard" "3\/2" is invalid/],
+  [{ readonly: 'maybe' }, /"readonly" "maybe" is invalid \(accepted: 1\/0, true\/false, on\/off, yes\/no\)/],
+  [{ faults: ['Gone As 404'] }, /"faults" \["Gone As 404"\] is invalid/],
+  [{ config: 'other.json' }, /unknown key "config"/],
 ];
 for (const [doc, message] of badFiles) {
   test(`config file ${JSON.stringify(doc)} is a config error naming the key and the fix`, () => {
@@ -190,10 +195,10 @@ test('a missing --config file is an error; a missing default file is not', () =>
 
 // environment variable → a fragment of the one-line error
 const badEnv: Array<[string, string, RegExp]> = [
-  ['PIECES_BASE_URL', 'localhost', /PIECES_BASE_URL="localhost" is invalid.*"auto"/],
-  ['PIECES_VALIDATION', 'loose', /PIECES_VALIDATION="loose" is invalid \(use one of strict, lenient\)/],
-  ['PIECES_READONLY', 'maybe', /PIECES_READONLY="maybe" is not a switch \(use 1 or 0\)/],
-  ['PIECES_TIMEOUT_MS', '-5', /PIECES_TIMEOUT_MS="-5" is invalid/],
+  ['PIECES_BASE_URL', 'localhost', /PIECES_BASE_URL="localhost" is invalid \(accepted: an http\(s\) base URL.*or auto/],
+  ['PIECES_VALIDATION', 'loose', /PIECES_VALIDATION="loose" is invalid \(accepted: one of strict, lenient\)/],
+  ['PIECES_READONLY', 'maybe', /PIECES_READONLY="maybe" is invalid \(accepted: 1\/0, true\/false, on\/off, yes\/no\)/],
+  ['PIECES_TIMEOUT_MS', '-5', /PIECES_TIMEOUT_MS="-5" is invalid \(accepted: a whole number, at least 1\)/],
   ['PIECES_SUITES', 'contract,smoke', /PIECES_SUITES="contract,smoke" is invalid/],
   ['PIECES_SHARD', '2/1', /PIECES_SHARD="2\/1" is invalid/],
 ];
@@ -213,4 +218,27 @@ test('faults with a target from the environment: the error names the variable', 
       err instanceof HarnessError &&
       /a target is set by PIECES_BASE_URL \(drop --fault, or drop the target/.test(err.toLine()),
   );
+});
+
+test('unknown PIECES_* variables are warnings naming the nearest known name', () => {
+  const warnings: string[] = [];
+  resolveConfig({
+    cwd: dirWith(),
+    env: { PIECES_REDONLY: '1', PIECES_UNRELATED_THING_X: '1' },
+    flags: {},
+    warn: (w) => warnings.push(w),
+  });
+  assert.deepEqual(warnings, [
+    'pieces-conformance: warning: unknown variable PIECES_REDONLY is ignored (did you mean PIECES_READONLY?)',
+    'pieces-conformance: warning: unknown variable PIECES_UNRELATED_THING_X is ignored',
+  ]);
+});
+
+test('every origin is reported: default, file, env, flag', () => {
+  const dir = dirWith({ deep: true });
+  const { origins } = resolveIn(dir, { PIECES_READONLY: 'on' }, { validation: 'lenient' });
+  assert.equal(origins.timeoutMs, 'default');
+  assert.equal(origins.deep, 'file');
+  assert.equal(origins.readonly, 'env');
+  assert.equal(origins.validation, 'flag');
 });

@@ -6,8 +6,8 @@ import type { RunOutcome } from '../../../src/cli/exit.js';
 import { globalErrorAsHarness } from '../../../src/cli/run/reports.js';
 import { childEnv, playwrightArgs, shellLine, suiteEnv } from '../../../src/cli/run/invocation.js';
 import { parseFaultList } from '../../../src/cli/run/preflight.js';
-import { DEFAULTS } from '../../../src/cli/config/schema.js';
-import type { RunConfig } from '../../../src/cli/config/schema.js';
+import type { RunConfig } from '../../../src/cli/config/resolve.js';
+import { defaultSettings } from '../../../src/settings/index.js';
 import { reportPaths } from '../../../src/report/paths.js';
 import { toProperties } from '../../../src/report/environment.js';
 import { HarnessError } from '../../../src/core/errors.js';
@@ -110,7 +110,7 @@ for (const [raw, line, code] of globals) {
   });
 }
 
-const cfg = (over: Partial<RunConfig>): RunConfig => ({ ...DEFAULTS, ...over });
+const cfg = (over: Partial<RunConfig>): RunConfig => ({ ...defaultSettings(), ...over });
 const paths = reportPaths('reports', '/repo');
 
 // config → playwright test arguments
@@ -137,7 +137,8 @@ test('suite environment: every variable set or cleared; a stray PIECES_BASE_URL 
   assert.equal(vars.PIECES_READONLY, '1');
   assert.equal(vars.PIECES_ALLOW_DOWNLOADS, undefined);
   assert.equal(vars.PIECES_FC_SEED, '7');
-  assert.equal(vars.PIECES_TIMEOUT_MS, '10000');
+  assert.equal(vars.PIECES_TIMEOUT_MS, undefined, 'a default is not handed over: the suites have the same one');
+  assert.equal(vars.PIECES_SHARD, '1/2');
   assert.equal(vars.PIECES_REPORTS_DIR, '/repo/reports');
   assert.equal(vars.PLAYWRIGHT_BLOB_OUTPUT_DIR, '/repo/reports/blob');
   const env = childEnv({ PATH: '/bin', PIECES_BASE_URL: 'http://stale', PIECES_READONLY: '0' }, vars);
@@ -156,7 +157,7 @@ test('the printed command line reruns the same thing by hand', () => {
   const vars = suiteEnv(cfg({ target: 'http://127.0.0.1:39300', validation: 'lenient' }), paths);
   assert.equal(
     shellLine(['--project=contract', '--grep=asset life'], vars),
-    "PIECES_BASE_URL=http://127.0.0.1:39300 PIECES_VALIDATION=lenient PIECES_TIMEOUT_MS=10000 npx playwright test --project=contract '--grep=asset life'",
+    "PIECES_BASE_URL=http://127.0.0.1:39300 PIECES_VALIDATION=lenient npx playwright test --project=contract '--grep=asset life'",
   );
 });
 

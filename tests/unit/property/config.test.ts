@@ -49,15 +49,21 @@ for (const [name, env, expected] of valid) {
 
 // env → a fragment of the error message (each error also says how to fix it)
 const invalid: Array<[NodeJS.ProcessEnv, RegExp]> = [
-  [{ PIECES_FC_SEED: 'abc' }, /PIECES_FC_SEED="abc" is not a 32-bit integer/],
-  [{ PIECES_FC_SEED: '1.5' }, /not a 32-bit integer/],
-  [{ PIECES_FC_SEED: '99999999999' }, /not a 32-bit integer/],
-  [{ PIECES_FC_SEED: '1', PIECES_FC_PATH: '4;1' }, /PIECES_FC_PATH="4;1" is not a counterexample path/],
+  [
+    { PIECES_FC_SEED: 'abc' },
+    /PIECES_FC_SEED="abc" is invalid \(accepted: a whole number from -2147483648 to 4294967295\)/,
+  ],
+  [{ PIECES_FC_SEED: '1.5' }, /PIECES_FC_SEED="1.5" is invalid/],
+  [{ PIECES_FC_SEED: '99999999999' }, /PIECES_FC_SEED="99999999999" is invalid/],
+  [
+    { PIECES_FC_SEED: '1', PIECES_FC_PATH: '4;1' },
+    /PIECES_FC_PATH="4;1" is invalid \(accepted: the counterexample path a failure prints, e.g. 3:1:0\)/,
+  ],
   [{ PIECES_FC_PATH: '4:1' }, /PIECES_FC_PATH replays nothing without PIECES_FC_SEED/],
-  [{ PIECES_FC_REPLAY_PATH: 'a b' }, /not a command replay path/],
-  [{ PIECES_FC_RUNS: '0' }, /PIECES_FC_RUNS="0" is not a positive number of runs/],
-  [{ PIECES_FC_RUNS: 'many' }, /not a positive number of runs/],
-  [{ PIECES_FC_DEEP: 'maybe' }, /PIECES_FC_DEEP="maybe" is not a boolean/],
+  [{ PIECES_FC_REPLAY_PATH: 'a b' }, /PIECES_FC_REPLAY_PATH="a b" is invalid \(accepted: the replayPath/],
+  [{ PIECES_FC_RUNS: '0' }, /PIECES_FC_RUNS="0" is invalid \(accepted: a whole number, at least 1\)/],
+  [{ PIECES_FC_RUNS: 'many' }, /PIECES_FC_RUNS="many" is invalid/],
+  [{ PIECES_FC_DEEP: 'maybe' }, /PIECES_FC_DEEP="maybe" is invalid \(accepted: 1\/0, true\/false, on\/off, yes\/no\)/],
 ];
 
 for (const [env, message] of invalid) {
@@ -67,7 +73,7 @@ for (const [env, message] of invalid) {
       (err: unknown) => {
         assert.ok(err instanceof HarnessError);
         assert.equal(err.code, 'config');
-        assert.match(err.message, message);
+        assert.match(err.toLine(), message);
         assert.ok(err.hint, 'the error says how to fix it');
         return true;
       },

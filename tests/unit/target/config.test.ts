@@ -28,6 +28,10 @@ const good: Array<[Record<string, string>, Partial<ReturnType<typeof readConfig>
     { readonly: true, allowDownloads: true },
   ],
   [{ PIECES_READONLY: '0' }, { readonly: false }],
+  [
+    { PIECES_READONLY: 'on', PIECES_ALLOW_DOWNLOADS: 'OFF' },
+    { readonly: true, allowDownloads: false },
+  ],
   [{ PIECES_EMULATOR_FAULTS: ' gone-as-404, ,bad-json-500 ' }, { faults: ['gone-as-404', 'bad-json-500'] }],
 ];
 for (const [env, expected] of good) {
@@ -38,16 +42,16 @@ for (const [env, expected] of good) {
 }
 
 const bad: Array<[Record<string, string>, RegExp]> = [
-  [{ PIECES_BASE_URL: 'localhost:1000' }, /PIECES_BASE_URL="localhost:1000" (is not a URL|must be http)/],
-  [{ PIECES_BASE_URL: 'ftp://h' }, /must be http\(s\)/],
   [
-    { PIECES_TIMEOUT_MS: '10s' },
-    /PIECES_TIMEOUT_MS="10s" is not a positive number of milliseconds \(e\.g\. PIECES_TIMEOUT_MS=10000\)/,
+    { PIECES_BASE_URL: 'localhost:1000' },
+    /PIECES_BASE_URL="localhost:1000" is invalid \(accepted: an http\(s\) base URL/,
   ],
-  [{ PIECES_VALIDATION: 'loose' }, /PIECES_VALIDATION="loose" is not a validation mode \(use strict or lenient\)/],
+  [{ PIECES_BASE_URL: 'ftp://h' }, /PIECES_BASE_URL="ftp:\/\/h" is invalid/],
+  [{ PIECES_TIMEOUT_MS: '10s' }, /PIECES_TIMEOUT_MS="10s" is invalid \(accepted: a whole number, at least 1\)/],
+  [{ PIECES_VALIDATION: 'loose' }, /PIECES_VALIDATION="loose" is invalid \(accepted: one of strict, lenient\)/],
   [
     { PIECES_READONLY: 'maybe' },
-    /PIECES_READONLY="maybe" is not a boolean \(use PIECES_READONLY=1 or PIECES_READONLY=0\)/,
+    /PIECES_READONLY="maybe" is invalid \(accepted: 1\/0, true\/false, on\/off, yes\/no\)/,
   ],
 ];
 for (const [env, message] of bad) {

@@ -1,5 +1,5 @@
 /**
- * Child processes of the CLI (Playwright, Allure, the emulator): no shell, output streamed through
+ * Child processes (Playwright, Allure, the emulator, the CLI itself for self-tests): no shell, output streamed through
  * as it comes (progress stays visible), signals passed on so Ctrl-C or a CI cancel stops the whole
  * run cleanly (the child's own teardown runs: emulator closed, created data removed).
  */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-/** The harness root: two levels above this file (src/cli/paths.ts, or dist/src/cli/paths.js). */
+/** The harness root: two levels above this file (src/process/tools.ts, or dist/src/process/tools.js). */
 export function repoRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 }

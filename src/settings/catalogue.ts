@@ -1,0 +1,263 @@
+/**
+ * Every setting of the harness, declared once: its value kind, default and doc line. The config-file
+ * key is the key below; the variable is `PIECES_` + SCREAMING_SNAKE of the key unless `env` names
+ * it; settings with `flag` are `pieces-conformance` flags (kebab-case key unless named). The CLI,
+ * playwright.config.ts, the fixtures and the property suite all read them through resolve.ts, and
+ * README.md's settings table is generated from this list (`npm run docs:settings`).
+ */
+import { VALIDATION_MODES } from '../validate/mode.js';
+import { bool, custom, int, list, oneOf, text } from './define.js';
+
+/** The suites (Playwright projects) a run can select. */
+export const SUITES = ['contract', 'stream', 'property'] as const;
+export type Suite = (typeof SUITES)[number];
+
+/** How the coverage gate acts (auto: enforce on whole runs, report on shards and filtered runs). */
+export const COVERAGE_GATE_MODES = ['auto', 'enforce', 'report', 'off'] as const;
+export type CoverageGateMode = (typeof COVERAGE_GATE_MODES)[number];
+
+/** A Playwright shard: run part `index` of `total`. */
+export interface Shard {
+  index: number;
+  total: number;
+}
+
+/** Parses `i/n` into a shard, or undefined when it is not one. */
+export function parseShard(value: string): Shard | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const total = Number(m[2]);
+  return index >= 1 && total >= 1 && index <= total ? { index, total } : undefined;
+}
+
+/** `auto`, or an http(s) base URL without trailing slashes; undefined otherwise. */
+export function parseTarget(value: string): string | undefined {
+  if (value.toLowerCase() === 'auto') return 'auto';
+  try {
+    const u = new URL(value);
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '') return undefined;
+  } catch {
+    return undefined;
+  }
+  return value.replace(/\/+$/, '');
+}
+
+const ms = (doc: string, defaultText: string) => int({ group: 'stream', min: 1, doc, defaultText });
+
+export const SETTINGS = {
+  // What is judged and how.
+  target: custom({
+    group: 'run',
+    env: 'PIECES_BASE_URL',
+    flag: true,
+    placeholder: 'URL|auto',
+    parse: parseTarget,
+    accepts: 'an http(s) base URL such as http://127.0.0.1:39300, or auto (leave it unset for the embedded emulator)',
+    doc: 'The Pieces OS to judge: a base URL, or auto to discover one on 39300-39333, 1000, 5323',
+    defaultText: 'the embedded emulator',
+  }),
+  suites: list({
+    group: 'run',
+    choices: SUITES,
+    default: [...SUITES],
+    flag: 'suite',
+    placeholder: SUITES.join(','),
+    repeatable: true,
+    forward: 'cli',
+    doc: 'Suites to run',
+    defaultText: 'all',
+  }),
+  grep: text({
+    group: 'run',
+    flag: true,
+    placeholder: 'REGEX',
+    forward: 'cli',
+    doc: 'Only tests whose title matches (Playwright --grep)',
+  }),
+  grepInvert: text({
+    group: 'run',
+    flag: true,
+    placeholder: 'REGEX',
+    forward: 'cli',
+    doc: 'Leave out tests whose title matches',
+  }),
+  shard: custom({
+    group: 'run',
+    flag: true,
+    placeholder: 'i/n',
+    parse: parseShard,
+    format: (s) => `${s.index}/${s.total}`,
+    accepts: 'i/n with 1 <= i <= n, e.g. 1/2',
+    doc: 'Run shard i of n (Playwright sharding); writes a blob report for `pieces-conformance merge`',
+  }),
+  validation: oneOf(VALIDATION_MODES, {
+    group: 'run',
+    default: 'strict',
+    flag: true,
+    doc: 'strict, or lenient for targets newer than the contract: extra fields and unknown enum values are warnings',
+  }),
+  allowDownloads: bool({
+    group: 'run',
+    flag: true,
+    doc: 'Let the suites download models on a live target; otherwise those steps are skipped',
+  }),
+  readonly: bool({
+    group: 'run',
+    flag: true,
+    doc: 'Only reads: nothing is created, changed or deleted on the target (no streamed question either: it starts a conversation)',
+  }),
+  faults: list({
+    group: 'run',
+    env: 'PIECES_EMULATOR_FAULTS',
+    flag: 'fault',
+    repeatable: true,
+    placeholder: 'NAME',
+    pattern: /^[a-z0-9-]+$/,
+    accepts: 'fault names (pieces-conformance emulator --list-faults)',
+    doc: 'Emulator fault switches (embedded emulator only; names checked against `emulator --list-faults`)',
+  }),
+  timeoutMs: int({
+    group: 'run',
+    min: 1,
+    default: 10_000,
+    flag: true,
+    placeholder: 'N',
+    doc: 'Per-request timeout in milliseconds',
+  }),
+  downloadWaitMs: int({
+    group: 'run',
+    min: 1,
+    doc: 'How long a model download is waited for, in milliseconds',
+    defaultText: 'models suite: emulator 10000, live 600000; property suite: 30000',
+  }),
+  workers: int({
+    group: 'run',
+    min: 1,
+    flag: true,
+    placeholder: 'N',
+    forward: 'cli',
+    doc: 'Playwright workers',
+    defaultText: "the suite's 2",
+  }),
+  spec: text({
+    group: 'run',
+    default: 'spec/pieces-os.openapi.yaml',
+    doc: 'The contract the suites judge against, relative to the repository root',
+  }),
+  // The property suite.
+  deep: bool({
+    group: 'property',
+    flag: true,
+    envAliases: ['PIECES_FC_DEEP'],
+    doc: 'Nightly depth: many more property-test runs',
+  }),
+  fcRuns: int({
+    group: 'property',
+    min: 1,
+    flag: true,
+    placeholder: 'N',
+    doc: 'Runs per property, over every default and --deep',
+  }),
+  fcSeed: int({
+    group: 'property',
+    min: -0x80000000,
+    max: 0xffffffff,
+    flag: true,
+    placeholder: 'N',
+    doc: 'Seed to replay (as a failure prints it)',
+  }),
+  fcPath: text({
+    group: 'property',
+    flag: true,
+    placeholder: 'PATH',
+    pattern: /^\d+(:\d+)*$/,
+    accepts: 'the counterexample path a failure prints, e.g. 3:1:0',
+    doc: 'Counterexample path to replay, with the seed',
+  }),
+  fcReplayPath: text({
+    group: 'property',
+    flag: true,
+    placeholder: 'PATH',
+    pattern: /^[A-Za-z0-9+/=:_-]+$/,
+    accepts: 'the replayPath a failing stateful property prints',
+    doc: 'replayPath of a failed stateful command sequence',
+  }),
+  // The stream suite.
+  streamConnectMs: ms('WebSocket connect timeout in milliseconds', '5000'),
+  streamTimeoutMs: ms('How long one streamed answer may take, in milliseconds', 'emulator 10000, live 120000'),
+  streamIdleMs: ms('Longest silence within a streamed answer, in milliseconds', 'emulator 3000, live 30000'),
+  streamSettleMs: ms('How long to keep listening after the last answer ended, in milliseconds', '150'),
+  streamTtfcMs: ms('Budget for the time to the first chunk (check stream_timing_budget)', 'no budget'),
+  streamGapMs: ms('Budget for the largest gap between frames', 'no budget'),
+  streamTotalMs: ms('Budget for the total time of an answer', 'no budget'),
+  streamDeterministic: bool({
+    group: 'stream',
+    doc: 'The live target answers deterministically: chunk order is judged as on the emulator',
+  }),
+  // Reports.
+  reportsDir: text({
+    group: 'reports',
+    default: 'reports',
+    flag: true,
+    placeholder: 'DIR',
+    doc: 'Where the reports go',
+  }),
+  html: bool({
+    group: 'reports',
+    default: true,
+    flag: 'no-html',
+    negatedFlag: true,
+    forward: 'cli',
+    doc: 'Generate the Allure HTML report (results, JUnit and the summary are always written)',
+  }),
+  coverageGate: oneOf(COVERAGE_GATE_MODES, {
+    group: 'reports',
+    default: 'auto',
+    doc: 'auto (enforce on whole runs, report on shards and filtered runs), enforce, report or off',
+  }),
+  exchangeLog: bool({
+    group: 'reports',
+    doc: 'Write every exchange to reports/exchanges/ (read by `pieces-conformance compat`)',
+  }),
+  keepCoverageParts: bool({
+    group: 'reports',
+    doc: "Keep earlier runs' coverage parts (the CLI sets it when it merges shards)",
+  }),
+  // The CLI and the harness's own tests.
+  config: text({
+    group: 'cli',
+    flag: true,
+    placeholder: 'FILE',
+    file: false,
+    forward: 'cli',
+    doc: 'Config file',
+    defaultText: 'pieces-conformance.config.json if present',
+  }),
+  debug: bool({ group: 'cli', forward: 'cli', doc: 'Show the stack of an internal error' }),
+  chromium: text({
+    group: 'cli',
+    doc: "The Chromium of the e2e tests' browser checks (else Playwright's, then Debian's)",
+  }),
+  keepE2e: bool({ group: 'cli', doc: "Keep the e2e tests' scratch directories (to look at a failure's reports)" }),
+} as const;
+
+/** The name of a setting (its config-file key). */
+export type SettingKey = keyof typeof SETTINGS;
+
+/** Every setting's value. */
+export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
+
+/**
+ * Variables that are not settings: how global setup hands the resolved target and contract to the
+ * workers, and names the CI workflow uses. Known, so the unknown-variable warning stays quiet.
+ */
+export const HANDOFF_ENV = {
+  targetUrl: 'PIECES_TARGET_URL',
+  targetKind: 'PIECES_TARGET_KIND',
+  targetVersion: 'PIECES_TARGET_VERSION',
+  contractVersion: 'PIECES_CONTRACT_VERSION',
+} as const;
+
+/** Variables of the CI workflow (.github/workflows), not read by the harness. */
+export const WORKFLOW_ENV = ['PIECES_OS_START', 'PIECES_OS_URL'] as const;
