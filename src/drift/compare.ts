@@ -4,7 +4,7 @@
  * collapsed status sequence and the frames' shape.
  */
 import { compareShapes } from './shape.js';
-import type { ScenarioRecord } from './scenario.js';
+import type { ScenarioRecord, StepRecord, StreamRecord } from './scenario.js';
 
 /** One difference between the reference (the emulator) and the target. */
 export interface Drift {
@@ -20,11 +20,16 @@ const ABSENT = '(absent)';
 
 /** Every difference, in scenario order. */
 export function compareRuns(reference: ScenarioRecord, target: ScenarioRecord): Drift[] {
+  return [...compareSteps(reference.steps, target.steps), ...compareStreams(reference.stream, target.stream)];
+}
+
+/** The REST steps side by side: a step on one side only, then status, media type and body shape. */
+export function compareSteps(reference: readonly StepRecord[], target: readonly StepRecord[]): Drift[] {
   const out: Drift[] = [];
-  const n = Math.max(reference.steps.length, target.steps.length);
+  const n = Math.max(reference.length, target.length);
   for (let i = 0; i < n; i++) {
-    const a = reference.steps[i];
-    const b = target.steps[i];
+    const a = reference[i];
+    const b = target[i];
     if (!a || !b) {
       const s = (a ?? b)!;
       out.push({
@@ -48,8 +53,12 @@ export function compareRuns(reference: ScenarioRecord, target: ScenarioRecord): 
       out.push({ ...base, what: `body ${d.path}`, reference: d.reference ?? ABSENT, target: d.target ?? ABSENT });
     }
   }
-  const sa = reference.stream;
-  const sb = target.stream;
+  return out;
+}
+
+/** One stream on both sides: how it ended when either failed, else the collapsed status sequence and the frames' shape. */
+export function compareStreams(sa: StreamRecord, sb: StreamRecord): Drift[] {
+  const out: Drift[] = [];
   const sbase = { operationId: sa.operationId, step: sa.step };
   if (sa.error || sb.error) {
     if ((sa.error ?? '') !== (sb.error ?? ''))

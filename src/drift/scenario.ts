@@ -30,7 +30,7 @@ export interface StepRecord {
 /** The streamed question as observed. */
 export interface StreamRecord {
   step: string;
-  operationId: 'qgptStream';
+  operationId: string;
   /** Every frame's status, in order. */
   statuses: string[];
   /** The statuses with repeats collapsed: `INITIALIZED IN-PROGRESS+ COMPLETED`. */

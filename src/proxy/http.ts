@@ -11,6 +11,7 @@ import { matchOperation, type PathMatcher } from '../contract/operations.js';
 import type { ValidatorSet } from '../validate/validators.js';
 import { forwardHeaders, headerRecord } from './headers.js';
 import type { ProxyMonitor } from './monitor.js';
+import type { HarRecorder } from '../report/har/recorder.js';
 
 /** What every forwarded request shares. */
 export interface HttpContext {
@@ -28,6 +29,8 @@ export interface HttpContext {
   nextId(): string;
   /** Called after each exchange was judged (tests and the bench wait on it). */
   onJudged?(ex: Exchange): void;
+  /** The session's HAR (`--har FILE`), when one is kept. */
+  har?: HarRecorder;
 }
 
 /** A body copy that stops growing past a cap. */
@@ -152,6 +155,7 @@ export function forwardHttp(req: IncomingMessage, res: ServerResponse, ctx: Http
     // An exchange the client abandoned says nothing about the target.
     if (clientGone) return;
     ctx.monitor.judgeExchange(ex, matched?.operation, pathname, { bodyUnchecked: resBody.truncated });
+    ctx.har?.exchange(ex);
     ctx.onJudged?.(ex);
   }
 }

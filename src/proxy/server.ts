@@ -11,6 +11,7 @@ import type { Exchange } from '../core/types.js';
 import { pathMatchers } from '../contract/operations.js';
 import type { LoadedSpec } from '../contract/types.js';
 import { buildValidators, type ValidationMode } from '../validate/validators.js';
+import { HarRecorder } from '../report/har/recorder.js';
 import { forwardHttp } from './http.js';
 import { ProxyMonitor } from './monitor.js';
 import { QgptTap } from './qgptTap.js';
@@ -39,6 +40,8 @@ export interface ProxyOptions {
   streamIdleMs?: number;
   /** The target's version for the reports (read from its /.well-known/version when not given). */
   targetVersion?: string;
+  /** Also record the session as HAR 1.2 into this file (absolute), written with the reports. */
+  harFile?: string;
 }
 
 /** A running proxy. */
@@ -46,11 +49,14 @@ export interface RunningProxy {
   url: string;
   port: number;
   monitor: ProxyMonitor;
-  /** Writes the reports now (summary, coverage, Allure results, proxy.json). */
-  writeReports(): ProxyReportFiles;
+  /** Writes the reports now (summary, coverage, Allure results, proxy.json; the HAR with harFile). */
+  writeReports(): ProxyFiles;
   /** Stops accepting, closes relayed sockets (their open answers are judged), writes the reports. */
-  close(): Promise<ProxyReportFiles>;
+  close(): Promise<ProxyFiles>;
 }
+
+/** The reports a proxy writes, and its HAR when it keeps one. */
+export type ProxyFiles = ProxyReportFiles & { har?: string };
 
 /** The target's `/.well-known/version` (the proxy's own request, never a client's), or undefined. */
 export async function readTargetVersion(target: URL, timeoutMs = 3000): Promise<string | undefined> {
@@ -90,7 +96,9 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const wss = relayServer();
   const live = new Set<Relay>();
+  const har = o.harFile ? new HarRecorder() : undefined;
   const common = {
+    har,
     target,
     targetHost: authorityOf(target),
     preserveHost: o.preserveHost === true,
@@ -129,17 +137,19 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
     : readTargetVersion(target).then((v) => {
         targetVersion = v;
       });
-  const writeReports = (): ProxyReportFiles => {
+  const writeReports = (): ProxyFiles => {
     monitor.inFlight = [...live].reduce((k, r) => k + (r.tap instanceof QgptTap ? r.tap.inFlight : 0), 0);
-    return writeProxyReports(o.reportsDir, monitor, {
+    const harFile = har && o.harFile ? har.write(o.harFile) : undefined;
+    const files = writeProxyReports(o.reportsDir, monitor, {
       proxyUrl: url,
       target: target.origin,
       targetVersion,
       validation: o.validation ?? 'strict',
       spec: o.spec,
     });
+    return harFile ? { ...files, har: harFile } : files;
   };
-  let closing: Promise<ProxyReportFiles> | undefined;
+  let closing: Promise<ProxyFiles> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await new Promise<void>((resolve) => {

@@ -17,6 +17,7 @@ import type { ValidatorSet } from '../validate/validators.js';
 import { WS_HANDSHAKE, forwardHeaders, headerRecord } from './headers.js';
 import { pathnameOf } from './http.js';
 import type { ProxyMonitor } from './monitor.js';
+import type { HarRecorder } from '../report/har/recorder.js';
 import { ProgressTap } from './progressTap.js';
 import { QgptTap } from './qgptTap.js';
 
@@ -35,6 +36,8 @@ export interface WsContext {
   handshakeTimeoutMs: number;
   /** Silence after which an open streamed answer is judged as never ending. */
   streamIdleMs?: number;
+  /** The session's HAR (`--har FILE`), when one is kept. */
+  har?: HarRecorder;
 }
 
 /** One relayed connection. */
@@ -160,11 +163,9 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
     res.on('end', () => {
       const body = Buffer.concat(chunks);
       writeRawResponse(socket, res.statusCode ?? 502, res.statusMessage ?? '', res.rawHeaders, body);
-      ctx.monitor.judgeExchange(
-        exchange(res.statusCode, res.rawHeaders, body.toString('utf8')),
-        matched?.operation,
-        pathname,
-      );
+      const refused = exchange(res.statusCode, res.rawHeaders, body.toString('utf8'));
+      ctx.monitor.judgeExchange(refused, matched?.operation, pathname);
+      ctx.har?.exchange(refused);
       upstream.terminate();
     });
   });
@@ -181,7 +182,9 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
           `pieces-conformance proxy: the target ${ctx.target.origin} did not accept the WebSocket (${err.message})\n`,
         ),
       );
-    ctx.monitor.judgeExchange(exchange(undefined, [], '', err.message), matched?.operation, pathname);
+    const failed = exchange(undefined, [], '', err.message);
+    ctx.monitor.judgeExchange(failed, matched?.operation, pathname);
+    ctx.har?.exchange(failed);
   });
   upstream.on('message', (data, isBinary) => {
     if (!relay.client) early.push([data, isBinary]);
@@ -203,8 +206,24 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
       else if (opId === 'modelDownloadProgress')
         relay.tap = new ProgressTap(matched!.pathParams.model ?? '', targetUrl.toString(), ctx.validators, ctx.monitor);
       else ctx.monitor.judgeExchange(exchange(101, [], ''), matched?.operation, pathname); // counted (unknown channel or an upgrade the contract lists otherwise)
+      const recorded = ctx.har?.openSocket({
+        url: targetUrl.toString(),
+        openedAt: startedAt,
+        ...(opId ? { operationId: opId } : {}),
+        status: 101,
+        requestHeaders: headerRecord(req.rawHeaders),
+        messages: [],
+      });
+      const note = (type: 'send' | 'receive', data: WebSocket.RawData, isBinary: boolean) =>
+        recorded?.messages.push({
+          type,
+          at: Date.now(),
+          data: (data as Buffer).toString(isBinary ? 'base64' : 'utf8'),
+          ...(isBinary ? { binary: true } : {}),
+        });
       const toClient = (data: WebSocket.RawData, isBinary: boolean) => {
         client.send(data as Buffer, { binary: isBinary });
+        note('receive', data, isBinary);
         relay.tap?.fromServer(data as Buffer, isBinary);
       };
       upstream.removeAllListeners('message');
@@ -212,6 +231,7 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
       upstream.on('message', toClient);
       client.on('message', (data, isBinary) => {
         if (upstream.readyState === WebSocket.OPEN) upstream.send(data as Buffer, { binary: isBinary });
+        note('send', data, isBinary);
         if (relay.tap instanceof QgptTap) relay.tap.fromClient(data as Buffer, isBinary);
       });
       let closedBy: 'client' | 'target' | undefined;
@@ -219,12 +239,14 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
         closedBy ??= 'client';
         closeWith(upstream, code, reason);
         if (closedBy === 'client') relay.tap?.closed(code, reason.toString(), true);
+        if (recorded) ctx.har?.closeSocket(recorded);
         ctx.live.delete(relay);
       });
       upstream.on('close', (code, reason) => {
         closedBy ??= 'target';
         closeWith(client, code, reason);
         if (closedBy === 'target') relay.tap?.closed(code, reason.toString(), false);
+        if (recorded) ctx.har?.closeSocket(recorded);
         ctx.live.delete(relay);
       });
       client.on('error', () => upstream.terminate());

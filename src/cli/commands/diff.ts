@@ -1,12 +1,15 @@
 /**
  * `pieces-conformance diff --target URL`: drift between the emulator and a live target. The same
  * seeded scenario (REST and one streamed question) runs on both; statuses, body shapes and stream
- * sequences are compared; reports/drift.md lists each difference. Exit 0 no drift, 1 drift, 2 harness error.
+ * sequences are compared; reports/drift.md lists each difference. `diff --har FILE` compares a session
+ * recorded through the proxy against a real build with the emulator's answers to the same requests.
+ * Exit 0 no drift, 1 drift, 2 harness error.
  */
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
 import { repoRoot } from '../../process/tools.js';
+import type { Drift } from '../../drift/compare.js';
 
 export default {
   name: 'diff',
@@ -19,7 +22,19 @@ export default {
     'Exit 0: no drift; 1: drift (see drift.md); 2: a side could not be reached or the harness failed.',
   ].join('\n'),
   options: [
-    { name: 'target', type: 'string', placeholder: 'URL', description: 'The Pieces OS to compare (required)' },
+    {
+      name: 'target',
+      type: 'string',
+      placeholder: 'URL',
+      description: 'The Pieces OS to compare (required, unless --har)',
+    },
+    {
+      name: 'har',
+      type: 'string',
+      placeholder: 'FILE',
+      description:
+        'Instead of --target: a session recorded through the proxy (proxy --har FILE), replayed against the emulator in order, ids mapped',
+    },
     {
       name: 'reference',
       type: 'string',
@@ -45,6 +60,7 @@ export default {
   examples: [
     ['--target http://127.0.0.1:39300', 'a running Pieces OS against a fresh emulator'],
     ['--target http://127.0.0.1:39300 --reference http://127.0.0.1:39301', 'two running targets'],
+    ['--har session.har', 'a recorded real session replayed offline against a fresh emulator'],
   ],
   async run(args, io) {
     const { HarnessError } = await import('../../core/errors.js');
@@ -53,11 +69,18 @@ export default {
     const { parseTarget } = await import('../../settings/index.js');
     const target = args.values.target as string | undefined;
     const reference = args.values.reference as string | undefined;
-    if (!target)
+    const har = args.values.har as string | undefined;
+    if (har !== undefined && target !== undefined)
       throw new HarnessError(
         'usage',
-        'diff needs --target URL',
-        'e.g. pieces-conformance diff --target http://127.0.0.1:39300',
+        'diff takes --har FILE or --target URL, not both',
+        'the HAR is the recorded side; drop --target',
+      );
+    if (!target && har === undefined)
+      throw new HarnessError(
+        'usage',
+        'diff needs --target URL or --har FILE',
+        'e.g. pieces-conformance diff --target http://127.0.0.1:39300, or diff --har session.har',
       );
     for (const [flag, v] of [
       ['target', target],
@@ -70,28 +93,56 @@ export default {
       throw new HarnessError('usage', `diff takes no positional arguments, got "${args.positionals[0]}"`);
     const root = repoRoot();
     const spec = await loadSpec(resolve(root, DEFAULT_SPEC));
+    const reportsDir = resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports');
+    const show = (f: string) => f.replace(`${io.cwd}/`, '');
+    if (har !== undefined) {
+      const { runHarDiff } = await import('../../drift/index.js');
+      const file = resolve(io.cwd, har);
+      io.out(
+        `pieces-conformance diff: ${reference ?? 'a spawned emulator'} (reference) vs the recording ${show(file)}`,
+      );
+      const h = await runHarDiff({
+        spec,
+        har: file,
+        reference,
+        root,
+        env: io.env,
+        reportsDir,
+        timeoutMs: args.values['timeout-ms'] as number | undefined,
+      });
+      const { steps, streams } = h.replay.recorded;
+      if (h.drifts.length === 0)
+        io.out(
+          `no drift: ${steps.length} requests and ${streams.length} WebSockets replayed (${h.replay.ids} ids mapped) agree in status and shape`,
+        );
+      else printDrifts(h.drifts, 'recorded', show(h.files.md), io.out);
+      io.out(`report: ${show(h.files.md)} · ${show(h.files.json)}`);
+      return h.drifts.length === 0 ? EXIT.ok : EXIT.failures;
+    }
     io.out(`pieces-conformance diff: ${reference ?? 'a spawned emulator'} (reference) vs ${target} (target)`);
     const r = await runDrift({
       spec,
-      target,
+      target: target!,
       reference,
       root,
       env: io.env,
-      reportsDir: resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports'),
+      reportsDir,
       timeoutMs: args.values['timeout-ms'] as number | undefined,
     });
-    const show = (f: string) => f.replace(`${io.cwd}/`, '');
     if (r.drifts.length === 0)
       io.out(`no drift: ${r.referenceRun.steps.length} steps and the stream agree in status and shape`);
-    else {
-      io.out(
-        `${r.drifts.length} difference${r.drifts.length === 1 ? '' : 's'} in ${[...new Set(r.drifts.map((d) => d.operationId))].join(', ')}:`,
-      );
-      for (const d of r.drifts.slice(0, 20))
-        io.out(`  ${d.operationId} (${d.step}): ${d.what}: emulator ${d.reference} / target ${d.target}`);
-      if (r.drifts.length > 20) io.out(`  … ${r.drifts.length - 20} more in ${show(r.files.md)}`);
-    }
+    else printDrifts(r.drifts, 'target', show(r.files.md), io.out);
     io.out(`report: ${show(r.files.md)} · ${show(r.files.json)}`);
     return r.drifts.length === 0 ? EXIT.ok : EXIT.failures;
   },
 } satisfies Command;
+
+/** The first 20 differences, one line each: `operation (step): what: emulator X / target Y`. */
+function printDrifts(drifts: Drift[], other: string, md: string, out: (line: string) => void): void {
+  out(
+    `${drifts.length} difference${drifts.length === 1 ? '' : 's'} in ${[...new Set(drifts.map((d) => d.operationId))].join(', ')}:`,
+  );
+  for (const d of drifts.slice(0, 20))
+    out(`  ${d.operationId} (${d.step}): ${d.what}: emulator ${d.reference} / ${other} ${d.target}`);
+  if (drifts.length > 20) out(`  … ${drifts.length - 20} more in ${md}`);
+}

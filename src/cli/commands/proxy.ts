@@ -60,6 +60,13 @@ export default {
       description: 'A streamed answer silent this long without a terminal frame breaks the grammar',
       defaultText: '10000',
     },
+    {
+      name: 'har',
+      type: 'string',
+      placeholder: 'FILE',
+      description:
+        'Also record the session as HAR 1.2 (WebSocket messages included), written with the reports; replay it offline with diff --har FILE',
+    },
     { name: 'preserve-host', type: 'boolean', description: 'Forward Host exactly as the client sent it' },
     {
       name: 'html',
@@ -76,6 +83,10 @@ export default {
     [
       '--target http://127.0.0.1:39300 --port 39301 --report-every 60 --validation lenient',
       'a long session against a newer build',
+    ],
+    [
+      '--target http://127.0.0.1:39300 --port 39301 --har session.har',
+      'record a real session to hand over (diff --har session.har replays it against the emulator)',
     ],
   ],
   async run(args, io) {
@@ -104,6 +115,7 @@ export default {
       validation: (args.values.validation as 'strict' | 'lenient' | undefined) ?? 'strict',
       preserveHost: args.values['preserve-host'] === true,
       streamIdleMs: args.values['stream-idle-ms'] as number | undefined,
+      ...(typeof args.values.har === 'string' ? { harFile: resolve(io.cwd, args.values.har) } : {}),
     });
     if (args.values.quiet !== true)
       proxy.monitor.onNewFailure = (f, sample) => io.err(`${failureLine(f)}  (${sample.label})`);
@@ -133,7 +145,9 @@ export default {
     io.out(
       `${signal}: ${proxy.monitor.exchanges} exchanges, ${proxy.monitor.frames} frames judged; ${files.exitCode ? `${proxy.monitor.allFailures().length} distinct contract failures` : 'no contract failure'}`,
     );
-    io.out(`summary: ${show(files.summary)} · coverage: ${show(files.coverageMd)} · failures: ${show(files.json)}`);
+    io.out(
+      `summary: ${show(files.summary)} · coverage: ${show(files.coverageMd)} · failures: ${show(files.json)}${files.har ? ` · HAR: ${show(files.har)}` : ''}`,
+    );
     if (args.values.html) {
       const { generateAllure } = await import('../allure.js');
       try {

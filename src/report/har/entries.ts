@@ -111,14 +111,15 @@ export interface WebSocketRecord {
   status?: number;
   requestHeaders?: Record<string, string>;
   responseHeaders?: Record<string, string>;
-  messages: Array<{ type: 'send' | 'receive'; at: number; data: string }>;
+  /** Text as is; a binary message base64-encoded with `binary` set (opcode 2, as Chrome writes it). */
+  messages: Array<{ type: 'send' | 'receive'; at: number; data: string; binary?: boolean }>;
 }
 
 /** A WebSocket as one HAR entry (its upgrade), its messages in `_webSocketMessages` in time order. */
 export function entryOfWebSocket(ws: WebSocketRecord, context: HarContext = {}): HarEntry {
   const messages: HarWebSocketMessage[] = [...ws.messages]
     .sort((a, b) => a.at - b.at)
-    .map((m) => ({ type: m.type, time: m.at / 1000, opcode: 1, data: m.data }));
+    .map((m) => ({ type: m.type, time: m.at / 1000, opcode: m.binary ? 2 : 1, data: m.data }));
   const last = ws.closedAt ?? Math.max(ws.openedAt, ...ws.messages.map((m) => m.at));
   const status = ws.status ?? 101;
   return {
@@ -206,6 +207,11 @@ export function webSocketOfEntry(e: HarEntry): WebSocketRecord {
     status: e.response.status,
     requestHeaders: headerRecord(e.request.headers),
     responseHeaders: headerRecord(e.response.headers),
-    messages: (e._webSocketMessages ?? []).map((m) => ({ type: m.type, at: Math.round(m.time * 1000), data: m.data })),
+    messages: (e._webSocketMessages ?? []).map((m) => ({
+      type: m.type,
+      at: Math.round(m.time * 1000),
+      data: m.data,
+      ...(m.opcode === 2 ? { binary: true } : {}),
+    })),
   };
 }

@@ -15,3 +15,4 @@ export type { HarItem, HarRead } from './file.js';
 export { RUN_HAR, HAR_PARTS_DIR, HarPartWriter, clearHarParts, assembleRunHar } from './parts.js';
 export { webSocketsOfSession } from './streams.js';
 export type { SocketSource } from './streams.js';
+export { HarRecorder } from './recorder.js';
