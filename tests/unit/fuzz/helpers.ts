@@ -92,3 +92,10 @@ export function contractSchemas(
   }
   return out;
 }
+
+/** An object schema with these properties (and any further keywords). */
+export const objectSchema = (properties: Record<string, any>, extra: Record<string, any> = {}) => ({
+  type: 'object',
+  properties,
+  ...extra,
+});
