@@ -102,3 +102,6 @@ export function progress(
     },
   };
 }
+
+/** A well-formed answer of request r-1: INITIALIZED, two chunks, COMPLETED. */
+export const answer = [f.init(2), f.chunk(5, 'You asked: '), f.chunk(9, '"hi"'), f.end(12)];

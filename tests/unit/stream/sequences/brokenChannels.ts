@@ -1,0 +1,62 @@
+/** Broken channels: an unguarded upgrade, download progress that goes back or goes on. */
+import type { StreamSubject } from '../../../../src/stream/index.js';
+import { progress } from '../builders.js';
+
+/** [name, subject, the check that must fail, a fragment of its facts] */
+export const BROKEN_CHANNELS: Array<[string, StreamSubject, string, string]> = [
+  // upgrade guard
+  [
+    'upgrade with a foreign Host opened',
+    {
+      channel: 'qgptStream',
+      upgrade: { url: 'ws://127.0.0.1:1/qgpt/stream', header: 'host', value: 'evil.invalid', opened: true },
+    },
+    'stream_upgrade_guarded',
+    'upgrade with host "evil.invalid": the socket opened (101 Switching Protocols) on /qgpt/stream; expected a 4xx refusal',
+  ],
+  // download progress
+  [
+    'percentage decreases',
+    progress([
+      [1, 'IN-PROGRESS', 10],
+      [3, 'IN-PROGRESS', 40],
+      [5, 'IN-PROGRESS', 35],
+      [9, 'COMPLETED', 100],
+    ]),
+    'download_progress_monotonic',
+    'model m-1: percentage fell from 40 (frame 2) to 35 (frame 3 at +5 ms)',
+  ],
+  [
+    'download without terminal status',
+    progress(
+      [
+        [1, 'IN-PROGRESS', 10],
+        [3, 'IN-PROGRESS', 90],
+      ],
+      { end: { kind: 'timeout', atMs: 1000 } },
+    ),
+    'download_progress_terminal',
+    'model m-1: no terminal status: nothing within 1000 ms (2 frames, last IN-PROGRESS at +3 ms)',
+  ],
+  [
+    'download ends with the wrong status',
+    progress(
+      [
+        [1, 'IN-PROGRESS', 10],
+        [3, 'COMPLETED', 100],
+      ],
+      { expectTerminal: 'CANCELED' },
+    ),
+    'download_progress_terminal',
+    'download ended COMPLETED at +3 ms; expected CANCELED',
+  ],
+  [
+    'download frame after terminal',
+    progress([
+      [1, 'COMPLETED', 100],
+      [3, 'IN-PROGRESS', 100],
+    ]),
+    'download_progress_terminal',
+    'frame after terminal COMPLETED (IN-PROGRESS at +3 ms)',
+  ],
+];
