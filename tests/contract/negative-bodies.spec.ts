@@ -1,9 +1,10 @@
 /**
- * Negative tests for every operation with a body or a path parameter: malformed JSON (and no body),
- * bodies of the wrong types, bodies missing required properties, unknown ids, and invalid query
- * flags. Each must be refused with a 4xx (negative_data_rejection, status_code_conformance) and
- * leave the state as it was (no_state_change_on_rejection, from snapshots before and after).
- * Invalid bodies are derived from a valid one and confirmed invalid by the contract's validator.
+ * Negative tests for every operation with a body: malformed JSON (and no body), bodies of the wrong
+ * types, bodies missing required properties, bodies over the size limit. Each must be refused with
+ * a 4xx (negative_data_rejection, status_code_conformance) and leave the state as it was
+ * (no_state_change_on_rejection, from snapshots before and after). Invalid bodies are derived from
+ * a valid one and confirmed invalid by the contract's validator. (Unknown ids and invalid query
+ * flags: negative-ids-and-flags.spec.ts.)
  */
 import { randomBytes } from 'node:crypto';
 import { test, type Judge } from '../fixtures/index.js';
@@ -14,11 +15,9 @@ import {
   registrableApplication,
   seed,
   seededConversation,
-  unknownId,
-  unknownUuid,
 } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
-import { applicationsState, assetsState, conversationsState, modelIds } from '../fixtures/snapshots.js';
+import { applicationsState, assetsState, conversationsState } from '../fixtures/snapshots.js';
 import { missingRequired, wrongTypes, type Variant } from '../fixtures/variants.js';
 import type { ApiClient, OperationId } from '../../src/client/index.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
@@ -190,101 +189,6 @@ test.describe('Negative: request bodies', { tag: '@Negative' }, () => {
         await spec.after?.(api, judge, valid);
       });
     }
-  }
-});
-
-/** Operations whose unknown ids must be refused, and the state each could touch. */
-const UNKNOWN_IDS: Array<{
-  op: OperationId;
-  param?: string;
-  write: boolean;
-  what: string;
-  state: State;
-  body?: (api: ApiClient, nonce: string) => Promise<unknown>;
-}> = [
-  { op: 'getAsset', param: 'asset', write: false, what: 'assets', state: assetsState },
-  { op: 'deleteAsset', param: 'asset', write: true, what: 'assets', state: assetsState },
-  { op: 'getFormat', param: 'format', write: false, what: 'assets', state: assetsState },
-  { op: 'getConversation', param: 'conversation', write: false, what: 'conversations', state: conversationsState },
-  {
-    op: 'getConversationMessages',
-    param: 'conversation',
-    write: false,
-    what: 'conversations',
-    state: conversationsState,
-  },
-  { op: 'deleteConversation', param: 'conversation', write: true, what: 'conversations', state: conversationsState },
-  { op: 'getModel', param: 'model', write: false, what: 'model ids', state: (api) => modelIds(api) },
-  { op: 'downloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
-  { op: 'loadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
-  { op: 'unloadModel', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
-  { op: 'cancelModelDownload', param: 'model', write: true, what: 'model ids', state: (api) => modelIds(api) },
-  {
-    op: 'updateAsset',
-    write: true,
-    what: 'assets',
-    state: assetsState,
-    body: async (api, n) => {
-      const asset = must(
-        await api.call('createAsset', {
-          body: seed(markedName('negative-unknown', n), `let ${distinctiveToken()} = 3;\n`),
-        }),
-        'the unknown-id update test',
-      );
-      return { ...asset, id: unknownId(), name: markedName('negative-unknown-renamed', n) };
-    },
-  },
-  {
-    op: 'closeApplicationSession',
-    write: true,
-    what: 'applications',
-    state: applicationsState,
-    body: async () => unknownUuid(),
-  },
-];
-
-test.describe('Negative: unknown ids', { tag: '@Negative' }, () => {
-  for (const c of UNKNOWN_IDS) {
-    test(`${c.op} refuses an unknown ${c.param ?? 'id in its body'}`, async ({ api, judge, safety }) => {
-      if (c.write) safety.writes();
-      const nonce = randomBytes(4).toString('hex');
-      const body = c.body ? await c.body(api, nonce) : undefined;
-      const before = await c.state(api, nonce);
-      const res = await api.callLoose(c.op, {
-        ...(c.param ? { path: { [c.param]: unknownId() } } : {}),
-        ...(body !== undefined ? { body } : {}),
-        intent: 'negative',
-        note: `unknown ${c.param ?? 'id'}`,
-      });
-      const after = await c.state(api, nonce);
-      judge('no_state_change_on_rejection', { operation: c.op, rejected: res.exchange, what: c.what, before, after });
-    });
-  }
-});
-
-/** Reads with a boolean query flag: a value that is not a boolean is a 400 (the contract documents it). */
-const QUERY_FLAGS: Array<{ op: OperationId; flag: string; param?: string; body?: unknown }> = [
-  { op: 'getAssetsSnapshot', flag: 'transferables' },
-  { op: 'getAsset', flag: 'transferables', param: 'asset' },
-  { op: 'searchAssets', flag: 'pseudo', body: { query: 'anything' } },
-  { op: 'getFormatsSnapshot', flag: 'transferables' },
-  { op: 'getFormat', flag: 'transferable', param: 'format' },
-  { op: 'getConversationsSnapshot', flag: 'transferables' },
-  { op: 'getConversation', flag: 'transferables', param: 'conversation' },
-  { op: 'getConversationMessages', flag: 'transferables', param: 'conversation' },
-];
-
-test.describe('Negative: query parameters', { tag: '@Negative' }, () => {
-  for (const q of QUERY_FLAGS) {
-    test(`${q.op} refuses ${q.flag}=maybe`, async ({ api }) => {
-      await api.callLoose(q.op, {
-        ...(q.param ? { path: { [q.param]: unknownId() } } : {}),
-        ...(q.body ? { body: q.body } : {}),
-        query: { [q.flag]: 'maybe' },
-        intent: 'negative',
-        note: `${q.flag} is not a boolean`,
-      });
-    });
   }
 });
 
