@@ -6,11 +6,15 @@
 import { ContractFailure, type FailureSeverity } from '../core/errors.js';
 import type { Check, CheckContext, CheckKind } from './types.js';
 
-/** What a check file declares; `run` gets a `fail(operation, facts)` builder. */
-export interface CheckDefinition<S> {
-  name: string;
+/**
+ * What a check file declares; `run` gets a `fail(operation, facts)` builder. The subject type is
+ * inferred from `run`'s first parameter (annotate it: `run: (f: UseAfterDeleteFacts, _ctx, fail) =>`),
+ * the name and kind are kept as literals: that is what lets the registry type `judge(name, facts)`.
+ */
+export interface CheckDefinition<S, N extends string = string, K extends CheckKind = CheckKind> {
+  name: N;
   title: string;
-  kind: CheckKind;
+  kind: K;
   severity: FailureSeverity;
   description: string;
   /** Preconditions (compose them with `all(...)` from preconditions.ts); default: always. */
@@ -22,7 +26,9 @@ export interface CheckDefinition<S> {
 export type FailureBuilder = (operation: string, facts: string, exchangeId?: string) => ContractFailure;
 
 /** Turns a definition into a Check whose failures all carry its name, title and severity. */
-export function defineCheck<S>(def: CheckDefinition<S>): Check<S> {
+export function defineCheck<S, const N extends string, K extends CheckKind>(
+  def: CheckDefinition<S, N, K>,
+): Check<S, N, K> {
   const fail: FailureBuilder = (operation, facts, exchangeId) =>
     new ContractFailure(def.name, def.title, operation, facts, def.severity, exchangeId);
   return {

@@ -1,13 +1,13 @@
-/** Checks: the registry, the check definitions' helpers and how to run them. */
+/** Checks: the registry (with the typed name → subject map), the check definitions' helpers and how to run them. */
 export type { Check, CheckContext, CheckKind } from './types.js';
 export { defineCheck } from './define.js';
 export type { CheckDefinition, FailureBuilder } from './define.js';
-export { registerCheck } from './store.js';
-export { checks, checksOfKind, checkNamed } from './registry.js';
-export { runExchangeChecks, judge, failureLine } from './run.js';
+export { checks, checksOfKind, checkNamed, registerCheck } from './registry.js';
+export type { CheckName, CheckNameOfKind, CheckSubjects, JudgedCheckName } from './registry.js';
+export { runExchangeChecks, judgeStreams, judge, failureLine } from './run.js';
 export { ScenarioRecorder } from './recorder.js';
 export type { RecorderOptions } from './recorder.js';
-export type { Verdict } from './run.js';
+export type { StreamVerdict, Verdict } from './run.js';
 export * as preconditions from './preconditions.js';
 export { deepEqual, firstDifference } from './diff.js';
 export type { UseAfterDeleteFacts } from './scenario/useAfterDelete.js';

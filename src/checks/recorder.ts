@@ -1,15 +1,17 @@
 /**
- * The scenario recorder (schemathesis `ScenarioRecorder`): it keeps every exchange of one test in
- * order, judges each with the exchange checks as it arrives, judges scenario facts on request,
- * and collects every failure so the test can be failed once, at its end, with all of them.
- * It reports each verdict to `onVerdict`, which is how coverage is fed (no import of coverage).
+ * The scenario recorder (schemathesis `ScenarioRecorder`), the one way a suite judges: it keeps
+ * every exchange of one test in order, judges each with the exchange checks as it arrives, judges
+ * scenario and stream checks on the facts and subjects the test gathered, and collects every
+ * failure so the test can be failed once, at its end, with all of them. It reports each verdict to
+ * `onVerdict`, which is how coverage is fed (no import of coverage).
  */
 import { HarnessError, type ContractFailure } from '../core/errors.js';
 import type { Exchange } from '../core/types.js';
 import type { Operation } from '../contract/types.js';
+import type { StreamSubject } from '../stream/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
-import { checkNamed, checksOfKind } from './registry.js';
-import { judge, runExchangeChecks, type Verdict } from './run.js';
+import { checkNamed, checksOfKind, type CheckSubjects, type JudgedCheckName } from './registry.js';
+import { judge, judgeStreams, runExchangeChecks, type StreamVerdict, type Verdict } from './run.js';
 import type { Check } from './types.js';
 
 /** How a recorder is wired. */
@@ -27,38 +29,54 @@ export class ScenarioRecorder {
   private readonly verdicts = new Map<string, Verdict>();
   private readonly found = new Map<string, ContractFailure>();
   private readonly exchangeChecks: Check<Exchange>[];
+  /** Where judged failures go instead of the test's verdict, while held (see `holdJudged`). */
+  private held: ContractFailure[] | undefined;
 
   constructor(private readonly opts: RecorderOptions) {
-    this.exchangeChecks = opts.checks ?? (checksOfKind('exchange') as Check<Exchange>[]);
+    this.exchangeChecks = opts.checks ?? checksOfKind('exchange');
   }
 
   /** Records and judges one finished exchange; answers its verdict. */
   record(exchange: Exchange, operation: Operation | undefined): Verdict {
-    const history = [...this.exchanges];
     this.exchanges.push(exchange);
-    const verdict = runExchangeChecks(
-      exchange,
-      { validators: this.opts.validators, operation, history },
-      this.exchangeChecks,
-    );
+    const verdict = runExchangeChecks(exchange, { validators: this.opts.validators, operation }, this.exchangeChecks);
     this.verdicts.set(exchange.id, verdict);
     this.add(verdict.failures);
     this.opts.onVerdict?.(verdict, exchange, operation);
     return verdict;
   }
 
-  /** Judges a scenario (or stream) check by name on the facts the test gathered; answers its failures. */
-  judge<S>(checkName: string, facts: S): ContractFailure[] {
-    const check = checkNamed<S>(checkName);
+  /**
+   * Judges a scenario (or stream) check by name on the facts the test gathered; answers its
+   * failures. The name picks the facts type: a wrong shape or an unknown name does not compile.
+   */
+  judge<N extends JudgedCheckName>(checkName: N, facts: CheckSubjects[N]): ContractFailure[] {
+    const check = checkNamed(checkName) as Check<CheckSubjects[N]>;
     if (check.kind === 'exchange')
       throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
-    const verdict = judge(check, facts, { validators: this.opts.validators, history: this.exchanges });
-    this.add(verdict.failures);
+    const verdict = judge(check, facts, { validators: this.opts.validators });
+    this.keep(verdict.failures);
     this.opts.onVerdict?.(verdict, undefined, undefined);
     return verdict.failures;
   }
 
-  /** Adds failures found elsewhere (e.g. by a stream test), collapsing duplicates. */
+  /** Judges stream subjects (requests, download watches, upgrades) with every stream check; answers the verdicts. */
+  judgeStreams(subjects: readonly StreamSubject[]): StreamVerdict[] {
+    const verdicts = judgeStreams(subjects, { validators: this.opts.validators });
+    for (const v of verdicts) this.keep(v.failures);
+    return verdicts;
+  }
+
+  /**
+   * From now on, judged failures go to `into` instead of the test's verdict (`undefined`: back to
+   * the verdict). A property case holds them: its cases' failures are the counterexample's, and only
+   * the shrunk one reaches the verdict (tests/property/support). Exchange failures are not held.
+   */
+  holdJudged(into: ContractFailure[] | undefined): void {
+    this.held = into;
+  }
+
+  /** Adds failures found elsewhere (e.g. a property's shrunk counterexample), collapsing duplicates. */
   add(failures: readonly ContractFailure[]): void {
     for (const f of failures) if (!this.found.has(f.key)) this.found.set(f.key, f);
   }
@@ -71,5 +89,10 @@ export class ScenarioRecorder {
   /** Every failure so far, in the order found. */
   get failures(): ContractFailure[] {
     return [...this.found.values()];
+  }
+
+  private keep(failures: readonly ContractFailure[]): void {
+    if (this.held) this.held.push(...failures);
+    else this.add(failures);
   }
 }

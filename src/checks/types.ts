@@ -4,10 +4,11 @@
  * - `exchange`: one HTTP request and its response;
  * - `stream`: one streamed request's frames (grouped by its `request` id) on a WebSocket;
  * - `scenario`: a lifecycle over several exchanges (create → get → delete ...), judged by the test
- *   that ran it, with the recorder's history.
+ *   that ran it, from the facts it gathered.
+ * Each check module's default export carries its name, kind and subject type; the registry derives
+ * the name → subject map (`CheckSubjects`, registry.ts) from them.
  */
 import type { ContractFailure, FailureSeverity } from '../core/errors.js';
-import type { Exchange } from '../core/types.js';
 import type { Operation } from '../contract/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 
@@ -16,18 +17,19 @@ export interface CheckContext {
   validators: ValidatorSet;
   /** The operation the subject exercised, when it matched one. */
   operation?: Operation;
-  /** Earlier exchanges of the same test, oldest first (for lifecycle checks). */
-  history?: readonly Exchange[];
 }
 
 /** The kinds of subject a check judges. */
 export type CheckKind = 'exchange' | 'stream' | 'scenario';
 
-/** A registered check: name and title are fixed; `run` returns the failures (empty: passed). */
-export interface Check<Subject = unknown> {
-  readonly name: string;
+/**
+ * A registered check: name and title are fixed; `run` returns the failures (empty: passed). `Name`
+ * and `Kind` are the literal name and kind of a defined check (what the typed registry is built from).
+ */
+export interface Check<Subject = unknown, Name extends string = string, Kind extends CheckKind = CheckKind> {
+  readonly name: Name;
   readonly title: string;
-  readonly kind: CheckKind;
+  readonly kind: Kind;
   readonly severity: FailureSeverity;
   /** One line: what the check verifies. */
   readonly description: string;

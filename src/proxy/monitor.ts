@@ -7,12 +7,11 @@
 import type { ContractFailure } from '../core/errors.js';
 import type { Exchange } from '../core/types.js';
 import { checksOfKind } from '../checks/registry.js';
-import { runExchangeChecks, type Verdict } from '../checks/run.js';
+import { judgeStreams, runExchangeChecks, type StreamVerdict, type Verdict } from '../checks/run.js';
 import type { Check } from '../checks/types.js';
 import { toCurl } from '../client/curl.js';
 import { CoverageLedger } from '../coverage/ledger.js';
 import { hitOf } from '../coverage/hit.js';
-import { judgeStreams, type StreamVerdict } from '../stream/judge.js';
 import type { StreamSubject } from '../stream/types.js';
 import type { Operation } from '../contract/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
@@ -87,7 +86,7 @@ export class ProxyMonitor {
   onNewFailure?: (failure: ContractFailure, sample: SampleRecord) => void;
 
   constructor(readonly validators: ValidatorSet) {
-    this.exchangeChecks = checksOfKind('exchange') as Check<Exchange>[];
+    this.exchangeChecks = checksOfKind('exchange');
     this.streamChecks = checksOfKind('stream');
   }
 
@@ -184,7 +183,7 @@ export class ProxyMonitor {
     opts: { cutShort?: boolean; durationMs?: number; label: string; rejudge?: boolean },
   ): StreamVerdict {
     const checks = opts.cutShort ? this.streamChecks.filter((c) => !ENDING_CHECKS.has(c.name)) : this.streamChecks;
-    const [verdict] = judgeStreams([subject], checks, { validators: this.validators });
+    const [verdict] = judgeStreams([subject], { validators: this.validators }, checks);
     const s = this.stats(subject.channel);
     if (!opts.rejudge) {
       s.judged++;

@@ -1,4 +1,4 @@
-/** The stream suite's library: records, the WebSocket clients, timings and the judge. */
+/** The stream suite's library: records, the WebSocket clients, timings (the stream checks run from src/checks). */
 export * from './types.js';
 export * from './frames.js';
 export { answerTimings, budgetsFromEnv, timingLine, timeoutFromEnv } from './timing.js';
@@ -8,6 +8,4 @@ export { watchDownload } from './progress.js';
 export type { ProgressHandle, WatchOptions } from './progress.js';
 export { StreamSession, streamTimeoutsFromEnv, wsUrl } from './session.js';
 export type { StreamSessionOptions } from './session.js';
-export { judgeStreams } from './judge.js';
-export type { StreamVerdict } from './judge.js';
 export { attemptUpgrade, channelOf } from './upgrade.js';

@@ -10,7 +10,8 @@
 import type fc from 'fast-check';
 import type { ApiClient, Contract, OperationId } from '../../src/client/index.js';
 import type { MessageFacts } from '../../src/checks/index.js';
-import type { Probe } from './support/probe.js';
+import type { PropertyHarness } from './support/harness.js';
+import type { Judge } from '../fixtures/index.js';
 
 /** What the model knows of one asset the run created. */
 export interface AssetView {
@@ -41,10 +42,13 @@ export interface PiecesModel {
   models: ModelView[];
 }
 
-/** The real side: the recorded client, the probe, and the target's ids by position. */
+/** The real side: the recorded client, the property, and the target's ids by position. */
 export interface PiecesReal {
   api: ApiClient;
-  probe: Probe;
+  /** The case and step verdicts (begin, settle). */
+  property: PropertyHarness;
+  /** The suites' one judge: scenario checks on the facts a command gathered (held for its step). */
+  judge: Judge;
   /** The test's nonce: every name the run gives carries it (with the fixtures' marker). */
   nonce: string;
   /** Asset ids by position, with the last Asset the target answered for each (updates send it back). */
@@ -87,13 +91,13 @@ export async function judgeGone(
   note = 'read after delete',
 ): Promise<void> {
   const read = await r.api.callLoose(via, { path: { [param]: id }, intent: 'neutral', note });
-  r.probe.judge('use_after_delete', { operation: deletedBy, via, id, deletedBy, read: read.exchange });
+  r.judge('use_after_delete', { operation: deletedBy, via, id, deletedBy, read: read.exchange });
 }
 
 /** The 2xx JSON object a step needs to go on; without it the step settles (its checks explain why) or stops. */
 export function need<T>(r: PiecesReal, data: T | undefined, what: string): T {
   if (data !== undefined && data !== null && typeof data === 'object') return data;
-  r.probe.settle();
+  r.property.settle();
   throw new Error(`${what}: the target answered nothing to go on with`);
 }
 

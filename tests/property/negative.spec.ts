@@ -162,7 +162,8 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
   for (const row of ROWS) {
     test(`any invalid ${row.operationId} body is refused with a 4xx and changes nothing`, async ({
       api,
-      probe,
+      property,
+      judge,
       spec,
       validators,
       safety,
@@ -202,7 +203,7 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
       await fc.assert(
         fc.asyncProperty(
           invalid,
-          probe.case(async (c) => {
+          property.case(async (c) => {
             const before = await state();
             const res = await api.call(row.operationId as 'createAsset', {
               rawBody: bodyOf(c),
@@ -211,7 +212,7 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
             });
             if (res.ok) await row.undo?.(api, res.data);
             const after = await state();
-            probe.judge('no_state_change_on_rejection', {
+            judge('no_state_change_on_rejection', {
               operation: row.operationId,
               rejected: res.exchange,
               what: `assets${row.extra ? ` and this test's ${row.extra}` : ''}`,
@@ -220,7 +221,7 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
             });
           }),
         ),
-        probe.parameters({ runs: 25, deepRuns: 250 }),
+        property.parameters({ runs: 25, deepRuns: 250 }),
       );
     });
   }

@@ -12,7 +12,8 @@ import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withId, withRa
 test.describe('Properties: relevance', { tag: '@property' }, () => {
   test('relevance scores are sorted descending and the asset holding the whole query ranks first', async ({
     api,
-    probe,
+    property,
+    judge,
     spec,
     safety,
   }) => {
@@ -29,7 +30,7 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
         uniqueToken(),
         uniqueToken(),
         inputs,
-        probe.case(async (a, b, x, y, input) => {
+        property.case(async (a, b, x, y, input) => {
           // Both hold the same generated text; `best` also holds both words of the query, `other` only
           // the second one. With equal lengths, any ranking that counts matching words puts `best` first.
           const text = seedRaw(a);
@@ -53,7 +54,7 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
           } as Contract.QGPTRelevanceInput;
           const res = await api.call('qgptRelevance', { body });
           if (res.data)
-            probe.judge('relevance_sorted', {
+            judge('relevance_sorted', {
               operation: 'qgptRelevance',
               query,
               ...ranked(res.data),
@@ -64,7 +65,7 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
           await api.call('deleteAsset', { path: { asset: other.id } });
         }),
       ),
-      probe.parameters({ runs: 40, deepRuns: 400 }),
+      property.parameters({ runs: 40, deepRuns: 400 }),
     );
   });
 });

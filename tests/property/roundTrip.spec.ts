@@ -14,7 +14,8 @@ const RAW = 'original.reference.fragment.string.raw';
 test.describe('Properties: content round trip', { tag: '@property' }, () => {
   test('create(any valid seed) → get answers the same raw content and name', async ({
     api,
-    probe,
+    property,
+    judge,
     spec,
     safety,
     props,
@@ -33,7 +34,7 @@ test.describe('Properties: content round trip', { tag: '@property' }, () => {
     await fc.assert(
       fc.asyncProperty(
         seeds,
-        probe.case(async (generated) => {
+        property.case(async (generated) => {
           const name = marked(nonce, seedName(generated));
           const body = namedSeed(generated, name) as Contract.Seed;
           const sent = String(generated.asset.format.fragment.string.raw);
@@ -41,8 +42,8 @@ test.describe('Properties: content round trip', { tag: '@property' }, () => {
           const asset = withId(created.data);
           if (!asset) return; // refused or unreadable: the exchange checks have judged it
           const id = asset.id;
-          probe.judge('content_round_trip', { operation: 'createAsset', id, field: RAW, sent, received: rawOf(asset) });
-          probe.judge('content_round_trip', {
+          judge('content_round_trip', { operation: 'createAsset', id, field: RAW, sent, received: rawOf(asset) });
+          judge('content_round_trip', {
             operation: 'createAsset',
             id,
             field: 'name',
@@ -51,21 +52,21 @@ test.describe('Properties: content round trip', { tag: '@property' }, () => {
           });
 
           const read = await api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
-          probe.judge('ensure_resource_availability', {
+          judge('ensure_resource_availability', {
             operation: 'createAsset',
             via: 'getAsset',
             id,
             createdBy: 'createAsset',
             read: read.exchange,
           });
-          probe.judge('content_round_trip', {
+          judge('content_round_trip', {
             operation: 'getAsset',
             id,
             field: RAW,
             sent,
             received: rawOf(read.data),
           });
-          probe.judge('content_round_trip', {
+          judge('content_round_trip', {
             operation: 'getAsset',
             id,
             field: 'name',
@@ -77,7 +78,7 @@ test.describe('Properties: content round trip', { tag: '@property' }, () => {
           await api.call('deleteAsset', { path: { asset: id } });
         }),
       ),
-      probe.parameters({ runs: 60, deepRuns: 600 }),
+      property.parameters({ runs: 60, deepRuns: 600 }),
     );
   });
 });

@@ -34,7 +34,8 @@ const CORPUS = [
 test.describe('Properties: search and relevance', { tag: '@property' }, () => {
   test('search and relevance answer any query with a schema-valid 2xx, scores most relevant first', async ({
     api,
-    probe,
+    property,
+    judge,
     spec,
     suiteConfig,
   }) => {
@@ -54,25 +55,25 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
       fc.asyncProperty(
         searches,
         relevances,
-        probe.case(async (search, relevance) => {
+        property.case(async (search, relevance) => {
           await api.call('searchAssets', {
             body: search as Contract.AssetsSearchWithFiltersInput,
             query: { transferables: false },
           });
           const res = await api.call('qgptRelevance', { body: relevance as Contract.QGPTRelevanceInput });
           if (res.data)
-            probe.judge('relevance_sorted', {
+            judge('relevance_sorted', {
               operation: 'qgptRelevance',
               query: String(relevance.query),
               ...ranked(res.data),
             });
         }),
       ),
-      probe.parameters({ runs: 100, deepRuns: 1000 }),
+      property.parameters({ runs: 100, deepRuns: 1000 }),
     );
   });
 
-  test('the unique token of a created asset finds that asset', async ({ api, probe, spec, safety }) => {
+  test('the unique token of a created asset finds that asset', async ({ api, property, judge, spec, safety }) => {
     safety.writes();
     const nonce = testNonce();
     const seeds = validSeed({ spec: spec.dereferenced });
@@ -83,7 +84,7 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
         seeds,
         uniqueToken(),
         casing,
-        probe.case(async (generated, token, caseSensitive) => {
+        property.case(async (generated, token, caseSensitive) => {
           // The token sits in the content only (never in the name): only a content search finds it.
           const body = namedSeed(
             withRaw(generated, withToken(seedRaw(generated), token)),
@@ -95,7 +96,7 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
             body: { query: token, ...(caseSensitive === undefined ? {} : { casing: caseSensitive }) },
             query: { transferables: false },
           });
-          probe.judge('search_finds_created', {
+          judge('search_finds_created', {
             operation: 'searchAssets',
             query: token,
             id,
@@ -104,7 +105,7 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
           await api.call('deleteAsset', { path: { asset: id } });
         }),
       ),
-      probe.parameters({ runs: 60, deepRuns: 600 }),
+      property.parameters({ runs: 60, deepRuns: 600 }),
     );
   });
 });

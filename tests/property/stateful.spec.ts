@@ -18,7 +18,8 @@ const EMULATOR_DOWNLOAD_WAIT_MS = 3_000;
 test.describe('Properties: stateful', { tag: '@property' }, () => {
   test('any sequence of asset, conversation and model commands keeps the target in step with the model', async ({
     api,
-    probe,
+    property,
+    judge,
     spec,
     safety,
     target,
@@ -36,19 +37,19 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
         : suiteConfig.downloadWaitMs;
     const commands = fc.commands(
       allCommands({ spec: spec.dereferenced, models }),
-      probe.commands({ maxCommands: 25, deepMaxCommands: 60 }),
+      property.commands({ maxCommands: 25, deepMaxCommands: 60 }),
     );
 
     await fc.assert(
       fc.asyncProperty(
         commands,
-        probe.case(async (cmds) => {
+        property.case(async (cmds) => {
           let run: { model: PiecesModel; real: PiecesReal } | undefined;
           const setup = async () => {
-            probe.begin('setup');
+            property.begin('setup');
             // The models' flags are the target's at the start of each run: downloads are one-way.
             const driven = models ? await drivenModels(api) : [];
-            probe.settle();
+            property.settle();
             run = {
               model: {
                 assets: [],
@@ -57,7 +58,8 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
               },
               real: {
                 api,
-                probe,
+                property,
+                judge,
                 nonce,
                 assets: [],
                 conversations: [],
@@ -71,7 +73,7 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
             await fc.asyncModelRun(setup, cmds);
           } finally {
             // Keeps the target small between runs (the fixtures remove anything left at the end).
-            probe.begin('cleanup');
+            property.begin('cleanup');
             for (const [i, view] of (run?.model.assets ?? []).entries()) {
               if (!view.deleted)
                 await api.call('deleteAsset', {
@@ -83,7 +85,7 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
           }
         }),
       ),
-      probe.parameters({ runs: 40, deepRuns: 400 }),
+      property.parameters({ runs: 40, deepRuns: 400 }),
     );
   });
 });

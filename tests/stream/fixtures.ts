@@ -8,7 +8,6 @@
 import type { TestInfo } from '@playwright/test';
 import { test as base, expect } from '../fixtures/index.js';
 import { ApiClient, playwrightTransport } from '../../src/client/index.js';
-import { checksOfKind } from '../../src/checks/registry.js';
 import { HarnessError } from '../../src/core/errors.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
@@ -17,15 +16,14 @@ import {
   attemptUpgrade,
   channelOf,
   firstConversationOf,
-  judgeStreams,
   StreamSession,
   timeoutFromEnv,
   timingLine,
   type StreamSubject,
-  type StreamVerdict,
   type UpgradeAttempt,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
+import type { StreamVerdict } from '../../src/checks/run.js';
 import type { CoverageLedger } from '../../src/coverage/index.js';
 import type { Owned } from '../fixtures/owned.js';
 import { frameExchanges, type ExchangeLogWriter, type LogContext } from '../../src/compat/live/index.js';
@@ -106,9 +104,8 @@ class StreamHarness implements Streams {
     // Judge each request, watch and upgrade once, even when a test asks for a verdict before teardown.
     const fresh = subjects.filter((s) => !this.judged.has(recordOf(s)));
     for (const s of fresh) this.judged.add(recordOf(s));
-    const verdicts = judgeStreams(fresh, checksOfKind('stream'), { validators: this.validators });
+    const verdicts = this.recorder.judgeStreams(fresh);
     for (const v of verdicts) {
-      this.recorder.add(v.failures);
       if (!('upgrade' in v.subject)) {
         this.coverage.record({
           operationId: v.subject.channel,

@@ -1,28 +1,25 @@
 /** A check that the response is not a server-side error (schemathesis `not_a_server_error`). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { all, hasOperation, hasResponse } from '../preconditions.js';
 import { excerpt } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
-export default registerCheck(
-  defineCheck<Exchange>({
-    name: 'not_a_server_error',
-    title: 'Server error',
-    kind: 'exchange',
-    severity: 'critical',
-    description: 'A check that the response is not a server-side error (5xx), documented or not.',
-    applies: all(hasResponse, hasOperation),
-    run: (ex, ctx, fail) => {
-      const status = ex.response!.status;
-      if (status < 500) return [];
-      return [
-        fail(
-          ctx.operation!.operationId,
-          `Received: ${status} / Expected: a status below 500 (body: ${excerpt(ex.response!.body)})`,
-          ex.id,
-        ),
-      ];
-    },
-  }),
-);
+export default defineCheck({
+  name: 'not_a_server_error',
+  title: 'Server error',
+  kind: 'exchange',
+  severity: 'critical',
+  description: 'A check that the response is not a server-side error (5xx), documented or not.',
+  applies: all(hasResponse, hasOperation),
+  run: (ex: Exchange, ctx, fail) => {
+    const status = ex.response!.status;
+    if (status < 500) return [];
+    return [
+      fail(
+        ctx.operation!.operationId,
+        `Received: ${status} / Expected: a status below 500 (body: ${excerpt(ex.response!.body)})`,
+        ex.id,
+      ),
+    ];
+  },
+});

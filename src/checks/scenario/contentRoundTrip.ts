@@ -1,6 +1,5 @@
 /** A check that stored content reads back byte for byte (`original.reference.fragment.string.raw`). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { show } from '../diff.js';
 
 /** The text the test sent and what `operation` answered at `field`. */
@@ -19,26 +18,24 @@ function firstDiffIndex(a: string, b: string): number {
   return i;
 }
 
-export default registerCheck(
-  defineCheck<ContentRoundTripFacts>({
-    name: 'content_round_trip',
-    title: 'Content not preserved',
-    kind: 'scenario',
-    severity: 'high',
-    description:
-      'A check that the content an asset was created with is answered exactly (no trimming, re-encoding or truncation).',
-    run: (f, _ctx, fail) => {
-      if (f.received === f.sent) return [];
-      if (typeof f.received !== 'string') {
-        return [fail(f.operation, `${f.field} of ${f.id}: sent ${f.sent.length} chars / received ${show(f.received)}`)];
-      }
-      const i = firstDiffIndex(f.sent, f.received);
-      return [
-        fail(
-          f.operation,
-          `${f.field} of ${f.id}: sent ${f.sent.length} chars / received ${f.received.length} chars; first difference at ${i}: ${show(f.sent.slice(i, i + 12))} vs ${show(f.received.slice(i, i + 12))}`,
-        ),
-      ];
-    },
-  }),
-);
+export default defineCheck({
+  name: 'content_round_trip',
+  title: 'Content not preserved',
+  kind: 'scenario',
+  severity: 'high',
+  description:
+    'A check that the content an asset was created with is answered exactly (no trimming, re-encoding or truncation).',
+  run: (f: ContentRoundTripFacts, _ctx, fail) => {
+    if (f.received === f.sent) return [];
+    if (typeof f.received !== 'string') {
+      return [fail(f.operation, `${f.field} of ${f.id}: sent ${f.sent.length} chars / received ${show(f.received)}`)];
+    }
+    const i = firstDiffIndex(f.sent, f.received);
+    return [
+      fail(
+        f.operation,
+        `${f.field} of ${f.id}: sent ${f.sent.length} chars / received ${f.received.length} chars; first difference at ${i}: ${show(f.sent.slice(i, i + 12))} vs ${show(f.received.slice(i, i + 12))}`,
+      ),
+    ];
+  },
+});

@@ -1,6 +1,5 @@
 /** A check that a conversation holds the messages that were put into it, in order. */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 
 /** One message as compared: its role and text. */
 export interface MessageFacts {
@@ -16,33 +15,31 @@ export interface ConversationMessagesFacts {
   recorded: MessageFacts[];
 }
 
-export default registerCheck(
-  defineCheck<ConversationMessagesFacts>({
-    name: 'conversation_messages_recorded',
-    title: 'Conversation messages not recorded',
-    kind: 'scenario',
-    severity: 'high',
-    description:
-      'A check that every expected message (role, and text when given) is listed in the conversation, in order.',
-    run: (f, _ctx, fail) => {
-      let from = 0;
-      for (const want of f.expected) {
-        const at = f.recorded.findIndex(
-          (m, i) =>
-            i >= from && (!want.role || m.role === want.role) && (want.text === undefined || m.text === want.text),
-        );
-        if (at < 0) {
-          const text = want.text === undefined ? '' : ` ${JSON.stringify(want.text.slice(0, 40))}`;
-          return [
-            fail(
-              f.operation,
-              `conversation ${f.conversation} lacks ${want.role ?? 'a'} message${text} (${f.recorded.length} recorded: ${f.recorded.map((m) => m.role).join(', ') || 'none'})`,
-            ),
-          ];
-        }
-        from = at + 1;
+export default defineCheck({
+  name: 'conversation_messages_recorded',
+  title: 'Conversation messages not recorded',
+  kind: 'scenario',
+  severity: 'high',
+  description:
+    'A check that every expected message (role, and text when given) is listed in the conversation, in order.',
+  run: (f: ConversationMessagesFacts, _ctx, fail) => {
+    let from = 0;
+    for (const want of f.expected) {
+      const at = f.recorded.findIndex(
+        (m, i) =>
+          i >= from && (!want.role || m.role === want.role) && (want.text === undefined || m.text === want.text),
+      );
+      if (at < 0) {
+        const text = want.text === undefined ? '' : ` ${JSON.stringify(want.text.slice(0, 40))}`;
+        return [
+          fail(
+            f.operation,
+            `conversation ${f.conversation} lacks ${want.role ?? 'a'} message${text} (${f.recorded.length} recorded: ${f.recorded.map((m) => m.role).join(', ') || 'none'})`,
+          ),
+        ];
       }
-      return [];
-    },
-  }),
-);
+      from = at + 1;
+    }
+    return [];
+  },
+});

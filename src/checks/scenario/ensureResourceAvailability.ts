@@ -1,6 +1,5 @@
 /** A check that what was created is retrievable and listed (schemathesis `ensure_resource_availability`). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { requestLine } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
@@ -21,28 +20,26 @@ export interface ResourceAvailabilityFacts {
   listed?: boolean;
 }
 
-export default registerCheck(
-  defineCheck<ResourceAvailabilityFacts>({
-    name: 'ensure_resource_availability',
-    title: 'Created resource not available',
-    kind: 'scenario',
-    severity: 'high',
-    description: 'A check that a resource a create answered is retrievable by id and present in its listing.',
-    run: (f, _ctx, fail) => {
-      const out = [];
-      const status = f.read?.response?.status;
-      if (f.read && (status === undefined || status >= 300)) {
-        out.push(
-          fail(
-            f.operation,
-            `Received: ${status ?? 'no response'} for ${requestLine(f.read.request.method, f.read.request.url)} just created by ${f.createdBy} / Expected: 200`,
-            f.read.id,
-          ),
-        );
-      }
-      if (f.listed === false)
-        out.push(fail(f.operation, `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}`));
-      return out;
-    },
-  }),
-);
+export default defineCheck({
+  name: 'ensure_resource_availability',
+  title: 'Created resource not available',
+  kind: 'scenario',
+  severity: 'high',
+  description: 'A check that a resource a create answered is retrievable by id and present in its listing.',
+  run: (f: ResourceAvailabilityFacts, _ctx, fail) => {
+    const out = [];
+    const status = f.read?.response?.status;
+    if (f.read && (status === undefined || status >= 300)) {
+      out.push(
+        fail(
+          f.operation,
+          `Received: ${status ?? 'no response'} for ${requestLine(f.read.request.method, f.read.request.url)} just created by ${f.createdBy} / Expected: 200`,
+          f.read.id,
+        ),
+      );
+    }
+    if (f.listed === false)
+      out.push(fail(f.operation, `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}`));
+    return out;
+  },
+});

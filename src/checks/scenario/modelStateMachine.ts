@@ -1,6 +1,5 @@
 /** A check that a model's state follows download → load → unload (and refusals leave it unchanged). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 
 /** The model flags the state machine speaks about. */
 export interface ModelFlags {
@@ -20,18 +19,16 @@ export interface ModelStateFacts {
   expected: ModelFlags;
 }
 
-export default registerCheck(
-  defineCheck<ModelStateFacts>({
-    name: 'model_state_machine',
-    title: 'Model state machine violated',
-    kind: 'scenario',
-    severity: 'high',
-    description: 'A check that a model reports downloaded/loaded/downloading as its lifecycle step implies.',
-    run: (f, _ctx, fail) => {
-      const wrong = (Object.keys(f.expected) as (keyof ModelFlags)[])
-        .filter((k) => f.observed[k] !== f.expected[k])
-        .map((k) => `${k} ${f.observed[k]} (expected ${f.expected[k]})`);
-      return wrong.length ? [fail(f.operation, `model ${f.model} ${f.step}: ${wrong.join(', ')}`)] : [];
-    },
-  }),
-);
+export default defineCheck({
+  name: 'model_state_machine',
+  title: 'Model state machine violated',
+  kind: 'scenario',
+  severity: 'high',
+  description: 'A check that a model reports downloaded/loaded/downloading as its lifecycle step implies.',
+  run: (f: ModelStateFacts, _ctx, fail) => {
+    const wrong = (Object.keys(f.expected) as (keyof ModelFlags)[])
+      .filter((k) => f.observed[k] !== f.expected[k])
+      .map((k) => `${k} ${f.observed[k]} (expected ${f.expected[k]})`);
+    return wrong.length ? [fail(f.operation, `model ${f.model} ${f.step}: ${wrong.join(', ')}`)] : [];
+  },
+});

@@ -1,6 +1,5 @@
 /** A check that a refused request left the state as it was (snapshots before and after are equal). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { firstDifference } from '../diff.js';
 import { requestLine } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
@@ -16,27 +15,25 @@ export interface NoStateChangeFacts {
   after: unknown;
 }
 
-export default registerCheck(
-  defineCheck<NoStateChangeFacts>({
-    name: 'no_state_change_on_rejection',
-    title: 'State changed by a refused request',
-    kind: 'scenario',
-    severity: 'critical',
-    description:
-      'A check that a request answered with 4xx changed nothing (the state snapshot before equals the one after).',
-    // Only a refusal promises "no change"; an accepted invalid request is negative_data_rejection's finding.
-    applies: (f) => (f.rejected.response?.status ?? 0) >= 400,
-    run: (f, _ctx, fail) => {
-      const diff = firstDifference(f.before, f.after);
-      if (!diff) return [];
-      const r = f.rejected;
-      return [
-        fail(
-          f.operation,
-          `${f.what} changed after ${r.response!.status} to ${requestLine(r.request.method, r.request.url)}: ${diff}`,
-          r.id,
-        ),
-      ];
-    },
-  }),
-);
+export default defineCheck({
+  name: 'no_state_change_on_rejection',
+  title: 'State changed by a refused request',
+  kind: 'scenario',
+  severity: 'critical',
+  description:
+    'A check that a request answered with 4xx changed nothing (the state snapshot before equals the one after).',
+  // Only a refusal promises "no change"; an accepted invalid request is negative_data_rejection's finding.
+  applies: (f: NoStateChangeFacts) => (f.rejected.response?.status ?? 0) >= 400,
+  run: (f: NoStateChangeFacts, _ctx, fail) => {
+    const diff = firstDifference(f.before, f.after);
+    if (!diff) return [];
+    const r = f.rejected;
+    return [
+      fail(
+        f.operation,
+        `${f.what} changed after ${r.response!.status} to ${requestLine(r.request.method, r.request.url)}: ${diff}`,
+        r.id,
+      ),
+    ];
+  },
+});

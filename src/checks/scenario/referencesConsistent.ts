@@ -1,6 +1,5 @@
 /** A check that two views of the same thing agree (a format names its asset; an asset lists its format). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { deepEqual, show } from '../diff.js';
 
 /** A field `operation` answered for `id`, and the value another view of the same resource implies. */
@@ -14,21 +13,19 @@ export interface ReferenceFacts {
   actual: unknown;
 }
 
-export default registerCheck(
-  defineCheck<ReferenceFacts>({
-    name: 'references_consistent',
-    title: 'Inconsistent reference',
-    kind: 'scenario',
-    severity: 'medium',
-    description: 'A check that a resource read through two operations tells the same story (ids, links, content).',
-    run: (f, _ctx, fail) =>
-      deepEqual(f.expected, f.actual)
-        ? []
-        : [
-            fail(
-              f.operation,
-              `${f.field} of ${f.id}: ${show(f.actual)} / Expected: ${show(f.expected)} (from ${f.source})`,
-            ),
-          ],
-  }),
-);
+export default defineCheck({
+  name: 'references_consistent',
+  title: 'Inconsistent reference',
+  kind: 'scenario',
+  severity: 'medium',
+  description: 'A check that a resource read through two operations tells the same story (ids, links, content).',
+  run: (f: ReferenceFacts, _ctx, fail) =>
+    deepEqual(f.expected, f.actual)
+      ? []
+      : [
+          fail(
+            f.operation,
+            `${f.field} of ${f.id}: ${show(f.actual)} / Expected: ${show(f.expected)} (from ${f.source})`,
+          ),
+        ],
+});

@@ -1,6 +1,5 @@
 /** A check that relevance answers scores most-relevant-first and ranks the expected asset near the top. */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 
 /** The ranked ids and scores a relevance call answered, and what should rank high. */
 export interface RelevanceFacts {
@@ -14,37 +13,35 @@ export interface RelevanceFacts {
   within?: number;
 }
 
-export default registerCheck(
-  defineCheck<RelevanceFacts>({
-    name: 'relevance_sorted',
-    title: 'Relevance not ranked',
-    kind: 'scenario',
-    severity: 'medium',
-    description:
-      'A check that relevance scores are sorted descending and the asset matching the query ranks among the first results.',
-    run: (f, _ctx, fail) => {
-      const out = [];
-      const i = f.scores.findIndex((s, k) => k > 0 && s > f.scores[k - 1]);
-      if (i > 0)
+export default defineCheck({
+  name: 'relevance_sorted',
+  title: 'Relevance not ranked',
+  kind: 'scenario',
+  severity: 'medium',
+  description:
+    'A check that relevance scores are sorted descending and the asset matching the query ranks among the first results.',
+  run: (f: RelevanceFacts, _ctx, fail) => {
+    const out = [];
+    const i = f.scores.findIndex((s, k) => k > 0 && s > f.scores[k - 1]);
+    if (i > 0)
+      out.push(
+        fail(
+          f.operation,
+          `scores not descending at ${i}: ${f.scores[i - 1]} then ${f.scores[i]} (${f.scores.slice(0, 6).join(', ')})`,
+        ),
+      );
+    if (f.expected !== undefined) {
+      const within = f.within ?? 1;
+      const rank = f.ids.indexOf(f.expected);
+      if (rank < 0 || rank >= within) {
         out.push(
           fail(
             f.operation,
-            `scores not descending at ${i}: ${f.scores[i - 1]} then ${f.scores[i]} (${f.scores.slice(0, 6).join(', ')})`,
+            `query ${JSON.stringify(f.query)}: ${f.expected} ${rank < 0 ? 'not ranked at all' : `ranked ${rank + 1}`} / Expected: within the first ${within} of ${f.ids.length}`,
           ),
         );
-      if (f.expected !== undefined) {
-        const within = f.within ?? 1;
-        const rank = f.ids.indexOf(f.expected);
-        if (rank < 0 || rank >= within) {
-          out.push(
-            fail(
-              f.operation,
-              `query ${JSON.stringify(f.query)}: ${f.expected} ${rank < 0 ? 'not ranked at all' : `ranked ${rank + 1}`} / Expected: within the first ${within} of ${f.ids.length}`,
-            ),
-          );
-        }
       }
-      return out;
-    },
-  }),
-);
+    }
+    return out;
+  },
+});

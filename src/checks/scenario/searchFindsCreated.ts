@@ -1,6 +1,5 @@
 /** A check that a search for an asset's own distinctive text finds that asset. */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 
 /** The query, the asset it should find, and the ids the search answered (in order). */
 export interface SearchFindsCreatedFacts {
@@ -10,22 +9,20 @@ export interface SearchFindsCreatedFacts {
   found: string[];
 }
 
-export default registerCheck(
-  defineCheck<SearchFindsCreatedFacts>({
-    name: 'search_finds_created',
-    title: 'Search misses a saved asset',
-    kind: 'scenario',
-    severity: 'high',
-    description:
-      'A check that searching for a just-created asset by its distinctive content (or name) answers that asset.',
-    run: (f, _ctx, fail) =>
-      f.found.includes(f.id)
-        ? []
-        : [
-            fail(
-              f.operation,
-              `query ${JSON.stringify(f.query)} did not find ${f.id} (${f.found.length} results${f.found.length ? `: ${f.found.slice(0, 3).join(', ')}` : ''})`,
-            ),
-          ],
-  }),
-);
+export default defineCheck({
+  name: 'search_finds_created',
+  title: 'Search misses a saved asset',
+  kind: 'scenario',
+  severity: 'high',
+  description:
+    'A check that searching for a just-created asset by its distinctive content (or name) answers that asset.',
+  run: (f: SearchFindsCreatedFacts, _ctx, fail) =>
+    f.found.includes(f.id)
+      ? []
+      : [
+          fail(
+            f.operation,
+            `query ${JSON.stringify(f.query)} did not find ${f.id} (${f.found.length} results${f.found.length ? `: ${f.found.slice(0, 3).join(', ')}` : ''})`,
+          ),
+        ],
+});

@@ -1,6 +1,5 @@
 /** A check that an accepted update is what a later read answers. */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { deepEqual, show } from '../diff.js';
 
 /**
@@ -19,24 +18,22 @@ export interface UpdatePersistedFacts {
   readBack: unknown;
 }
 
-export default registerCheck(
-  defineCheck<UpdatePersistedFacts>({
-    name: 'update_persisted',
-    title: 'Update not persisted',
-    kind: 'scenario',
-    severity: 'high',
-    description:
-      'A check that a field changed by an accepted update reads back with the new value (the update is blamed).',
-    run: (f, _ctx, fail) => {
-      if (deepEqual(f.sent, f.readBack)) return [];
-      const update = f.updatedBy ?? f.operation;
-      const reader = f.readBy ?? f.operation;
-      return [
-        fail(
-          update,
-          `${f.field} of ${f.id}: sent ${show(f.sent)} with ${update} / ${reader === update ? 'its answer' : reader} read back ${show(f.readBack)}`,
-        ),
-      ];
-    },
-  }),
-);
+export default defineCheck({
+  name: 'update_persisted',
+  title: 'Update not persisted',
+  kind: 'scenario',
+  severity: 'high',
+  description:
+    'A check that a field changed by an accepted update reads back with the new value (the update is blamed).',
+  run: (f: UpdatePersistedFacts, _ctx, fail) => {
+    if (deepEqual(f.sent, f.readBack)) return [];
+    const update = f.updatedBy ?? f.operation;
+    const reader = f.readBy ?? f.operation;
+    return [
+      fail(
+        update,
+        `${f.field} of ${f.id}: sent ${show(f.sent)} with ${update} / ${reader === update ? 'its answer' : reader} read back ${show(f.readBack)}`,
+      ),
+    ];
+  },
+});

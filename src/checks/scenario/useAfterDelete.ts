@@ -1,6 +1,5 @@
 /** A check that a deleted resource is gone: reads answer 4xx and listings no longer hold it (schemathesis `use_after_free`). */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import { requestLine } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
@@ -21,27 +20,25 @@ export interface UseAfterDeleteFacts {
   listed?: boolean;
 }
 
-export default registerCheck(
-  defineCheck<UseAfterDeleteFacts>({
-    name: 'use_after_delete',
-    title: 'Use after delete',
-    kind: 'scenario',
-    severity: 'high',
-    description: 'A check that after a successful delete the resource can no longer be read or listed.',
-    run: (f, _ctx, fail) => {
-      const out = [];
-      const status = f.read?.response?.status;
-      if (f.read && status !== undefined && status < 300) {
-        out.push(
-          fail(
-            f.operation,
-            `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} / Expected: 410`,
-            f.read.id,
-          ),
-        );
-      }
-      if (f.listed) out.push(fail(f.operation, `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}`));
-      return out;
-    },
-  }),
-);
+export default defineCheck({
+  name: 'use_after_delete',
+  title: 'Use after delete',
+  kind: 'scenario',
+  severity: 'high',
+  description: 'A check that after a successful delete the resource can no longer be read or listed.',
+  run: (f: UseAfterDeleteFacts, _ctx, fail) => {
+    const out = [];
+    const status = f.read?.response?.status;
+    if (f.read && status !== undefined && status < 300) {
+      out.push(
+        fail(
+          f.operation,
+          `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} / Expected: 410`,
+          f.read.id,
+        ),
+      );
+    }
+    if (f.listed) out.push(fail(f.operation, `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}`));
+    return out;
+  },
+});

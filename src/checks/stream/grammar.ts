@@ -5,7 +5,6 @@
  * sent before the end ends the answer STOPPED.
  */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import type { QgptStreamSubject, StreamFrame, StreamRequest } from '../../stream/types.js';
 import { QGPT_TERMINAL } from '../../stream/types.js';
 import { atMs, describeFrame, statusOf, terminalIndex } from '../../stream/frames.js';
@@ -52,39 +51,37 @@ function orderViolations(req: StreamRequest, frames: StreamFrame[]): string[] {
 }
 
 /** Judges one request's sequence of frames against the grammar of `/qgpt/stream`. */
-export const streamGrammar = registerCheck(
-  defineCheck<QgptStreamSubject>({
-    name: 'stream_grammar',
-    title: 'Streamed answer breaks the frame grammar',
-    kind: 'stream',
-    severity: 'high',
-    description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
-    applies: (s) => isQgpt(s),
-    run(s, _ctx, fail) {
-      const req = s.request;
-      const t = terminalIndex(req);
-      const facts: string[] = [];
-      if (t < 0) {
-        facts.push(...orderViolations(req, req.frames));
-        facts.push(missingTerminal(req)!);
-        return facts.map((f) => failOn(fail, s, f));
-      }
-      const terminal = req.frames[t]!;
-      const status = statusOf(terminal)!;
-      facts.push(...orderViolations(req, req.frames.slice(0, t)));
-      const after = req.frames.slice(t + 1);
-      if (after.length > 0) {
-        const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
-        facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
-      }
-      if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
-        facts.push(
-          `stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`,
-        );
-      }
+export const streamGrammar = defineCheck({
+  name: 'stream_grammar',
+  title: 'Streamed answer breaks the frame grammar',
+  kind: 'stream',
+  severity: 'high',
+  description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
+  applies: (s: QgptStreamSubject) => isQgpt(s),
+  run(s: QgptStreamSubject, _ctx, fail) {
+    const req = s.request;
+    const t = terminalIndex(req);
+    const facts: string[] = [];
+    if (t < 0) {
+      facts.push(...orderViolations(req, req.frames));
+      facts.push(missingTerminal(req)!);
       return facts.map((f) => failOn(fail, s, f));
-    },
-  }),
-);
+    }
+    const terminal = req.frames[t]!;
+    const status = statusOf(terminal)!;
+    facts.push(...orderViolations(req, req.frames.slice(0, t)));
+    const after = req.frames.slice(t + 1);
+    if (after.length > 0) {
+      const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
+      facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
+    }
+    if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
+      facts.push(
+        `stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`,
+      );
+    }
+    return facts.map((f) => failOn(fail, s, f));
+  },
+});
 
 export default streamGrammar;

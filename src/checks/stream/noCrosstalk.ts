@@ -5,7 +5,6 @@
  */
 import type { ContractFailure } from '../../core/errors.js';
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import type { QgptStreamSubject, StreamFrame } from '../../stream/types.js';
 import { answerFrames, chunkOf, describeFrame, requestIdOf } from '../../stream/frames.js';
 import { failOn, isQgpt } from './util.js';
@@ -22,47 +21,45 @@ function frameAt(frames: StreamFrame[], pos: number): { frame: StreamFrame; inde
 }
 
 /** Judges one request's chunks against the tokens of every other request of the session. */
-export const streamNoCrosstalk = registerCheck(
-  defineCheck<QgptStreamSubject>({
-    name: 'stream_no_crosstalk',
-    title: "Streamed answer holds another request's chunks",
-    kind: 'stream',
-    severity: 'critical',
-    description: "No chunk of one request's answer comes from another request, on the same socket or another one.",
-    applies: (s) => isQgpt(s),
-    run(s, _ctx, fail) {
-      const req = s.request;
-      const frames = answerFrames(req);
-      const answer = frames.map(chunkOf).join('');
-      const out: ContractFailure[] = [];
-      for (const peer of s.peers) {
-        if (peer.id === req.id || !peer.token || req.token?.includes(peer.token)) continue;
-        const pos = answer.indexOf(peer.token);
-        if (pos < 0) continue;
-        const { frame, index } = frameAt(frames, pos);
-        out.push(
-          failOn(
-            fail,
-            s,
-            `frame ${index + 1} (${describeFrame(req, frame)}) holds token ${peer.token} of request ${peer.id}`,
-          ),
-        );
-      }
-      const foreign = new Map(s.peers.filter((p) => p.socket !== req.socket).map((p) => [p.id, p]));
-      for (const frame of strayFrames(s)) {
-        const peer = foreign.get(requestIdOf(frame) ?? '');
-        if (!peer) continue;
-        out.push(
-          failOn(
-            fail,
-            s,
-            `socket frame #${frame.seq} (${describeFrame(req, frame)}) belongs to request ${peer.id} of socket ${peer.socket}, but arrived on socket ${req.socket}`,
-          ),
-        );
-      }
-      return out;
-    },
-  }),
-);
+export const streamNoCrosstalk = defineCheck({
+  name: 'stream_no_crosstalk',
+  title: "Streamed answer holds another request's chunks",
+  kind: 'stream',
+  severity: 'critical',
+  description: "No chunk of one request's answer comes from another request, on the same socket or another one.",
+  applies: (s: QgptStreamSubject) => isQgpt(s),
+  run(s: QgptStreamSubject, _ctx, fail) {
+    const req = s.request;
+    const frames = answerFrames(req);
+    const answer = frames.map(chunkOf).join('');
+    const out: ContractFailure[] = [];
+    for (const peer of s.peers) {
+      if (peer.id === req.id || !peer.token || req.token?.includes(peer.token)) continue;
+      const pos = answer.indexOf(peer.token);
+      if (pos < 0) continue;
+      const { frame, index } = frameAt(frames, pos);
+      out.push(
+        failOn(
+          fail,
+          s,
+          `frame ${index + 1} (${describeFrame(req, frame)}) holds token ${peer.token} of request ${peer.id}`,
+        ),
+      );
+    }
+    const foreign = new Map(s.peers.filter((p) => p.socket !== req.socket).map((p) => [p.id, p]));
+    for (const frame of strayFrames(s)) {
+      const peer = foreign.get(requestIdOf(frame) ?? '');
+      if (!peer) continue;
+      out.push(
+        failOn(
+          fail,
+          s,
+          `socket frame #${frame.seq} (${describeFrame(req, frame)}) belongs to request ${peer.id} of socket ${peer.socket}, but arrived on socket ${req.socket}`,
+        ),
+      );
+    }
+    return out;
+  },
+});
 
 export default streamNoCrosstalk;

@@ -1,6 +1,5 @@
 /** stream_request_echoed: every frame of an answer carries the client's `request` id. */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import type { QgptStreamSubject, StreamFrame } from '../../stream/types.js';
 import { describeFrame, requestIdOf } from '../../stream/frames.js';
 import { collapse, failOn, isQgpt } from './util.js';
@@ -12,36 +11,34 @@ function carried(frame: StreamFrame): string {
 }
 
 /** The server must echo the `request` id in every frame, so concurrent answers can be told apart. */
-export const streamRequestEchoed = registerCheck(
-  defineCheck<QgptStreamSubject>({
-    name: 'stream_request_echoed',
-    title: 'Stream frame does not echo the request id',
-    kind: 'stream',
-    severity: 'high',
-    description: "Every frame of an answer carries the client's request id, unchanged.",
-    applies: (s) => isQgpt(s) && s.request.echoExpected,
-    run(s, _ctx, fail) {
-      const req = s.request;
-      const own = req.frames.flatMap((frame, i) =>
-        requestIdOf(frame) === req.id
-          ? []
-          : [
-              {
-                where: `frame ${i + 1} (${describeFrame(req, frame)})`,
-                detail: `carries ${carried(frame)} instead of ${JSON.stringify(req.id)}`,
-              },
-            ],
-      );
-      const peers = new Set(s.peers.map((p) => p.id));
-      const stray = strayFrames(s)
-        .filter((f) => !peers.has(requestIdOf(f) ?? ''))
-        .map((frame) => ({
-          where: `socket frame #${frame.seq} (${describeFrame(req, frame)})`,
-          detail: `carries ${carried(frame)}, which no request sent, while this request was open`,
-        }));
-      return [...collapse(own), ...collapse(stray)].map((facts) => failOn(fail, s, facts));
-    },
-  }),
-);
+export const streamRequestEchoed = defineCheck({
+  name: 'stream_request_echoed',
+  title: 'Stream frame does not echo the request id',
+  kind: 'stream',
+  severity: 'high',
+  description: "Every frame of an answer carries the client's request id, unchanged.",
+  applies: (s: QgptStreamSubject) => isQgpt(s) && s.request.echoExpected,
+  run(s: QgptStreamSubject, _ctx, fail) {
+    const req = s.request;
+    const own = req.frames.flatMap((frame, i) =>
+      requestIdOf(frame) === req.id
+        ? []
+        : [
+            {
+              where: `frame ${i + 1} (${describeFrame(req, frame)})`,
+              detail: `carries ${carried(frame)} instead of ${JSON.stringify(req.id)}`,
+            },
+          ],
+    );
+    const peers = new Set(s.peers.map((p) => p.id));
+    const stray = strayFrames(s)
+      .filter((f) => !peers.has(requestIdOf(f) ?? ''))
+      .map((frame) => ({
+        where: `socket frame #${frame.seq} (${describeFrame(req, frame)})`,
+        detail: `carries ${carried(frame)}, which no request sent, while this request was open`,
+      }));
+    return [...collapse(own), ...collapse(stray)].map((facts) => failOn(fail, s, facts));
+  },
+});
 
 export default streamRequestEchoed;

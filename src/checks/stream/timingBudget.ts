@@ -4,7 +4,6 @@
  * PIECES_STREAM_TOTAL_MS (none set by default: then the check does not apply).
  */
 import { defineCheck } from '../define.js';
-import { registerCheck } from '../store.js';
 import type { QgptStreamSubject } from '../../stream/types.js';
 import { answerTimings } from '../../stream/timing.js';
 import { failOn, isQgpt } from './util.js';
@@ -17,24 +16,22 @@ const LIMITS = [
 const BUDGET = { ttfcMs: 'ttfcMs', maxGapMs: 'gapMs', totalMs: 'totalMs' } as const;
 
 /** Judges the timings of one answer against the configured budgets. */
-export const streamTimingBudget = registerCheck(
-  defineCheck<QgptStreamSubject>({
-    name: 'stream_timing_budget',
-    title: 'Streamed answer exceeds its time budget',
-    kind: 'stream',
-    severity: 'low',
-    description: 'Time to first chunk, largest gap and total time of an answer stay within the configured budgets.',
-    applies: (s) => isQgpt(s) && !!s.budgets && Object.values(s.budgets).some((v) => v !== undefined),
-    run(s, _ctx, fail) {
-      const t = answerTimings(s.request);
-      return LIMITS.flatMap(([key, what, env]) => {
-        const budget = s.budgets?.[BUDGET[key]];
-        const value = t[key];
-        if (budget === undefined || value === undefined || value <= budget) return [];
-        return [failOn(fail, s, `${what} ${value} ms > budget ${budget} ms (${env})`)];
-      });
-    },
-  }),
-);
+export const streamTimingBudget = defineCheck({
+  name: 'stream_timing_budget',
+  title: 'Streamed answer exceeds its time budget',
+  kind: 'stream',
+  severity: 'low',
+  description: 'Time to first chunk, largest gap and total time of an answer stay within the configured budgets.',
+  applies: (s: QgptStreamSubject) => isQgpt(s) && !!s.budgets && Object.values(s.budgets).some((v) => v !== undefined),
+  run(s: QgptStreamSubject, _ctx, fail) {
+    const t = answerTimings(s.request);
+    return LIMITS.flatMap(([key, what, env]) => {
+      const budget = s.budgets?.[BUDGET[key]];
+      const value = t[key];
+      if (budget === undefined || value === undefined || value <= budget) return [];
+      return [failOn(fail, s, `${what} ${value} ms > budget ${budget} ms (${env})`)];
+    });
+  },
+});
 
 export default streamTimingBudget;

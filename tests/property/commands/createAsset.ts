@@ -17,7 +17,7 @@ export class CreateAssetCommand implements PiecesCommand {
   }
 
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
-    r.probe.begin(this.toString());
+    r.property.begin(this.toString());
     const name = marked(r.nonce, seedName(this.seed));
     const raw = withToken(seedRaw(this.seed), this.token);
     const body = namedSeed(withRaw(this.seed, raw), name) as Contract.Seed;
@@ -26,21 +26,21 @@ export class CreateAssetCommand implements PiecesCommand {
       (await r.api.call('createAsset', { body, query: { transferables: true } })).data,
       'createAsset',
     );
-    r.probe.judge('content_round_trip', {
+    r.judge('content_round_trip', {
       operation: 'createAsset',
       id: asset.id,
       field: 'original.reference.fragment.string.raw',
       sent: raw,
       received: rawOf(asset),
     });
-    r.probe.judge('content_round_trip', {
+    r.judge('content_round_trip', {
       operation: 'createAsset',
       id: asset.id,
       field: 'name',
       sent: name,
       received: asset.name,
     });
-    r.probe.settle();
+    r.property.settle();
     m.assets.push({ name, token: this.token, renamed: false, deleted: false });
     r.assets.push({ id: asset.id, asset });
   }

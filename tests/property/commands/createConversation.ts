@@ -14,12 +14,12 @@ export class CreateConversationCommand implements PiecesCommand {
   }
 
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
-    r.probe.begin(this.toString());
+    r.property.begin(this.toString());
     // Conversations cannot be deleted: the name always carries the marker.
     const name = marked(r.nonce, typeof this.seeded.name === 'string' ? this.seeded.name : '');
     const body = { ...this.seeded, name } as Contract.SeededConversation;
     const created = need(r, (await r.api.call('createConversation', { body })).data, 'createConversation');
-    r.probe.judge('references_consistent', {
+    r.judge('references_consistent', {
       operation: 'createConversation',
       id: created.id,
       field: 'name',
@@ -27,7 +27,7 @@ export class CreateConversationCommand implements PiecesCommand {
       expected: name,
       actual: created.name,
     });
-    r.probe.settle();
+    r.property.settle();
     const messages = (this.seeded.messages ?? []).map((msg: any) => ({
       role: msg.role,
       text: msg.fragment?.string?.raw,

@@ -14,10 +14,10 @@ export class DeleteAssetCommand implements PiecesCommand {
     const live = liveAssets(m);
     const i = live[slot(this.position, live.length)];
     const { id } = r.assets[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     await r.api.call('deleteAsset', { path: { asset: id } });
     await judgeGone(r, 'deleteAsset', 'getAsset', 'asset', id);
-    r.probe.settle();
+    r.property.settle();
     m.assets[i] = { ...m.assets[i], deleted: true };
   }
 

@@ -14,10 +14,10 @@ export class DeleteConversationCommand implements PiecesCommand {
     const live = liveConversations(m);
     const i = live[slot(this.position, live.length)];
     const id = r.conversations[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     await r.api.call('deleteConversation', { path: { conversation: id } });
     await judgeGone(r, 'deleteConversation', 'getConversation', 'conversation', id);
-    r.probe.settle();
+    r.property.settle();
     m.conversations[i] = { ...m.conversations[i], deleted: true };
   }
 

@@ -15,21 +15,21 @@ export class DownloadModelCommand implements PiecesCommand {
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
     const i = slot(this.position, m.models.length);
     const id = r.models[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     await r.api.call('downloadModel', { path: { model: id } });
     const waited = await pollUntil(
       () => modelFlags(r.api, id, 'waiting for the download'),
       (f) => f.downloading === false,
       { timeoutMs: r.downloadWaitMs, intervalMs: 50 },
     );
-    r.probe.judge('model_state_machine', {
+    r.judge('model_state_machine', {
       operation: 'downloadModel',
       model: id,
       step: `${waited.done ? 'after' : 'still not finished'} ${waited.waitedMs} ms after downloadModel`,
       observed: waited.value,
       expected: { downloaded: true, loaded: false, downloading: false },
     });
-    r.probe.settle();
+    r.property.settle();
     m.models[i] = { downloaded: true, loaded: false };
   }
 

@@ -15,14 +15,14 @@ export class GetAssetCommand implements PiecesCommand {
     const i = slot(this.position, m.assets.length);
     const view = m.assets[i];
     const { id } = r.assets[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     if (view.deleted) {
       await judgeGone(r, 'deleteAsset', 'getAsset', 'asset', id);
-      r.probe.settle();
+      r.property.settle();
       return;
     }
     const read = await r.api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
-    r.probe.judge('ensure_resource_availability', {
+    r.judge('ensure_resource_availability', {
       operation: 'createAsset',
       via: 'getAsset',
       id,
@@ -30,14 +30,14 @@ export class GetAssetCommand implements PiecesCommand {
       read: read.exchange,
     });
     const asset = need(r, read.data, 'getAsset');
-    r.probe.judge(
+    r.judge(
       view.renamed ? 'update_persisted' : 'references_consistent',
       view.renamed
         ? { operation: 'updateAsset', readBy: 'getAsset', id, field: 'name', sent: view.name, readBack: asset.name }
         : { operation: 'getAsset', id, field: 'name', source: 'createAsset', expected: view.name, actual: asset.name },
     );
     const raw = rawOf(asset);
-    r.probe.judge('references_consistent', {
+    r.judge('references_consistent', {
       operation: 'getAsset',
       id,
       field: `content holds token ${view.token}`,
@@ -45,7 +45,7 @@ export class GetAssetCommand implements PiecesCommand {
       expected: true,
       actual: typeof raw === 'string' && raw.includes(view.token),
     });
-    r.probe.settle();
+    r.property.settle();
     r.assets[i].asset = asset;
   }
 

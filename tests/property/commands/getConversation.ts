@@ -13,14 +13,14 @@ export class GetConversationCommand implements PiecesCommand {
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
     const i = slot(this.position, m.conversations.length);
     const id = r.conversations[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     if (m.conversations[i].deleted) {
       await judgeGone(r, 'deleteConversation', 'getConversation', 'conversation', id);
-      r.probe.settle();
+      r.property.settle();
       return;
     }
     const read = await r.api.call('getConversation', { path: { conversation: id } });
-    r.probe.judge('ensure_resource_availability', {
+    r.judge('ensure_resource_availability', {
       operation: 'createConversation',
       via: 'getConversation',
       id,
@@ -28,7 +28,7 @@ export class GetConversationCommand implements PiecesCommand {
       read: read.exchange,
     });
     const conversation = need(r, read.data, 'getConversation');
-    r.probe.judge('references_consistent', {
+    r.judge('references_consistent', {
       operation: 'getConversation',
       id,
       field: 'name',
@@ -36,7 +36,7 @@ export class GetConversationCommand implements PiecesCommand {
       expected: m.conversations[i].name,
       actual: conversation.name,
     });
-    r.probe.settle();
+    r.property.settle();
   }
 
   toString(): string {

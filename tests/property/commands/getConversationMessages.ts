@@ -13,10 +13,10 @@ export class GetConversationMessagesCommand implements PiecesCommand {
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
     const i = slot(this.position, m.conversations.length);
     const id = r.conversations[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     if (m.conversations[i].deleted) {
       await judgeGone(r, 'deleteConversation', 'getConversationMessages', 'conversation', id, 'messages after delete');
-      r.probe.settle();
+      r.property.settle();
       return;
     }
     const res = await r.api.call('getConversationMessages', {
@@ -26,14 +26,14 @@ export class GetConversationMessagesCommand implements PiecesCommand {
     const items = iterable(res.data);
     if (items) {
       const recorded = items.map((msg) => ({ role: msg.role, text: msg.fragment?.string?.raw }));
-      r.probe.judge('conversation_messages_recorded', {
+      r.judge('conversation_messages_recorded', {
         operation: 'getConversationMessages',
         conversation: id,
         expected: m.conversations[i].messages,
         recorded,
       });
     }
-    r.probe.settle();
+    r.property.settle();
   }
 
   toString(): string {

@@ -9,7 +9,7 @@ export class ListAssetsCommand implements PiecesCommand {
   }
 
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
-    r.probe.begin(this.toString());
+    r.property.begin(this.toString());
     const res = await r.api.call('getAssetsSnapshot', { query: { transferables: false } });
     const items = iterable(res.data);
     if (items) {
@@ -17,14 +17,14 @@ export class ListAssetsCommand implements PiecesCommand {
       m.assets.forEach((view, i) => {
         const { id } = r.assets[i];
         if (view.deleted)
-          r.probe.judge('use_after_delete', {
+          r.judge('use_after_delete', {
             operation: 'getAssetsSnapshot',
             id,
             deletedBy: 'deleteAsset',
             listed: listed.has(id),
           });
         else
-          r.probe.judge('ensure_resource_availability', {
+          r.judge('ensure_resource_availability', {
             operation: 'getAssetsSnapshot',
             id,
             createdBy: 'createAsset',
@@ -32,7 +32,7 @@ export class ListAssetsCommand implements PiecesCommand {
           });
       });
     }
-    r.probe.settle();
+    r.property.settle();
   }
 
   toString(): string {

@@ -9,7 +9,7 @@ export class ListConversationsCommand implements PiecesCommand {
   }
 
   async run(m: PiecesModel, r: PiecesReal): Promise<void> {
-    r.probe.begin(this.toString());
+    r.property.begin(this.toString());
     const res = await r.api.call('getConversationsSnapshot', { query: { transferables: false } });
     const items = iterable(res.data);
     if (items) {
@@ -17,7 +17,7 @@ export class ListConversationsCommand implements PiecesCommand {
       m.conversations.forEach((view, i) => {
         const id = r.conversations[i];
         if (view.deleted) {
-          r.probe.judge('use_after_delete', {
+          r.judge('use_after_delete', {
             operation: 'getConversationsSnapshot',
             via: 'getConversationsSnapshot',
             id,
@@ -26,14 +26,14 @@ export class ListConversationsCommand implements PiecesCommand {
           });
           return;
         }
-        r.probe.judge('ensure_resource_availability', {
+        r.judge('ensure_resource_availability', {
           operation: 'getConversationsSnapshot',
           id,
           createdBy: 'createConversation',
           listed: names.has(id),
         });
         if (names.has(id))
-          r.probe.judge('references_consistent', {
+          r.judge('references_consistent', {
             operation: 'getConversationsSnapshot',
             id,
             field: 'name',
@@ -43,7 +43,7 @@ export class ListConversationsCommand implements PiecesCommand {
           });
       });
     }
-    r.probe.settle();
+    r.property.settle();
   }
 
   toString(): string {

@@ -23,13 +23,13 @@ export abstract class ModelTransitionCommand implements PiecesCommand {
     const i = slot(this.position, m.models.length);
     const view = m.models[i];
     const id = r.models[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     if (view.downloaded) {
       await r.api.call(op, { path: { model: id } });
       const observed = await modelFlags(r.api, id);
       const expected = { downloaded: true, loaded: this.loadedAfter };
-      r.probe.judge('model_state_machine', { operation: op, model: id, step: `after ${op}`, observed, expected });
-      r.probe.settle();
+      r.judge('model_state_machine', { operation: op, model: id, step: `after ${op}`, observed, expected });
+      r.property.settle();
       m.models[i] = expected;
       return;
     }
@@ -40,14 +40,14 @@ export abstract class ModelTransitionCommand implements PiecesCommand {
       note: `${verb} before download (409 expected)`,
     });
     const observed = await modelFlags(r.api, id);
-    r.probe.judge('model_state_machine', {
+    r.judge('model_state_machine', {
       operation: op,
       model: id,
       step: `after ${op} of a model not downloaded (answered ${refused.status})`,
       observed,
       expected: { downloaded: false, loaded: false },
     });
-    r.probe.settle();
+    r.property.settle();
   }
 
   toString(): string {

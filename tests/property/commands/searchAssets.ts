@@ -15,18 +15,18 @@ export class SearchAssetsCommand implements PiecesCommand {
     const i = slot(this.position, m.assets.length);
     const view = m.assets[i];
     const { id } = r.assets[i];
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     const res = await r.api.call('searchAssets', { body: { query: view.token }, query: { transferables: false } });
     const found = searchIds(res.data);
     if (view.deleted)
-      r.probe.judge('use_after_delete', {
+      r.judge('use_after_delete', {
         operation: 'searchAssets',
         id,
         deletedBy: 'deleteAsset',
         listed: found.includes(id),
       });
-    else r.probe.judge('search_finds_created', { operation: 'searchAssets', query: view.token, id, found });
-    r.probe.settle();
+    else r.judge('search_finds_created', { operation: 'searchAssets', query: view.token, id, found });
+    r.property.settle();
   }
 
   toString(): string {

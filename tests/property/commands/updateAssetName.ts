@@ -20,9 +20,9 @@ export class UpdateAssetNameCommand implements PiecesCommand {
     const i = live[slot(this.position, live.length)];
     const { id, asset } = r.assets[i];
     const name = marked(r.nonce, this.name);
-    r.probe.begin(`${this}: #${i} ${id}`);
+    r.property.begin(`${this}: #${i} ${id}`);
     const updated = await r.api.call('updateAsset', { body: { ...asset, name }, query: { transferables: false } });
-    r.probe.judge('update_persisted', {
+    r.judge('update_persisted', {
       operation: 'updateAsset',
       id,
       field: 'name',
@@ -31,7 +31,7 @@ export class UpdateAssetNameCommand implements PiecesCommand {
     });
     const read = await r.api.call('getAsset', { path: { asset: id }, query: { transferables: true } });
     const reread = need(r, read.data, 'getAsset after updateAsset');
-    r.probe.judge('update_persisted', {
+    r.judge('update_persisted', {
       operation: 'updateAsset',
       readBy: 'getAsset',
       id,
@@ -39,7 +39,7 @@ export class UpdateAssetNameCommand implements PiecesCommand {
       sent: name,
       readBack: reread.name,
     });
-    r.probe.settle();
+    r.property.settle();
     m.assets[i] = { ...m.assets[i], name, renamed: true };
     r.assets[i].asset = reread;
   }

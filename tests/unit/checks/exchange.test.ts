@@ -1,12 +1,12 @@
 /** Every exchange check against hand-made exchanges: silent on a good one, the right title and facts on a bad one. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkNamed } from '../../../src/checks/registry.js';
+import { checkNamed, type CheckNameOfKind } from '../../../src/checks/registry.js';
 import type { Exchange } from '../../../src/core/types.js';
 import { ctxFor, exchange, lenient, validAsset } from './helpers.js';
 
 /** check, case name, exchange, expected facts (a regex) or null for "passes", and the validators. */
-type Row = [check: string, name: string, ex: Exchange, facts: RegExp | null, mode?: 'lenient'];
+type Row = [check: CheckNameOfKind<'exchange'>, name: string, ex: Exchange, facts: RegExp | null, mode?: 'lenient'];
 
 const rows: Row[] = [
   // target_responded: a transport error is a failure; any response passes.
@@ -204,7 +204,7 @@ const rows: Row[] = [
 
 for (const [name, label, ex, facts, mode] of rows) {
   test(`${name}: ${label}`, () => {
-    const check = checkNamed<Exchange>(name);
+    const check = checkNamed(name);
     const ctx = ctxFor(ex.operationId, mode === 'lenient' ? lenient : undefined);
     const failures = check.applies(ex, ctx) ? check.run(ex, ctx) : [];
     if (!facts) {
@@ -232,7 +232,7 @@ test('checks that need an operation do not apply to an unmatched exchange', () =
     'status_code_conformance',
     'content_type_conformance',
     'response_schema_conformance',
-  ]) {
-    assert.equal(checkNamed<Exchange>(name).applies(ex, ctxFor(undefined)), false, name);
+  ] as const) {
+    assert.equal(checkNamed(name).applies(ex, ctxFor(undefined)), false, name);
   }
 });

@@ -41,7 +41,7 @@ export function exchange(s: ExchangeSpec): Exchange {
 
 /** The context a check gets for an exchange of `op`. */
 export function ctxFor(op: string | undefined, validators = strict): CheckContext {
-  return { validators, operation: op ? spec.operations.get(op) : undefined, history: [] };
+  return { validators, operation: op ? spec.operations.get(op) : undefined };
 }
 
 /** A valid Asset body (what the emulator answers for a created asset, trimmed to the required core). */

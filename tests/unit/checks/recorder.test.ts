@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ScenarioRecorder } from '../../../src/checks/recorder.js';
 import { failureLine } from '../../../src/checks/run.js';
+import type { JudgedCheckName } from '../../../src/checks/registry.js';
 import { HarnessError } from '../../../src/core/errors.js';
 import { exchange, spec, strict } from './helpers.js';
 
@@ -55,5 +56,6 @@ test('judges scenario facts by check name; an exchange check cannot be judged by
     failureLine(failures[0]),
     '✗ [update_persisted] updateAsset: Update not persisted. name of a: sent "b" with updateAsset / getAsset read back "a"',
   );
-  assert.throws(() => rec.judge('not_a_server_error', {}), HarnessError);
+  // The types refuse it; an untyped caller is refused at run time.
+  assert.throws(() => rec.judge('not_a_server_error' as JudgedCheckName, {} as never), HarnessError);
 });

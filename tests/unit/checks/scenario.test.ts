@@ -1,7 +1,8 @@
 /** Every scenario check against hand-made facts: silent when the story holds, its title and facts when it does not. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkNamed } from '../../../src/checks/registry.js';
+import { checkNamed, type CheckNameOfKind, type CheckSubjects } from '../../../src/checks/registry.js';
+import type { Check } from '../../../src/checks/types.js';
 import { ctxFor, exchange } from './helpers.js';
 
 const gone = exchange({ op: 'getAsset', status: 410, contentType: 'text/plain', body: 'gone' });
@@ -23,7 +24,10 @@ const closedTwice409 = exchange({
 });
 
 /** check, case, facts, expected facts (one regex per failure; empty: passes). */
-const rows: Array<[string, string, unknown, RegExp[]]> = [
+/** One row per case: the check, a label, facts of that check's type, and the facts lines expected. */
+type Row = { [N in CheckNameOfKind<'scenario'>]: [N, string, CheckSubjects[N], RegExp[]] }[CheckNameOfKind<'scenario'>];
+
+const rows: Row[] = [
   // use_after_delete
   ['use_after_delete', 'read is gone', { operation: 'getAsset', id: 'a', deletedBy: 'deleteAsset', read: gone }, []],
   [
@@ -280,7 +284,7 @@ const rows: Array<[string, string, unknown, RegExp[]]> = [
 
 for (const [name, label, facts, expected] of rows) {
   test(`${name}: ${label}`, () => {
-    const check = checkNamed<any>(name);
+    const check = checkNamed(name) as Check<unknown>;
     const ctx = ctxFor(undefined);
     const failures = check.applies(facts, ctx) ? check.run(facts, ctx) : [];
     assert.equal(failures.length, expected.length, failures.map((f) => f.message).join('\n'));

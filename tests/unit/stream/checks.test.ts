@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildValidators, loadSpec } from '../../../src/index.js';
 import { checksOfKind } from '../../../src/checks/registry.js';
-import { judgeStreams, type StreamSubject } from '../../../src/stream/index.js';
+import { judgeStreams } from '../../../src/checks/run.js';
+import type { StreamSubject } from '../../../src/stream/index.js';
 import { answer, f, frame, request, subject } from './builders.js';
 import { BROKEN_ANSWERS } from './sequences/brokenAnswers.js';
 import { BROKEN_CHANNELS } from './sequences/brokenChannels.js';
@@ -17,7 +18,7 @@ const validators = buildValidators(await loadSpec('spec/pieces-os.openapi.yaml')
 const streamChecks = checksOfKind('stream');
 
 function failures(s: StreamSubject) {
-  return judgeStreams([s], streamChecks, { validators })[0]!.failures;
+  return judgeStreams([s], { validators }, streamChecks)[0]!.failures;
 }
 
 test('the registry holds every stream check once', () => {

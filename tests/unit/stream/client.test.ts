@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { buildValidators, loadSpec } from '../../../src/index.js';
-import { checksOfKind } from '../../../src/checks/registry.js';
-import { answerOf, answerTimings, judgeStreams, StreamSession } from '../../../src/stream/index.js';
+import { judgeStreams } from '../../../src/checks/run.js';
+import { answerOf, answerTimings, StreamSession } from '../../../src/stream/index.js';
 
 const validators = buildValidators(await loadSpec('spec/pieces-os.openapi.yaml'), 'strict');
 
@@ -61,7 +61,7 @@ const chunk = (request: string, text: string) => ({
 const session = (timeouts = { requestMs: 3000, idleMs: 1500 }) =>
   new StreamSession({ baseUrl, validators, timeouts, settleMs: 30, budgets: {} });
 const failed = (s: StreamSession) =>
-  judgeStreams(s.subjects(), checksOfKind('stream'), { validators }).flatMap((v) => v.failures.map((f) => f.check));
+  judgeStreams(s.subjects(), { validators }).flatMap((v) => v.failures.map((f) => f.check));
 
 test('an answer: frames attributed by id, validated, concatenated and timed', async () => {
   script = (ws, input) => {

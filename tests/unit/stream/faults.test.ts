@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, listFaults } from '../../../emulator/index.js';
 import { buildValidators, loadSpec } from '../../../src/index.js';
-import { checksOfKind } from '../../../src/checks/registry.js';
-import { judgeStreams, StreamSession } from '../../../src/stream/index.js';
+import { judgeStreams } from '../../../src/checks/run.js';
+import { StreamSession } from '../../../src/stream/index.js';
 import type { ContractFailure } from '../../../src/core/errors.js';
 
 const validators = buildValidators(await loadSpec('spec/pieces-os.openapi.yaml'), 'strict');
@@ -59,7 +59,7 @@ async function scenario(faults: string[]): Promise<ContractFailure[]> {
     await post(`${emu.url}/model/${model}/download`);
     await Promise.all([...asks, valid, watch.done]);
     await session.settle();
-    return judgeStreams(session.subjects(), checksOfKind('stream'), { validators }).flatMap((v) => v.failures);
+    return judgeStreams(session.subjects(), { validators }).flatMap((v) => v.failures);
   } finally {
     await session.close();
     await emu.close();

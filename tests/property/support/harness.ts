@@ -1,17 +1,16 @@
 /**
- * The probe turns the fixtures' recorder into property verdicts. A case (or one command of a
- * stateful case) is a step: the exchanges recorded since it began and the scenario checks it
- * judged are its failures, and `settle()` throws them as a CaseFailure so fast-check shrinks on
- * them. The probe also builds each `fc.assert`'s parameters (depth, replay, time limit and the
- * reporting plugin that attaches the counterexample and the failing exchange's cURL).
+ * The property harness turns the fixtures' recorder into property verdicts. A case (or one command
+ * of a stateful case) is a step: the exchanges recorded since it began and the scenario checks it
+ * judged (with the suites' one `judge`, which the recorder holds for the step) are its failures,
+ * and `settle()` throws them as a CaseFailure so fast-check shrinks on them. The harness also
+ * builds each `fc.assert`'s parameters (depth, replay, time limit and the reporting plugin that
+ * attaches the counterexample and the failing exchange's cURL).
  */
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import { HarnessError, type ContractFailure } from '../../../src/core/errors.js';
+import type { ContractFailure } from '../../../src/core/errors.js';
 import type { Exchange } from '../../../src/core/types.js';
 import type { ScenarioRecorder } from '../../../src/checks/recorder.js';
-import { checkNamed, judge } from '../../../src/checks/index.js';
-import type { ValidatorSet } from '../../../src/validate/validators.js';
 import {
   CaseFailure,
   commandsConstraints,
@@ -35,16 +34,18 @@ interface Step {
 }
 
 /** One test's property verdicts. */
-export class Probe {
+export class PropertyHarness {
   private current: Step = { from: 0, judged: [] };
   private inflight: Promise<unknown> | undefined;
 
   constructor(
     private readonly recorder: ScenarioRecorder,
-    private readonly validators: ValidatorSet,
     private readonly testInfo: TestInfo,
     readonly config: PropertyConfig,
-  ) {}
+  ) {
+    // Judged scenarios belong to the current step; only the shrunk counterexample's reach the verdict.
+    recorder.holdJudged(this.current.judged);
+  }
 
   /** The parameters of `fc.assert` for this test: runs, replay, time limit and reporting. */
   parameters<T>(budget: Budget): fc.Parameters<T> {
@@ -81,23 +82,14 @@ export class Probe {
     };
   }
 
-  /** Starts a step: what is recorded and judged from now on belongs to it. */
-  begin(label?: string): void {
-    this.current = { label, from: this.recorder.exchanges.length, judged: [] };
-  }
-
   /**
-   * Judges a scenario check on facts; its failures belong to the current step. They reach the
+   * Starts a step: what is recorded and judged from now on belongs to it. Judged failures reach the
    * test's verdict only for the shrunk counterexample (see `attach`): the cases fast-check tried
    * while shrinking would list the same bug once per attempt.
    */
-  judge<S>(checkName: string, facts: S): void {
-    const check = checkNamed<S>(checkName);
-    if (check.kind === 'exchange')
-      throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
-    this.current.judged.push(
-      ...judge(check, facts, { validators: this.validators, history: this.recorder.exchanges }).failures,
-    );
+  begin(label?: string): void {
+    this.current = { label, from: this.recorder.exchanges.length, judged: [] };
+    this.recorder.holdJudged(this.current.judged);
   }
 
   /** The exchanges recorded since the current step began. */
