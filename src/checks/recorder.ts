@@ -13,6 +13,7 @@ import type { ValidatorSet } from '../validate/validators.js';
 import { checkNamed, checksOfKind, type CheckSubjects, type JudgedCheckName } from './registry.js';
 import { judge, judgeStreams, runExchangeChecks, type StreamVerdict, type Verdict } from './run.js';
 import type { Check } from './types.js';
+import { relabel, type ExpectationId } from './basis.js';
 
 /** How a recorder is wired. */
 export interface RecorderOptions {
@@ -49,12 +50,19 @@ export class ScenarioRecorder {
   /**
    * Judges a scenario (or stream) check by name on the facts the test gathered; answers its
    * failures. The name picks the facts type: a wrong shape or an unknown name does not compile.
+   * `expectation` holds these facts to a named expectation beyond the check's own (its basis:
+   * src/checks/basis.ts), e.g. a refusal the contract in force does not document.
    */
-  judge<N extends JudgedCheckName>(checkName: N, facts: CheckSubjects[N]): ContractFailure[] {
+  judge<N extends JudgedCheckName>(
+    checkName: N,
+    facts: CheckSubjects[N],
+    expectation?: ExpectationId,
+  ): ContractFailure[] {
     const check = checkNamed(checkName) as Check<CheckSubjects[N]>;
     if (check.kind === 'exchange')
       throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
-    const verdict = judge(check, facts, { validators: this.opts.validators });
+    const judged = judge(check, facts, { validators: this.opts.validators });
+    const verdict = expectation ? { ...judged, failures: judged.failures.map((f) => relabel(f, expectation)) } : judged;
     this.keep(verdict.failures);
     this.opts.onVerdict?.(verdict, undefined, undefined);
     return verdict.failures;

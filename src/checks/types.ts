@@ -8,7 +8,7 @@
  * Each check module's default export carries its name, kind and subject type; the registry derives
  * the name → subject map (`CheckSubjects`, registry.ts) from them.
  */
-import type { ContractFailure, FailureSeverity } from '../core/errors.js';
+import type { Basis, ContractFailure, FailureSeverity } from '../core/errors.js';
 import type { Operation } from '../contract/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 
@@ -33,6 +33,12 @@ export interface Check<Subject = unknown, Name extends string = string, Kind ext
   readonly severity: FailureSeverity;
   /** One line: what the check verifies. */
   readonly description: string;
+  /** How sure the check's expectation is (src/checks/basis.ts); a failure may name a narrower one. */
+  readonly basis: Basis;
+  /** Why it is believed (required for `upstream` and `assumed`). */
+  readonly why?: string;
+  /** Where it is documented (`upstream`: a pointer into spec/versions/upstream/). */
+  readonly evidence?: readonly string[];
   /** Whether the check has something to say about this subject (preconditions). */
   applies(subject: Subject, ctx: CheckContext): boolean;
   run(subject: Subject, ctx: CheckContext): ContractFailure[];

@@ -113,6 +113,7 @@ export class ApiClient {
         durationMs: 0,
         intent,
         ...(args.note ? { note: args.note } : {}),
+        ...(args.expectation ? { expectation: args.expectation } : {}),
       };
       const t0 = performance.now();
       try {

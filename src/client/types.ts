@@ -1,6 +1,7 @@
 /** The typed client's shapes: what a call takes, what it answers, transports and middleware. */
 import type { Exchange, Intent, RequestRecord, ResponseRecord } from '../core/types.js';
 import type { Operation } from '../contract/types.js';
+import type { ExpectationId } from '../checks/basis.js';
 import type { OperationId, Operations } from './generated/contract.js';
 
 export type { OperationId, Operations };
@@ -18,6 +19,8 @@ export interface CallOptions {
   intent?: Intent;
   /** Why the request was made, shown in reports (`negative: missing asset.format`). */
   note?: string;
+  /** The named expectation this request is held to, beyond its check's own (src/checks/basis.ts). */
+  expectation?: ExpectationId;
   /** Overrides the client's timeout for this call. */
   timeoutMs?: number;
 }

@@ -8,6 +8,13 @@ import type { Severity } from './types.js';
 /** How serious a contract failure is, for ordering reports. */
 export type FailureSeverity = 'critical' | 'high' | 'medium' | 'low';
 
+/**
+ * How sure an expectation is: `contract` (the contract in force documents it), `upstream` (a real
+ * Pieces OS contract, spec/versions/upstream/, documents it) or `assumed` (this project's reading;
+ * listed with why in the README's assumptions table). See src/checks/basis.ts.
+ */
+export type Basis = 'contract' | 'upstream' | 'assumed';
+
 /** The target broke the contract: one check, one operation, one line of facts. */
 export class ContractFailure extends Error {
   override readonly name = 'ContractFailure';
@@ -23,6 +30,10 @@ export class ContractFailure extends Error {
     readonly severity: FailureSeverity = 'high',
     /** The exchange that showed the failure, when there is one. */
     readonly exchangeId?: string,
+    /** How sure the broken expectation is. */
+    readonly basis: Basis = 'contract',
+    /** The named expectation (src/checks/basis.ts) when it is not the check's own. */
+    readonly expectation?: string,
   ) {
     super(`[${check}] ${operation}: ${title}. ${facts}`);
   }

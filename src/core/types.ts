@@ -53,4 +53,9 @@ export interface Exchange {
   intent: Intent;
   /** Free text from the test: why this request was made (`negative: missing asset.format`). */
   note?: string;
+  /**
+   * The named expectation (src/checks/basis.ts) the test holds this request to, when it goes beyond
+   * the check's own (e.g. `oversized-body-refused`): the failure carries that expectation's basis.
+   */
+  expectation?: string;
 }

@@ -46,6 +46,7 @@ test.describe('Applications', { tag: '@Applications' }, () => {
       body: opened.id,
       intent: 'negative',
       note: 'closing twice',
+      expectation: 'session-close-twice-409',
     });
     judge('session_lifecycle', {
       operation: 'closeApplicationSession',

@@ -174,7 +174,12 @@ test.describe('Conversations', { tag: '@Conversations' }, () => {
 
   test('an unknown conversation is gone', async ({ api }) => {
     const id = unknownId();
-    await api.call('getConversation', { path: { conversation: id }, intent: 'negative', note: 'unknown conversation' });
+    await api.call('getConversation', {
+      path: { conversation: id },
+      intent: 'negative',
+      note: 'unknown conversation',
+      expectation: 'unknown-id-gone',
+    });
     await api.call('getConversationMessages', {
       path: { conversation: id },
       intent: 'negative',

@@ -121,22 +121,25 @@ test.describe('Models', { tag: '@Models' }, () => {
           path: { model: id },
           intent: 'negative',
           note: 'model not downloaded',
+          expectation: 'load-needs-download',
         });
         const after = flags((await api.call('getModel', { path: { model: id } })).data);
-        judge('model_state_machine', {
-          operation,
-          model: id,
-          step: `after ${operation} before any download (answered ${refused.status})`,
-          observed: after,
-          expected: { downloaded: false, loaded: false },
-        });
-        judge('no_state_change_on_rejection', {
-          operation,
-          rejected: refused.exchange,
-          what: `model ${id}`,
-          before,
-          after,
-        });
+        judge(
+          'model_state_machine',
+          {
+            operation,
+            model: id,
+            step: `after ${operation} before any download (answered ${refused.status})`,
+            observed: after,
+            expected: { downloaded: false, loaded: false },
+          },
+          'load-needs-download',
+        );
+        judge(
+          'no_state_change_on_rejection',
+          { operation, rejected: refused.exchange, what: `model ${id}`, before, after },
+          'load-needs-download',
+        );
       }
     });
 

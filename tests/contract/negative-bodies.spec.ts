@@ -203,15 +203,14 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
       rawBody: JSON.stringify(body),
       intent: 'negative',
       note: 'body over 1 MiB',
+      expectation: 'oversized-body-refused',
     });
     const after = await assetsState(api, nonce);
-    judge('no_state_change_on_rejection', {
-      operation: 'createAsset',
-      rejected: res.exchange,
-      what: 'assets',
-      before,
-      after,
-    });
+    judge(
+      'no_state_change_on_rejection',
+      { operation: 'createAsset', rejected: res.exchange, what: 'assets', before, after },
+      'oversized-body-refused',
+    );
   });
 
   test('qgptQuestion refuses a body over 1 MiB', async ({ api }) => {
@@ -220,6 +219,7 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
       rawBody: JSON.stringify({ query, relevant: { iterable: [] } }),
       intent: 'negative',
       note: 'body over 1 MiB',
+      expectation: 'oversized-body-refused',
     });
   });
 });

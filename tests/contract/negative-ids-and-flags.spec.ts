@@ -63,6 +63,9 @@ const UNKNOWN_IDS: Array<{
   },
 ];
 
+/** The reads whose refusal of an unknown id upstream documents (410 Gone); any other's is assumed. */
+const UPSTREAM_GONE = new Set<OperationId>(['getAsset', 'getConversation', 'getModel']);
+
 test.describe('Negative: unknown ids', { tag: '@Negative' }, () => {
   for (const c of UNKNOWN_IDS) {
     test(`${c.op} refuses an unknown ${c.param ?? 'id in its body'}`, async ({ api, judge, safety }) => {
@@ -75,6 +78,7 @@ test.describe('Negative: unknown ids', { tag: '@Negative' }, () => {
         ...(body !== undefined ? { body } : {}),
         intent: 'negative',
         note: `unknown ${c.param ?? 'id'}`,
+        ...(UPSTREAM_GONE.has(c.op) ? { expectation: 'unknown-id-gone' as const } : {}),
       });
       const after = await c.state(api, nonce);
       judge('no_state_change_on_rejection', { operation: c.op, rejected: res.exchange, what: c.what, before, after });

@@ -9,6 +9,7 @@ export default defineCheck({
   title: 'Undocumented Content-Type',
   kind: 'exchange',
   severity: 'medium',
+  basis: 'contract',
   description:
     'A check that a response with a documented body carries a Content-Type the contract documents for that status.',
   applies: all(hasResponse, hasOperation, notWebSocket, documentedStatus),

@@ -2,12 +2,15 @@
 import { defineCheck } from '../define.js';
 import { all, hasOperation, hasResponse, intentIs } from '../preconditions.js';
 import type { Exchange } from '../../core/types.js';
+import { expectationOf } from '../basis.js';
 
 export default defineCheck({
   name: 'negative_data_rejection',
   title: 'Invalid request accepted',
   kind: 'exchange',
   severity: 'medium',
+  basis: 'assumed',
+  why: "Upstream Pieces OS documents no 4xx for invalid input (only /connect has a 400): refusing a request that breaks the request schema is this project's reading (schemathesis negative_data_rejection).",
   description:
     'A check that a request the suite built as invalid (intent negative) is refused with a 4xx; 5xx is left to not_a_server_error.',
   applies: all(hasResponse, hasOperation, intentIs('negative')),
@@ -15,6 +18,6 @@ export default defineCheck({
     const status = ex.response!.status;
     if (status >= 400) return [];
     const why = ex.note ? ` (${ex.note})` : '';
-    return [fail(ctx.operation!.operationId, `Received: ${status} / Expected: 4xx${why}`, ex.id)];
+    return [fail(ctx.operation!.operationId, `Received: ${status} / Expected: 4xx${why}`, ex.id, expectationOf(ex))];
   },
 });

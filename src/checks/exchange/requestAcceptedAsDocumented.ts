@@ -13,6 +13,7 @@ export default defineCheck({
   title: 'Valid request rejected',
   kind: 'exchange',
   severity: 'high',
+  basis: 'contract',
   description:
     'A check that a request the suite built as valid (intent positive) is answered with a 2xx or 3xx, not refused.',
   applies: all(hasResponse, hasOperation, intentIs('positive')),

@@ -12,6 +12,7 @@ export default defineCheck({
   title: 'Response violates schema',
   kind: 'exchange',
   severity: 'high',
+  basis: 'contract',
   description:
     'A check that the response body conforms to the schema documented for its status and media type (warnings in lenient mode do not fail).',
   applies: all(hasResponse, hasOperation, notWebSocket, documentedStatus),

@@ -13,6 +13,7 @@ export default defineCheck({
   title: 'Undocumented HTTP status code',
   kind: 'exchange',
   severity: 'high',
+  basis: 'contract',
   description: 'A check that the response status is one the contract documents for the operation.',
   applies: all(hasResponse, hasOperation, notWebSocket),
   run: (ex: Exchange, ctx, fail) => {

@@ -8,6 +8,7 @@ export default defineCheck({
   title: 'No response from target',
   kind: 'exchange',
   severity: 'critical',
+  basis: 'contract',
   description: 'A check that every request got a response before the timeout (a hang or a dropped connection fails).',
   run: (ex: Exchange, ctx, fail) => {
     if (ex.response || !ex.error) return [];

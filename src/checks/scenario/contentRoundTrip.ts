@@ -23,6 +23,11 @@ export default defineCheck({
   title: 'Content not preserved',
   kind: 'scenario',
   severity: 'high',
+  basis: 'assumed',
+  why: "Upstream stores a seed's text at original.reference.fragment.string.raw; that it reads back byte for byte (no trimming, re-encoding or truncation) is this project's reading.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/TransferableString',
+  ],
   description:
     'A check that the content an asset was created with is answered exactly (no trimming, re-encoding or truncation).',
   run: (f: ContentRoundTripFacts, _ctx, fail) => {

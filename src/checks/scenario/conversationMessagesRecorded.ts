@@ -20,6 +20,11 @@ export default defineCheck({
   title: 'Conversation messages not recorded',
   kind: 'scenario',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream documents a conversation's messages listing (/conversation/{conversation}/messages) holding the messages put into it.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1conversation~1{conversation}~1messages/get',
+  ],
   description:
     'A check that every expected message (role, and text when given) is listed in the conversation, in order.',
   run: (f: ConversationMessagesFacts, _ctx, fail) => {

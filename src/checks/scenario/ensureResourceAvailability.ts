@@ -25,6 +25,12 @@ export default defineCheck({
   title: 'Created resource not available',
   kind: 'scenario',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream's create operations answer the created item with its id, and its read by id serves a stored item.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1assets~1create/post/responses/200',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1asset~1{asset}/get',
+  ],
   description: 'A check that a resource a create answered is retrievable by id and present in its listing.',
   run: (f: ResourceAvailabilityFacts, _ctx, fail) => {
     const out = [];
@@ -39,7 +45,14 @@ export default defineCheck({
       );
     }
     if (f.listed === false)
-      out.push(fail(f.operation, `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}`));
+      out.push(
+        fail(
+          f.operation,
+          `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}`,
+          undefined,
+          'created-listed',
+        ),
+      );
     return out;
   },
 });

@@ -24,6 +24,12 @@ export default defineCheck({
   title: 'Model state machine violated',
   kind: 'scenario',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream documents model download/load/unload and the Model's downloaded/loaded flags they change.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1model~1{model}~1load/post',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/Model',
+  ],
   description: 'A check that a model reports downloaded/loaded/downloading as its lifecycle step implies.',
   run: (f: ModelStateFacts, _ctx, fail) => {
     const wrong = (Object.keys(f.expected) as (keyof ModelFlags)[])

@@ -20,6 +20,8 @@ export default defineCheck({
   title: 'State changed by a refused request',
   kind: 'scenario',
   severity: 'critical',
+  basis: 'assumed',
+  why: 'A 4xx says the request was not carried out (RFC 9110 §15.5); no Pieces OS document says what a refused request leaves behind.',
   description:
     'A check that a request answered with 4xx changed nothing (the state snapshot before equals the one after).',
   // Only a refusal promises "no change"; an accepted invalid request is negative_data_rejection's finding.

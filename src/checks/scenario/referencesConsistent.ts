@@ -18,6 +18,12 @@ export default defineCheck({
   title: 'Inconsistent reference',
   kind: 'scenario',
   severity: 'medium',
+  basis: 'upstream',
+  why: "Upstream's Format references its asset and an Asset lists its formats: two views of one resource.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/Format',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/Asset',
+  ],
   description: 'A check that a resource read through two operations tells the same story (ids, links, content).',
   run: (f: ReferenceFacts, _ctx, fail) =>
     deepEqual(f.expected, f.actual)

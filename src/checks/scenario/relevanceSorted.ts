@@ -18,6 +18,9 @@ export default defineCheck({
   title: 'Relevance not ranked',
   kind: 'scenario',
   severity: 'medium',
+  basis: 'assumed',
+  why: 'Upstream\'s RelevantQGPTSeed carries no order promise; most-relevant-first and the matching asset ranking near the top are this project\'s reading of "relevance".',
+  evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/RelevantQGPTSeed'],
   description:
     'A check that relevance scores are sorted descending and the asset matching the query ranks among the first results.',
   run: (f: RelevanceFacts, _ctx, fail) => {

@@ -14,6 +14,9 @@ export default defineCheck({
   title: 'Search misses a saved asset',
   kind: 'scenario',
   severity: 'high',
+  basis: 'assumed',
+  why: "Upstream documents /assets/search but neither what it matches nor when a new asset becomes searchable (real Pieces OS indexes in the background); finding an asset by its own distinctive text right after its creation is this project's reading.",
+  evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1assets~1search/post'],
   description:
     'A check that searching for a just-created asset by its distinctive content (or name) answers that asset.',
   run: (f: SearchFindsCreatedFacts, _ctx, fail) =>

@@ -13,6 +13,9 @@ export default defineCheck({
   title: 'Session lifecycle violated',
   kind: 'scenario',
   severity: 'high',
+  basis: 'upstream',
+  why: 'Upstream documents /applications/session/open and /close answering a Session whose optional `closed` timestamp marks a closed one.',
+  evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/Session'],
   description:
     'A check that an opened session is open, a closed session carries `closed`, and closing it again is refused with 409.',
   run: (f: SessionFacts, _ctx, fail) => {
@@ -34,6 +37,7 @@ export default defineCheck({
             f.operation,
             `Received: ${status ?? 'no response'} for closing ${f.id} a second time / Expected: 409`,
             f.exchange.id,
+            'session-close-twice-409',
           ),
         ];
   },

@@ -23,6 +23,11 @@ export default defineCheck({
   title: 'Update not persisted',
   kind: 'scenario',
   severity: 'high',
+  basis: 'upstream',
+  why: 'Upstream documents /asset/update as updating the asset and answering the updated Asset.',
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1asset~1update/post/responses/200',
+  ],
   description:
     'A check that a field changed by an accepted update reads back with the new value (the update is blamed).',
   run: (f: UpdatePersistedFacts, _ctx, fail) => {

@@ -20,11 +20,21 @@ export interface UseAfterDeleteFacts {
   listed?: boolean;
 }
 
+/** The reads whose 410 Gone upstream documents (the check's evidence); any other read's is assumed. */
+const UPSTREAM_GONE = new Set(['getAsset', 'getConversation', 'getModel']);
+
 export default defineCheck({
   name: 'use_after_delete',
   title: 'Use after delete',
   kind: 'scenario',
   severity: 'high',
+  basis: 'upstream',
+  why: 'Upstream documents 410 Gone for a missing asset, conversation and model: a deleted one no longer reads 2xx.',
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1asset~1{asset}/get/responses/410',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1conversation~1{conversation}/get/responses/410',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1model~1{model}/get/responses/410',
+  ],
   description: 'A check that after a successful delete the resource can no longer be read or listed.',
   run: (f: UseAfterDeleteFacts, _ctx, fail) => {
     const out = [];
@@ -35,10 +45,19 @@ export default defineCheck({
           f.operation,
           `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} / Expected: 410`,
           f.read.id,
+          UPSTREAM_GONE.has(f.operation) ? undefined : 'gone-after-delete-no-upstream-410',
         ),
       );
     }
-    if (f.listed) out.push(fail(f.operation, `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}`));
+    if (f.listed)
+      out.push(
+        fail(
+          f.operation,
+          `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}`,
+          undefined,
+          'deleted-not-listed',
+        ),
+      );
     return out;
   },
 });

@@ -18,6 +18,8 @@ export const streamChunkOrder = defineCheck({
   title: 'Streamed chunks do not add up to the answer',
   kind: 'stream',
   severity: 'high',
+  basis: 'assumed',
+  why: 'No document says the streamed chunks concatenate to the REST /qgpt/question answer; judged only on a target declared deterministic (the emulator).',
   description: 'The chunks, in arrival order, concatenate to the answer POST /qgpt/question gives for the same input.',
   applies: (s: QgptStreamSubject) =>
     isQgpt(s) && s.request.reference !== undefined && terminalStatusOf(s.request) === 'COMPLETED',

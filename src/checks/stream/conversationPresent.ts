@@ -10,6 +10,11 @@ export const streamConversationPresent = defineCheck({
   title: 'Stream frame without its conversation',
   kind: 'stream',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream's QGPTStreamOutput requires `conversation` in every frame.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamOutput/required',
+  ],
   description: 'Every frame carries the conversation id: the one the input named, or one new id for the whole answer.',
   // Only questions: a malformed input or a bare command (reset) names no conversation, and its
   // in-band answer may carry an empty one.

@@ -11,6 +11,11 @@ export const downloadProgressMonotonic = defineCheck({
   title: 'Download progress goes backwards',
   kind: 'stream',
   severity: 'medium',
+  basis: 'assumed',
+  why: "Upstream's ModelDownloadProgress has a percentage but no promise that it never decreases.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/ModelDownloadProgress',
+  ],
   description: 'The percentage pushed on /model/{model}/download/progress never decreases.',
   applies: (s: ProgressSubject) => isProgress(s),
   run(s: ProgressSubject, _ctx, fail) {

@@ -18,6 +18,11 @@ export const downloadProgressTerminal = defineCheck({
   title: 'Download progress does not end properly',
   kind: 'stream',
   severity: 'medium',
+  basis: 'upstream',
+  why: "Upstream's ModelDownloadProgressStatusEnum ends a download COMPLETED, FAILED or CANCELED.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/ModelDownloadProgress',
+  ],
   description: `A download's progress frames end with one of ${DOWNLOAD_TERMINAL.join(', ')} (the expected one), and nothing follows it.`,
   applies: (s: ProgressSubject) => isProgress(s),
   run(s: ProgressSubject, _ctx, fail) {

@@ -10,6 +10,7 @@ export const streamFrameSchema = defineCheck({
   title: 'Stream frame violates its message schema',
   kind: 'stream',
   severity: 'high',
+  basis: 'contract',
   description: 'Every frame pushed on a WebSocket channel is JSON and valid against its message schema.',
   applies: (s: QgptStreamSubject | ProgressSubject) => isQgpt(s) || isProgress(s),
   run(s: QgptStreamSubject | ProgressSubject, ctx, fail) {

@@ -56,6 +56,9 @@ export const streamGrammar = defineCheck({
   title: 'Streamed answer breaks the frame grammar',
   kind: 'stream',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream's QGPTStreamEnum names the statuses of a streamed answer (INITIALIZED, IN-PROGRESS, then COMPLETED, FAILED, STOPPED or CANCELED) that every official client reads until a terminal one.",
+  evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamEnum'],
   description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
   applies: (s: QgptStreamSubject) => isQgpt(s),
   run(s: QgptStreamSubject, _ctx, fail) {

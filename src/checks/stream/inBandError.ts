@@ -10,6 +10,9 @@ export const streamInBandError = defineCheck({
   title: 'Malformed stream input not refused in-band',
   kind: 'stream',
   severity: 'medium',
+  basis: 'assumed',
+  why: "Upstream's QGPTStreamOutput has a FAILED status with errorMessage and statusCode, and real clients see quota errors that way, but no document says a malformed input gets a FAILED frame (rather than silence or a closed socket).",
+  evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamOutput'],
   description:
     'Input that is not JSON, has wrong types, or holds neither relevance nor question gets a FAILED frame with errorMessage.',
   applies: (s: QgptStreamSubject) => isQgpt(s) && s.request.intent === 'negative' && terminalIndex(s.request) >= 0,

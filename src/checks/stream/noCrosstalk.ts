@@ -26,6 +26,8 @@ export const streamNoCrosstalk = defineCheck({
   title: "Streamed answer holds another request's chunks",
   kind: 'stream',
   severity: 'critical',
+  basis: 'assumed',
+  why: "Request ids (upstream QGPTStreamInput.request) exist to tell concurrent answers apart, but no document promises one answer never holds another's text.",
   description: "No chunk of one request's answer comes from another request, on the same socket or another one.",
   applies: (s: QgptStreamSubject) => isQgpt(s),
   run(s: QgptStreamSubject, _ctx, fail) {

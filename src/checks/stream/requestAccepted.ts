@@ -16,6 +16,12 @@ export const streamRequestAccepted = defineCheck({
   title: 'Valid stream request not answered',
   kind: 'stream',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream's QGPTStreamEnum ends a served answer COMPLETED with the answer in `question.answers`.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamEnum',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamOutput',
+  ],
   description:
     'A valid question on /qgpt/stream is answered (COMPLETED with a non-empty answer), not refused with FAILED or CANCELED.',
   // A reset ends what is in flight (CANCELED or RESET): that is the client's doing, not a refusal.

@@ -16,6 +16,12 @@ export const streamRequestEchoed = defineCheck({
   title: 'Stream frame does not echo the request id',
   kind: 'stream',
   severity: 'high',
+  basis: 'upstream',
+  why: "Upstream's QGPTStreamOutput carries the `request` id of the QGPTStreamInput it answers.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamOutput',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamInput',
+  ],
   description: "Every frame of an answer carries the client's request id, unchanged.",
   applies: (s: QgptStreamSubject) => isQgpt(s) && s.request.echoExpected,
   run(s: QgptStreamSubject, _ctx, fail) {

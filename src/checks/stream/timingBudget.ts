@@ -21,6 +21,8 @@ export const streamTimingBudget = defineCheck({
   title: 'Streamed answer exceeds its time budget',
   kind: 'stream',
   severity: 'low',
+  basis: 'assumed',
+  why: "The budgets are this run's settings (PIECES_STREAM_*); no Pieces OS document sets response times.",
   description: 'Time to first chunk, largest gap and total time of an answer stay within the configured budgets.',
   applies: (s: QgptStreamSubject) => isQgpt(s) && !!s.budgets && Object.values(s.budgets).some((v) => v !== undefined),
   run(s: QgptStreamSubject, _ctx, fail) {

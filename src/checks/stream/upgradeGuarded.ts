@@ -12,6 +12,8 @@ export const streamUpgradeGuarded = defineCheck({
   title: 'WebSocket upgrade from a foreign host or origin accepted',
   kind: 'stream',
   severity: 'critical',
+  basis: 'assumed',
+  why: "No Pieces OS document says how a foreign Host or Origin is treated (the real server is believed to allow cross-origin requests); refusing them on a loopback server is this project's security reading (DNS rebinding, cross-site WebSocket hijacking).",
   description: 'An upgrade whose Host or Origin is not loopback is refused (4xx), never switched to a WebSocket.',
   applies: (s: UpgradeSubject) => isUpgrade(s),
   run(s: UpgradeSubject, _ctx, fail) {

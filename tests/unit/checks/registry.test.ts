@@ -50,6 +50,7 @@ test('registering a name twice is refused', () => {
     title: 'x',
     kind: 'exchange',
     severity: 'low',
+    basis: 'contract',
     description: 'duplicate',
     run: () => [],
   });
