@@ -15,6 +15,7 @@ import { startEmbeddedEmulator } from './fixtures/emulator.js';
 import { REPORT_PATHS, specFile } from './fixtures/paths.js';
 import { readPropertyConfig } from '../src/property/config.js';
 import { HANDOFF_ENV, readSettings, unknownVariableWarnings } from '../src/settings/index.js';
+import { beginLiveRun } from './fixtures/liveRun.js';
 
 /** Where a harness error is left for the CLI (exit code 2) and the summary. */
 export const HARNESS_ERROR_FILE = REPORT_PATHS.harnessError;
@@ -58,6 +59,7 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
       target = { url: emu.url, kind: 'emulator', version: await readVersion(emu.url) };
     }
     exportTarget(target);
+    await beginLiveRun(target, spec, suite);
     process.env[HANDOFF_ENV.contractVersion] = spec.version;
     // For the CLI's environment block (Allure, summary): the target this run resolved.
     writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version }, null, 2)}\n`);

@@ -8,8 +8,9 @@ import type { FullConfig } from '@playwright/test';
 import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageReports } from '../src/coverage/index.js';
 import { loadSpecCached } from './fixtures/specCache.js';
 import { REPORT_PATHS, ROOT, specFile } from './fixtures/paths.js';
-import { WRITE_OPERATIONS } from './fixtures/owned.js';
-import { readConfig, TARGET_ENV } from '../src/target/index.js';
+import { PROMPT_OPERATIONS, WRITE_OPERATIONS } from '../src/target/safety.js';
+import { importTarget, readConfig, TARGET_ENV } from '../src/target/index.js';
+import { endLiveRun } from './fixtures/liveRun.js';
 import { readSetting } from '../src/settings/index.js';
 import { existsSync } from 'node:fs';
 import { assembleRunHar } from '../src/report/har/index.js';
@@ -72,18 +73,20 @@ export function gateExemption(
 }
 
 /**
- * Operations the run's safety settings keep it from exercising: a read-only run never writes (and a
- * streamed question starts a conversation, so it asks none), and download progress needs a
+ * Operations the run's safety settings keep it from exercising: a read-only run never writes and
+ * puts no prompt (no QGPT operation, REST or streamed), and download progress needs a
  * download, which a live target only allows with PIECES_ALLOW_DOWNLOADS=1.
  */
 export function exemptOperations(env: NodeJS.ProcessEnv = process.env): Set<string> {
   const config = readConfig(env);
-  const exempt = new Set<string>(config.readonly ? [...WRITE_OPERATIONS, 'qgptStream'] : []);
+  const exempt = new Set<string>(config.readonly ? [...WRITE_OPERATIONS, ...PROMPT_OPERATIONS] : []);
   if (env[TARGET_ENV.kind] === 'live' && !config.allowDownloads) exempt.add('modelDownloadProgress');
   return exempt;
 }
 
 export default async function globalTeardown(config: FullConfig): Promise<void> {
+  // A live target left as found: the ledger's leftovers removed, the models restored.
+  if (process.env[TARGET_ENV.url]) await endLiveRun(importTarget(), await loadSpecCached(specFile()), readConfig());
   // The run's exchanges as HAR 1.2 (reports/exchanges.har), whatever the verdict.
   assembleRunHar(REPORT_PATHS.dir);
   // A run that never started (harness error in setup) has no coverage to judge.

@@ -140,6 +140,13 @@ export const SETTINGS = {
     doc: 'Playwright workers',
     defaultText: "the suite's 2",
   }),
+  ledgerDir: text({
+    group: 'run',
+    flag: true,
+    placeholder: 'DIR',
+    doc: 'Where run ledgers go (what a run against a live target created, for `pieces-conformance clean`); outside reports/',
+    defaultText: 'the user state directory: $XDG_STATE_HOME (or ~/.local/state)/pieces-conformance/ledger',
+  }),
   spec: text({
     group: 'run',
     default: 'spec/pieces-os.openapi.yaml',
@@ -257,6 +264,8 @@ export const HANDOFF_ENV = {
   targetKind: 'PIECES_TARGET_KIND',
   targetVersion: 'PIECES_TARGET_VERSION',
   contractVersion: 'PIECES_CONTRACT_VERSION',
+  /** The run's ledger file (src/ledger), which the workers append to; unset on the embedded emulator. */
+  ledgerFile: 'PIECES_LEDGER_FILE',
 } as const;
 
 /** Variables of the CI workflow (.github/workflows), not read by the harness. */

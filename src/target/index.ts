@@ -8,3 +8,4 @@ export type { Discovery } from './discover.js';
 export { requireHealthy, readVersion, resolveLiveTarget } from './resolve.js';
 export type { Target } from './resolve.js';
 export { exportTarget, importTarget, TARGET_ENV } from './env.js';
+export { MODEL_WRITE_OPERATIONS, PROMPT_OPERATIONS, WRITE_OPERATIONS, readonlyRefusal } from './safety.js';

@@ -21,6 +21,7 @@ import { applicationsState, assetsState, conversationsState } from '../fixtures/
 import { missingRequired, wrongTypes, type Variant } from '../fixtures/variants.js';
 import type { ApiClient, OperationId } from '../../src/client/index.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
+import { PROMPT_OPERATIONS } from '../../src/target/safety.js';
 
 /** What a refused request must not have changed, as a comparable value. */
 type State = (api: ApiClient, nonce: string) => Promise<unknown>;
@@ -181,6 +182,7 @@ test.describe('Negative: request bodies', { tag: '@Negative' }, () => {
     for (const { kind, variants } of KINDS) {
       test(`${spec.op} refuses ${kind}`, async ({ api, judge, validators, safety }) => {
         if (spec.write) safety.writes();
+        if (PROMPT_OPERATIONS.has(spec.op)) safety.prompts();
         const nonce = randomBytes(4).toString('hex');
         const valid = await spec.valid(api, nonce);
         const list = variants({ validators, op: spec.op, valid });
@@ -213,7 +215,8 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
     );
   });
 
-  test('qgptQuestion refuses a body over 1 MiB', async ({ api }) => {
+  test('qgptQuestion refuses a body over 1 MiB', async ({ api, safety }) => {
+    safety.prompts();
     const query = `${'why '.repeat(300 * 1024)}?`;
     await api.callLoose('qgptQuestion', {
       rawBody: JSON.stringify({ query, relevant: { iterable: [] } }),

@@ -5,7 +5,7 @@
  * The streamed form (/qgpt/stream) is the stream suite's.
  */
 import { test, expect } from '../fixtures/index.js';
-import { distinctiveToken, markedName, seed } from '../fixtures/data.js';
+import { asked, distinctiveToken, markedName, seed } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
 import { rankedOf as ranked, relevanceAnswerOf } from '../../src/client/envelopes.js';
 
@@ -31,7 +31,12 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
     );
     const query = `${x} ${y}`;
     const res = await api.call('qgptRelevance', {
-      body: { query, assets: { iterable: [{ id: other.id }, { id: best.id }] }, options: { database: true } },
+      body: {
+        query,
+        assets: { iterable: [{ id: other.id }, { id: best.id }] },
+        options: { database: true },
+        ...asked(),
+      },
     });
     const out = must(res, 'the relevance test');
     judge('relevance_sorted', { operation: 'qgptRelevance', query, ...ranked(out), expected: best.id, within: 1 });
@@ -50,7 +55,7 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
     const query = `what does ${x} do?`;
     const out = must(
       await api.call('qgptRelevance', {
-        body: { query, assets: { iterable: [{ id: asset.id }] }, options: { question: true } },
+        body: { query, assets: { iterable: [{ id: asset.id }] }, options: { question: true }, ...asked() },
       }),
       'the test',
     );
@@ -63,30 +68,35 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
       .toBeGreaterThan(0);
   });
 
-  test('a question grounded in relevant snippets answers non-empty, scored answers', async ({ api }) => {
+  test('a question grounded in relevant snippets answers non-empty, scored answers', async ({ api, safety }) => {
+    safety.prompts();
     const x = distinctiveToken();
     const relevant = {
       iterable: [{ seed: seed(markedName('question'), `function ${x}(a, b) { return a + b; }\n`, 'js'), score: 1 }],
     };
     const out = must(
-      await api.call('qgptQuestion', { body: { query: `How do I call ${x}?`, relevant } }),
+      await api.call('qgptQuestion', {
+        body: { query: `How do I call ${x}?`, relevant, ...asked() },
+      }),
       'the question test',
     );
     expect(out.answers.iterable.length, 'qgptQuestion answers at least one answer').toBeGreaterThan(0);
     for (const a of out.answers.iterable) expect.soft(a.text.trim().length, 'every answer has text').toBeGreaterThan(0);
   });
 
-  test('a question without relevant snippets is still answered', async ({ api }) => {
+  test('a question without relevant snippets is still answered', async ({ api, safety }) => {
+    safety.prompts();
     const out = must(
       await api.call('qgptQuestion', {
-        body: { query: 'How do I reverse a list in Python?', relevant: { iterable: [] } },
+        body: { query: 'How do I reverse a list in Python?', relevant: { iterable: [] }, ...asked() },
       }),
       'the question test',
     );
     expect(out.answers.iterable.length, 'qgptQuestion answers at least one answer').toBeGreaterThan(0);
   });
 
-  test('reprompt rewrites a follow-up into a standalone query', async ({ api }) => {
+  test('reprompt rewrites a follow-up into a standalone query', async ({ api, safety }) => {
+    safety.prompts();
     const timestamp = { value: new Date().toISOString() };
     const conversation = {
       iterable: [
@@ -95,7 +105,7 @@ test.describe('QGPT', { tag: '@QGPT' }, () => {
       ],
     };
     const out = must(
-      await api.call('qgptReprompt', { body: { query: 'and in JavaScript?', conversation } }),
+      await api.call('qgptReprompt', { body: { query: 'and in JavaScript?', conversation, ...asked() } }),
       'the reprompt test',
     );
     expect(out.query.trim().length, 'qgptReprompt answers a non-empty query').toBeGreaterThan(0);

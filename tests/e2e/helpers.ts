@@ -22,15 +22,19 @@ export interface CliRun {
   ms: number;
 }
 
+/** Where the e2e runs' ledgers go (never the user's state directory); a test may pass its own PIECES_LEDGER_DIR. */
+let ledgerDir: string | undefined;
+
 /** Runs `pieces-conformance ...args` from the repository root, with no PIECES_* from the caller. */
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  ledgerDir ??= scratch('ledger');
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('PIECES_') && !k.startsWith('PLAYWRIGHT_')),
   );
   const t0 = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { ...clean, FORCE_COLOR: '0', ...env },
+    env: { ...clean, FORCE_COLOR: '0', PIECES_LEDGER_DIR: ledgerDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -22,6 +22,7 @@ import {
   type OpenApiDocument,
 } from '../../src/fuzz/index.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
+import { PROMPT_OPERATIONS } from '../../src/target/safety.js';
 import { seed as fixedSeed, UNKNOWN_PREFIX } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
 import { applicationsState, assetsState, conversationsState } from '../fixtures/snapshots.js';
@@ -169,6 +170,7 @@ test.describe('Properties: invalid bodies', { tag: '@property' }, () => {
       safety,
     }) => {
       if (row.writes) safety.writes();
+      if (PROMPT_OPERATIONS.has(row.operationId)) safety.prompts();
       const nonce = testNonce();
       const doc = spec.dereferenced;
       const valid = await row.valid({ api, doc, nonce });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Contract } from '../../src/client/index.js';
 import { uniqueToken, validRelevanceInput, validSeed } from '../../src/fuzz/index.js';
 import { test } from './support/test.js';
+import { asked } from '../fixtures/data.js';
 import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withId, withRaw, withToken } from './support/data.js';
 
 test.describe('Properties: relevance', { tag: '@property' }, () => {
@@ -51,6 +52,7 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
             query,
             assets: { iterable: [{ id: other.id }, { id: best.id }] },
             options: { ...input.options, database: true },
+            ...asked(),
           } as Contract.QGPTRelevanceInput;
           const res = await api.call('qgptRelevance', { body });
           if (res.data)

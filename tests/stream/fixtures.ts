@@ -79,9 +79,17 @@ class StreamHarness implements Streams {
     private readonly log?: { writer: ExchangeLogWriter; context: LogContext },
     /** The run's HAR: every socket of the test, with what was sent and received on it. */
     private readonly har?: { writer: HarPartWriter; context: HarContext },
+    /** PIECES_READONLY: no session on the target (a streamed question is a prompt and starts a conversation). */
+    private readonly readonly = false,
   ) {}
 
   session(baseUrl = this.target.url): StreamSession {
+    if (this.readonly && baseUrl === this.target.url)
+      throw new HarnessError(
+        'usage',
+        'PIECES_READONLY=1, but the test opens a stream session on the target',
+        'skip the test in read-only runs (safety.streamedQuestions() or safety.downloads())',
+      );
     const s = new StreamSession({ baseUrl, validators: this.validators, timeouts: sessionTimeouts(this.target) });
     this.sessions.push(s);
     if (baseUrl === this.target.url) this.onTarget.add(s);
@@ -224,10 +232,23 @@ interface StreamWorkerFixtures {
 
 export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
   // `api` first: its teardown (the owned cleanup) then runs after this one hands over conversations.
-  streams: async ({ target, validators, recorder, coverage, owned, exchangeLog, har, api: _api }, use, testInfo) => {
+  streams: async (
+    { target, validators, recorder, coverage, owned, exchangeLog, har, suiteConfig, api: _api },
+    use,
+    testInfo,
+  ) => {
     const context = { project: testInfo.project.name, test: testInfo.titlePath.slice(1).join(' › ') };
     const log = exchangeLog && { writer: exchangeLog, context };
-    const harness = new StreamHarness(target, validators, recorder, coverage, owned, log, { writer: har, context });
+    const harness = new StreamHarness(
+      target,
+      validators,
+      recorder,
+      coverage,
+      owned,
+      log,
+      { writer: har, context },
+      suiteConfig.readonly,
+    );
     await use(harness);
     await harness.finish(testInfo);
   },

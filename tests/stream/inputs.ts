@@ -2,11 +2,12 @@
  * Stream inputs the suite sends. Every query starts with the suite's marker (a conversation the
  * stream creates is named after its query, so a live target's owner can tell it apart) and
  * carries a token unique to the request: the emulator's answers quote the query, so a token in
- * another request's chunks is crosstalk.
+ * another request's chunks is crosstalk. Each input names the suite's application and the model it
+ * asks, as a real client's does (QGPTQuestionInput/QGPTRelevanceInput `application`, `model`).
  */
 import { readSetting } from '../../src/settings/index.js';
 import { relevanceAnswerOf, type ApiClient } from '../../src/client/index.js';
-import { MARKER } from '../fixtures/data.js';
+import { asked, MARKER } from '../fixtures/data.js';
 
 /** A marked query carrying `token`. */
 export function query(token: string, text = 'How do I reverse a list in Python?'): string {
@@ -15,7 +16,7 @@ export function query(token: string, text = 'How do I reverse a list in Python?'
 
 /** A question-only input (no context: relevant is empty). */
 export function questionInput(token: string, text?: string) {
-  return { question: { query: query(token, text), relevant: { iterable: [] as never[] } } };
+  return { question: { query: query(token, text), relevant: { iterable: [] as never[] }, ...asked() } };
 }
 
 /** A relevance + question input restricted to the given assets (so other tests' assets cannot change the answer). */
@@ -25,6 +26,7 @@ export function relevanceInput(token: string, assetIds: string[], text = 'What d
       query: query(token, text),
       assets: { iterable: assetIds.map((id) => ({ id })) },
       options: { question: true },
+      ...asked(),
     },
   };
 }

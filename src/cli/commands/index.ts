@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { Registry } from '../../core/registry.js';
+import clean from './clean.js';
 import compat from './compat.js';
 import diff from './diff.js';
 import emulator from './emulator.js';
@@ -15,7 +16,7 @@ import selftest from './selftest.js';
 
 /** Every command, registered once (a duplicate name is refused at startup). */
 export const registry = new Registry<Command>('command');
-for (const c of [run, replay, emulator, merge, compat, selftest, proxy, diff]) registry.register(c);
+for (const c of [run, replay, emulator, merge, compat, selftest, proxy, diff, clean]) registry.register(c);
 
 /** Every command, in `--help` order. */
 export const commands: readonly Command[] = registry.all();

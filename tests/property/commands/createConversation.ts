@@ -4,6 +4,7 @@ import type { Contract } from '../../../src/client/index.js';
 import { validSeededConversation, type OpenApiDocument } from '../../../src/fuzz/index.js';
 import { excerpt, need, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 import { marked } from '../support/data.js';
+import { application } from '../../fixtures/data.js';
 
 /** POST /conversations/create with a generated SeededConversation. */
 export class CreateConversationCommand implements PiecesCommand {
@@ -17,7 +18,12 @@ export class CreateConversationCommand implements PiecesCommand {
     r.property.begin(this.toString());
     // Conversations cannot be deleted: the name always carries the marker.
     const name = marked(r.nonce, typeof this.seeded.name === 'string' ? this.seeded.name : '');
-    const body = { ...this.seeded, name } as Contract.SeededConversation;
+    // A generated application is made up: a real client names its own.
+    const body = {
+      ...this.seeded,
+      name,
+      ...(this.seeded.application ? { application: application() } : {}),
+    } as Contract.SeededConversation;
     const created = need(r, (await r.api.call('createConversation', { body })).data, 'createConversation');
     r.judge('references_consistent', {
       operation: 'createConversation',

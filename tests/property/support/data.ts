@@ -3,7 +3,7 @@
  * fixtures' marker and the test's nonce), and the content that carries a unique token.
  */
 import { randomBytes } from 'node:crypto';
-import { MARKER } from '../../fixtures/data.js';
+import { application, MARKER } from '../../fixtures/data.js';
 
 /** A nonce for one test: every name it gives carries it (snapshots tell its data by it). */
 export function testNonce(): string {
@@ -15,10 +15,13 @@ export function marked(nonce: string, generated = ''): string {
   return `${MARKER}property:${nonce}:${generated}`;
 }
 
-/** A copy of a generated Seed whose asset is named `name` (a seed may come without metadata). */
+/**
+ * A copy of a generated Seed whose asset is named `name` (a seed may come without metadata) and
+ * names the suite's application, as a real client's seed does (a generated one is made up).
+ */
 export function namedSeed<T extends Record<string, any>>(seed: T, name: string): T {
   const asset = seed.asset ?? {};
-  return { ...seed, asset: { ...asset, metadata: { ...(asset.metadata ?? {}), name } } };
+  return { ...seed, asset: { ...asset, application: application(), metadata: { ...(asset.metadata ?? {}), name } } };
 }
 
 /** The generated name of a seed, if it has one. */
