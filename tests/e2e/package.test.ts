@@ -146,6 +146,18 @@ test(
         });
         emulator.on('close', (code) => reject(new Error(`pieces-os-emulator ended (${code}): ${out}`)));
       });
+      // Listening comes before the first answer (the contract loads meanwhile, slowly on a busy
+      // machine): wait for its health as a pipeline's start step would, up to a minute.
+      const ready = Date.now() + 60_000;
+      for (;;) {
+        const ok = await fetch(`${url}/.well-known/health`, { signal: AbortSignal.timeout(5_000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        assert.ok(Date.now() < ready, `the installed emulator at ${url} did not answer its health within a minute`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
       const live = await run(
         NPX,
         [
