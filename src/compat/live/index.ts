@@ -13,22 +13,27 @@ export {
   type LogContext,
   type LoggedExchange,
 } from './log.js';
+export { liveCell } from './cell.js';
 export { frameExchanges, httpUrl, type FrameSource } from './frames.js';
-export { fixPatterns, unicodeSafePattern, versionSpec, type VersionSpec } from './spec.js';
+export {
+  fixPatterns,
+  prepareVersions,
+  unicodeSafePattern,
+  versionContract,
+  type PreparedVersion,
+  type VersionContract,
+} from './versionContracts.js';
 export {
   applyLive,
   judgeExchange,
   judgeVersion,
   judgeVersions,
-  liveCell,
   liveVerdicts,
-  prepareVersions,
   relativePath,
   type ExchangeJudgement,
   type JudgeOptions,
   type LiveResult,
   type OperationTally,
-  type PreparedVersion,
   type ProblemRank,
   type VersionLive,
 } from './verdicts.js';

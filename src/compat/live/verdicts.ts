@@ -1,11 +1,9 @@
 /**
  * Live verdicts: every contract version's validators (lenient, so additive fields pass) over the
  * exchanges of one conformance run. Each exchange is matched to the version's own operation by
- * method + path (the versions' operationIds differ), then judged:
- *
- * - status: the version documents the status (exact, range or default);
- * - media type: a documented body's Content-Type is one of the documented media types;
- * - body: the response body validates against the schema of that status and media type.
+ * method + path (the versions' operationIds differ), then judged by the registry's exchange checks
+ * (src/checks), with the version's operation and validators: status_code_conformance,
+ * content_type_conformance and response_schema_conformance.
  *
  * Requests the suite sent as invalid on purpose (intent `negative`) are judged on their status only:
  * what the refined contract refuses, an older version may accept, so only "is this status
@@ -14,16 +12,18 @@
  * a body or media type a client would parse, then an undocumented status answering a valid request,
  * then an undocumented status refusing an invalid one.
  */
-import { buildValidators, type ValidatorSet } from '../../validate/validators.js';
-import { essence, mediaFor, responseFor } from '../../validate/media.js';
+import type { ValidatorSet } from '../../validate/validators.js';
 import { matchOperation, pathMatchers, type PathMatcher } from '../../contract/operations.js';
 import type { Exchange } from '../../core/types.js';
 import type { LoadedSpec, Operation } from '../../contract/types.js';
+import { checkNamed } from '../../checks/registry.js';
+import { runExchangeChecks } from '../../checks/run.js';
 import { operationKey } from '../paths.js';
 import { setCell } from '../matrix.js';
-import type { CompatMatrix, ContractVersion, MatrixCell } from '../types.js';
+import type { CompatMatrix, ContractVersion } from '../types.js';
 import type { LoggedExchange } from './log.js';
-import { versionSpec } from './spec.js';
+import { liveCell } from './cell.js';
+import { prepareVersions, type PreparedVersion } from './versionContracts.js';
 
 /** What one operation of one version saw in the run. */
 export interface OperationTally {
@@ -65,7 +65,7 @@ export interface VersionLive {
   operations: Map<string, OperationTally>;
   /** Exchanges that matched no operation of this version. */
   unmatched: number;
-  /** Unicode-mode pattern rewrites (see spec.ts). */
+  /** Unicode-mode pattern rewrites (see versionContracts.ts). */
   patternFixes: string[];
 }
 
@@ -114,10 +114,6 @@ function emptyTally(op: Operation): OperationTally {
   };
 }
 
-function documentedStatuses(op: Operation): string {
-  return Object.keys(op.responses).join(', ') || 'none';
-}
-
 /** What kind of problem an exchange showed, most telling first: 0 body or media type, 1 status of a valid request, 2 status of a refusal. */
 export type ProblemRank = 0 | 1 | 2;
 
@@ -133,47 +129,38 @@ export interface ExchangeJudgement {
   statusOnly: boolean;
 }
 
+/** The registry's checks a version asks of an answer: its status, media type and body, or its status only. */
+const STATUS = 'status_code_conformance';
+const WHOLE_ANSWER = [
+  checkNamed(STATUS),
+  checkNamed('content_type_conformance'),
+  checkNamed('response_schema_conformance'),
+];
+const STATUS_ONLY = [checkNamed(STATUS)];
+
 /** The problems of one answered exchange against one operation ([] when conformant), and its warnings. */
-export function judgeExchange(
-  validators: ValidatorSet,
-  op: Operation,
-  exchange: Pick<LoggedExchange, 'intent' | 'response' | 'truncated'>,
-): ExchangeJudgement {
+export function judgeExchange(validators: ValidatorSet, op: Operation, exchange: LoggedExchange): ExchangeJudgement {
   const res = exchange.response!;
-  const where = `${op.method.toUpperCase()} ${op.path} ${res.status}`;
   const negative = exchange.intent === 'negative';
-  const documented = responseFor(op, res.status);
-  if (!documented) {
-    return {
-      problems: [
-        `${where}: status ${res.status} not documented (documented: ${documentedStatuses(op)})${negative ? ', refusing an invalid request' : ''}`,
-      ],
-      rank: negative ? 2 : 1,
-      warnings: [],
-      statusOnly: negative || exchange.truncated?.response !== undefined,
-    };
-  }
   const statusOnly = negative || exchange.truncated?.response !== undefined;
-  if (statusOnly) return { problems: [], rank: 0, warnings: [], statusOnly };
-  const media = Object.keys(documented.content);
-  const contentType = res.headers['content-type'];
-  if (media.length > 0 && (contentType || res.body.length > 0) && !mediaFor(documented.content, contentType)) {
-    return {
-      problems: [
-        `${where}: Content-Type ${essence(contentType) ?? '(none)'} not documented (documented: ${media.join(', ')})`,
-      ],
-      rank: 0,
-      warnings: [],
-      statusOnly,
-    };
-  }
-  const v = validators.validateResponse(op.operationId, res.status, contentType, res.body);
-  const errors = v.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = v.diagnostics.filter((d) => d.severity === 'warning');
+  // A WebSocket operation's logged exchanges are its frames, each judged as the documented GET answer (frames.ts).
+  const operation = op.websocket ? { ...op, websocket: false } : op;
+  const { failures } = runExchangeChecks(exchange, { validators, operation }, statusOnly ? STATUS_ONLY : WHOLE_ANSWER);
+  const undocumented = failures.some((f) => f.check === STATUS);
+  const where = `${op.method.toUpperCase()} ${op.path}`;
+  const refusal = undocumented && negative ? ' (refusing an invalid request)' : '';
+  // Warnings are not failures: the lenient validation's own findings, for the cell's reason.
+  const warnings =
+    statusOnly || undocumented
+      ? []
+      : validators
+          .validateResponse(op.operationId, res.status, res.headers['content-type'], res.body)
+          .diagnostics.filter((d) => d.severity === 'warning')
+          .map((w) => `${where} ${res.status}: ${w.message}`);
   return {
-    problems: errors.length ? [`${where}: ${errors[0].message}`] : [],
-    rank: 0,
-    warnings: warnings.map((w) => `${where}: ${w.message}`),
+    problems: failures.map((f) => `${where}: ${f.title}. ${f.facts}${refusal}`),
+    rank: undocumented ? (negative ? 2 : 1) : 0,
+    warnings,
     statusOnly,
   };
 }
@@ -236,77 +223,6 @@ export function judgeVersion(
   // Stable sort: most telling kind first, time order within a kind.
   for (const t of operations.values()) t.problems.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
   return { versionId, operations, unmatched, patternFixes: [] };
-}
-
-function statusList(t: OperationTally): string {
-  return Object.entries(t.statuses)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([s, n]) => `${s} ×${n}`)
-    .join(', ');
-}
-
-/** The matrix cell of one operation's tally. */
-export function liveCell(t: OperationTally | undefined, websocket = false): MatrixCell {
-  if (!t || t.exchanges === 0) {
-    return {
-      verdict: 'not-exercised',
-      source: 'live',
-      reason: websocket
-        ? 'No frame in the conformance run (a WebSocket operation: only the stream suite logs its frames)'
-        : 'No exchange of the conformance run reached this operation',
-    };
-  }
-  const noun = websocket ? 'frame' : 'exchange'; // a WebSocket operation's exchanges are its frames (frames.ts)
-  if (t.judged === 0) {
-    return {
-      verdict: 'not-exercised',
-      source: 'live',
-      reason: `${t.exchanges} ${noun}${t.exchanges === 1 ? '' : 's'}, none answered (${t.firstTransportError})`,
-    };
-  }
-  const n = `${t.judged} ${noun}${t.judged === 1 ? '' : 's'}`;
-  const extras = [
-    `statuses ${statusList(t)}`,
-    t.negatives ? `${t.negatives} invalid on purpose, judged on status only` : '',
-    t.truncatedBodies ? `${t.truncatedBodies} with a truncated body, judged on status only` : '',
-    t.transportErrors ? `${t.transportErrors} without answer` : '',
-    t.warnings ? `${t.warnings} with lenient warnings, first: ${t.firstWarning}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-  if (t.failed) {
-    const more =
-      t.problems.length > 1 ? ` (+${t.problems.length - 1} other problem${t.problems.length === 2 ? '' : 's'})` : '';
-    return {
-      verdict: 'not-conformant',
-      source: 'live',
-      reason: `${t.problems[0]}${more} — ${t.failed} of ${n} failed (${extras})`,
-    };
-  }
-  return { verdict: 'conformant', source: 'live', reason: `${n} conformant (${extras})` };
-}
-
-/** A version ready to judge: its spec and its lenient validators. */
-export interface PreparedVersion {
-  id: string;
-  spec: LoadedSpec;
-  validators: ValidatorSet;
-  patternFixes: string[];
-}
-
-/**
- * Builds every version's spec and lenient validators (the slow part: every schema is compiled; it
- * needs no exchange, so it can run while the conformance run does).
- */
-export async function prepareVersions(
-  versions: readonly Pick<ContractVersion, 'id' | 'file' | 'doc'>[],
-): Promise<PreparedVersion[]> {
-  const out: PreparedVersion[] = [];
-  for (const v of versions) {
-    const { spec, patternFixes } = await versionSpec(v);
-    out.push({ id: v.id, spec, validators: buildValidators(spec, 'lenient'), patternFixes });
-  }
-  return out;
 }
 
 /** Judges every prepared version over the exchanges. */

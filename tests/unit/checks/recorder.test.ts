@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ScenarioRecorder } from '../../../src/checks/recorder.js';
 import { failureLine } from '../../../src/checks/run.js';
 import type { JudgedCheckName } from '../../../src/checks/registry.js';
-import { HarnessError } from '../../../src/core/errors.js';
+import { HarnessError, type ContractFailure } from '../../../src/core/errors.js';
 import { exchange, spec, strict } from './helpers.js';
 
 test('records, judges, dedupes and reports every verdict', () => {
@@ -58,4 +58,40 @@ test('judges scenario facts by check name; an exchange check cannot be judged by
   );
   // The types refuse it; an untyped caller is refused at run time.
   assert.throws(() => rec.judge('not_a_server_error' as JudgedCheckName, {} as never), HarnessError);
+});
+
+test('held judged failures go to the holder, not the verdict; exchange failures are never held', () => {
+  const rec = new ScenarioRecorder({ validators: strict });
+  const held: ContractFailure[] = [];
+  rec.holdJudged(held);
+  const stale = { operation: 'getAsset', id: 'a', updatedBy: 'updateAsset', field: 'name', sent: 'b', readBack: 'a' };
+  assert.equal(rec.judge('update_persisted', stale).length, 1);
+  rec.record(
+    exchange({ op: 'getAsset', status: 418, contentType: 'text/plain', body: 'x' }),
+    spec.operations.get('getAsset'),
+  );
+  assert.deepEqual(
+    held.map((f) => f.check),
+    ['update_persisted'],
+  );
+  assert.ok(!rec.failures.some((f) => f.check === 'update_persisted'));
+  assert.ok(rec.failures.some((f) => f.check === 'status_code_conformance'));
+  rec.holdJudged(undefined);
+  rec.judge('update_persisted', stale);
+  assert.ok(rec.failures.some((f) => f.check === 'update_persisted'));
+});
+
+test('judges stream subjects with every stream check and keeps their failures', () => {
+  const rec = new ScenarioRecorder({ validators: strict });
+  const [v] = rec.judgeStreams([
+    {
+      channel: 'qgptStream',
+      upgrade: { url: 'ws://127.0.0.1:1/qgpt/stream', header: 'origin', value: 'https://evil.invalid', opened: true },
+    },
+  ]);
+  assert.deepEqual(v.checks, ['stream_upgrade_guarded']);
+  assert.deepEqual(
+    rec.failures.map((f) => f.check),
+    ['stream_upgrade_guarded'],
+  );
 });

@@ -122,7 +122,7 @@ test('the versions judge the frames: conformant frames, a required field a frame
   assert.equal(m.cells.strict['GET /qgpt/stream'].verdict, 'not-conformant');
   assert.match(
     m.cells.strict['GET /qgpt/stream'].reason!,
-    /^GET \/qgpt\/stream 200: .*conversation.* — 2 of 3 frames failed/,
+    /^GET \/qgpt\/stream: Response violates schema\. .*conversation.* — 2 of 3 frames failed/,
   );
   assert.equal(m.cells.loose['GET /model/{}/download/progress'].verdict, 'not-exercised');
   assert.match(m.cells.loose['GET /model/{}/download/progress'].reason!, /No frame in the conformance run/);

@@ -126,7 +126,7 @@ test('a bare search answer is conformant to the seed and not to upstream, with t
   assert.equal(up.verdict, 'not-conformant');
   assert.match(
     up.reason!,
-    /^POST \/assets\/search 200: response body must have required property 'results' — 1 of 1 exchange failed/,
+    /^POST \/assets\/search: Response violates schema\. response body must have required property 'results' \/ Status: 200 application\/json — 1 of 1 exchange failed/,
   );
 });
 
@@ -158,7 +158,7 @@ test('an undocumented status of a valid request is not conformant; the version t
   assert.equal(seed.verdict, 'not-conformant');
   assert.match(
     seed.reason!,
-    /^GET \/asset\/\{id\} 410: status 410 not documented \(documented: 200\) — 1 of 1 exchange failed/,
+    /^GET \/asset\/\{id\}: Undocumented HTTP status code\. Received: 410 \/ Documented: 200 — 1 of 1 exchange failed/,
   );
   assert.equal((await cellOf(log, 'upstream', 'GET /asset/{}')).verdict, 'conformant');
 });
@@ -198,7 +198,7 @@ test('requests sent invalid on purpose are judged on their status only', async (
   assert.equal(seed.verdict, 'not-conformant');
   assert.match(
     seed.reason!,
-    /^POST \/assets\/create 400: status 400 not documented \(documented: 200\), refusing an invalid request/,
+    /^POST \/assets\/create: Undocumented HTTP status code\. Received: 400 \/ Documented: 200 \(refusing an invalid request\)/,
   );
   // A 2xx answer to a negative request: its body is not judged (an older version may accept the request).
   const accepted = [ex('POST', '/assets/create', 200, { no: 'id' }, { intent: 'negative' })];
@@ -215,7 +215,7 @@ test('the first diagnostic is the most telling: a body problem beats an earlier 
   assert.equal(seed.verdict, 'not-conformant');
   assert.match(
     seed.reason!,
-    /^POST \/assets\/search 200: response body iterable\[0\]\.id must be string \(\+2 other problems\) — 3 of 3 exchanges failed/,
+    /^POST \/assets\/search: Response violates schema\. response body iterable\[0\]\.id must be string \/ Status: 200 application\/json \(\+2 other problems\) — 3 of 3 exchanges failed/,
   );
 });
 
@@ -225,7 +225,7 @@ test('a Content-Type the version does not document is not conformant', async () 
   assert.equal(cell.verdict, 'not-conformant');
   assert.match(
     cell.reason!,
-    /^GET \/formats 200: Content-Type text\/plain not documented \(documented: application\/json\)/,
+    /^GET \/formats: Undocumented Content-Type\. Received: text\/plain for 200 \/ Documented: application\/json/,
   );
 });
 
