@@ -7,6 +7,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import { REPORT_PATHS } from './tests/fixtures/paths.js';
+import { readSettings, testTimeoutMs, timeBudgets } from './src/settings/index.js';
 
 const CI = !!process.env.CI;
 /** `.ts` in a checkout, `.js` in the installed package (compiled into dist/, which mirrors the checkout). */
@@ -20,7 +21,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: CI,
   retries: 0, // a conformance verdict is not retried into a pass
-  timeout: 60_000,
+  // Derived from the time budgets (src/settings/budgets.ts); tests that wait for more set their own from them.
+  timeout: testTimeoutMs(timeBudgets(readSettings())),
   expect: { timeout: 5_000 },
   reporter: [
     ['list'],

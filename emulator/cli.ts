@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listFaults, startEmulator, type EmulatorOptions } from './index.js';
+import { parseRange, PROFILES, type Profile, type Range } from './profile.js';
 
 const HELP = `Usage: pieces-os-emulator [options]
 
@@ -19,8 +20,15 @@ Options:
   --memory               Keep everything in memory (the default when --data is not given)
   --fault <name>         Plant a contract bug; repeatable (see --list-faults)
   --list-faults          Print every fault switch with the check expected to catch it, then exit
-  --stream-delay-ms <n>  Pause between streamed answer chunks on /qgpt/stream (default 2)
-  --download-ms <n>      Duration of a simulated model download (default 300)
+  --profile <name>       instant (default): answers at once, the same text for the same input;
+                         realistic: the pace of a local LLM (first token 500-2000 ms, chunks
+                         20-80 ms, REST answers wait for the whole answer), search that lags
+                         writes by 1500 ms, answers that vary, downloads of 4 s in uneven steps
+  --first-token-ms <a-b> Pause before the first streamed chunk, a range or a number (profile's default)
+  --chunk-ms <a-b>       Pause between streamed chunks, a range or a number (profile's default)
+  --index-lag-ms <n>     A created asset is found by search and relevance after this (profile's default)
+  --stream-delay-ms <n>  Pause between streamed answer chunks of the instant profile (default 2)
+  --download-ms <n>      Duration of a simulated model download (default 300; realistic 4000)
   --body-limit <n>       Largest accepted request body in bytes (default 1048576)
   --signed-out           Nobody is signed in: GET /user answers {}
   --seed-envelopes       Search, relevance and user answers also carry the seed contract's forms
@@ -35,6 +43,13 @@ function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} needs a non-negative integer, got "${value}"`);
   return Number(value);
+}
+
+function range(name: string, value: string | undefined): Range | undefined {
+  if (value === undefined) return undefined;
+  const r = parseRange(value);
+  if (!r) throw new UsageError(`--${name} needs a number or a range min-max (e.g. 500-2000), got "${value}"`);
+  return r;
 }
 
 /** Parses argv (without node and the script) into options, or a `help`/`list` request. */
@@ -52,6 +67,10 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
         memory: { type: 'boolean' },
         fault: { type: 'string', multiple: true },
         'list-faults': { type: 'boolean' },
+        profile: { type: 'string' },
+        'first-token-ms': { type: 'string' },
+        'chunk-ms': { type: 'string' },
+        'index-lag-ms': { type: 'string' },
         'stream-delay-ms': { type: 'string' },
         'download-ms': { type: 'string' },
         'body-limit': { type: 'string' },
@@ -69,6 +88,9 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
   const port = integer('port', values.port as string | undefined);
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const bodyLimit = integer('body-limit', values['body-limit'] as string | undefined);
+  const profile = values.profile as string | undefined;
+  if (profile !== undefined && !(PROFILES as readonly string[]).includes(profile))
+    throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   if (bodyLimit === 0) throw new UsageError('--body-limit must be at least 1');
   return {
     action: 'start',
@@ -78,6 +100,10 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
       dataDir: values.data as string | undefined,
       memory: values.memory === true || values.data === undefined,
       faults: (values.fault as string[] | undefined) ?? [],
+      ...(profile ? { profile: profile as Profile } : {}),
+      firstTokenMs: range('first-token-ms', values['first-token-ms'] as string | undefined),
+      chunkMs: range('chunk-ms', values['chunk-ms'] as string | undefined),
+      indexLagMs: integer('index-lag-ms', values['index-lag-ms'] as string | undefined),
       streamDelayMs: integer('stream-delay-ms', values['stream-delay-ms'] as string | undefined),
       downloadMs: integer('download-ms', values['download-ms'] as string | undefined),
       bodyLimit,
@@ -138,6 +164,7 @@ export async function main(): Promise<void> {
   process.stdout.write(`pieces-os-emulator listening on ${emulator.url}\n`);
   process.stdout.write(`data: ${options.memory ? 'in memory' : options.dataDir}\n`);
   process.stdout.write(`faults: ${emulator.faults.length ? emulator.faults.join(', ') : 'none'}\n`);
+  process.stdout.write(`profile: ${options.profile ?? 'instant'}\n`);
 }
 
 // Run only as the entry point (`tsx emulator/cli.ts`); tests import parseCli and faultTable.

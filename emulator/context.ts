@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { Downloads } from './downloads.js';
 import type { FaultSet } from './faults/index.js';
 import type { Store } from './store/index.js';
+import type { IndexLag, Pace, Profile, Range } from './profile.js';
 
 /** The emulator's options with every default filled in. */
 export interface ResolvedOptions {
@@ -11,7 +12,14 @@ export interface ResolvedOptions {
   port: number;
   dataDir?: string;
   memory: boolean;
+  /** instant or realistic (profile.ts): the defaults of the latencies, the index lag and the downloads. */
+  profile: Profile;
   streamDelayMs: number;
+  firstTokenMs: Range;
+  chunkMs: Range;
+  indexLagMs: number;
+  /** Answers vary between identical questions (the realistic profile). */
+  variedAnswers: boolean;
   downloadMs: number;
   bodyLimit: number;
   signedIn: boolean;
@@ -26,6 +34,10 @@ export interface Ctx {
   faults: FaultSet;
   options: ResolvedOptions;
   downloads: Downloads;
+  /** The simulated LLM's latencies. */
+  pace: Pace;
+  /** The search index's lag behind asset writes. */
+  index: IndexLag;
   /** The Pieces OS version this emulator reports. */
   version: string;
 }

@@ -10,6 +10,8 @@ import { languageName } from './shapes/seed.js';
 import type { Store } from './store/index.js';
 import { HttpError } from './http.js';
 import { contentTokens } from './store/ftsQuery.js';
+import type { Ctx } from './context.js';
+import { sleep, varyAnswer } from './profile.js';
 
 /** A relevant seed as the relevance answer carries it (RelevantQGPTSeed, with its score). */
 export interface RelevantItem {
@@ -40,15 +42,18 @@ function seedOf(r: AssetRecord): Record<string, unknown> {
   };
 }
 
-/** The assets (and request seeds) most relevant to a query, most relevant first, scores in [0,1]. */
-export function relevance(store: Store, input: any): RelevantItem[] {
+/**
+ * The assets (and request seeds) most relevant to a query, most relevant first, scores in [0,1].
+ * `indexed` says whether the search index holds an asset yet (the realistic profile's lag).
+ */
+export function relevance(store: Store, input: any, indexed: (id: string) => boolean = () => true): RelevantItem[] {
   const query = String(input.query ?? '');
   const items: RelevantItem[] = [];
   if (input.options?.database !== false) {
     const ids = Array.isArray(input.assets?.iterable)
       ? input.assets.iterable.map((a: any) => String(a?.id ?? ''))
       : undefined;
-    const rows = store.search.relevant(query, MAX_RELEVANT, ids);
+    const rows = store.search.relevant(query, MAX_RELEVANT, ids).filter((row) => indexed(row.id));
     // bm25() is negative, lower is better: the best row's magnitude is the scale (score 1).
     const best = rows.length ? -rows[0].rank : 0;
     for (const row of rows) {
@@ -151,14 +156,25 @@ export function answerText(query: string, snippets: Snippet[]): string {
   return lines.join('\n');
 }
 
+/** The answer this emulator gives: the deterministic text, varied per answer under the realistic profile. */
+export function answerFor(ctx: Pick<Ctx, 'options'>, query: string, snippets: Snippet[]): string {
+  const text = answerText(query, snippets);
+  return ctx.options.variedAnswers ? varyAnswer(text) : text;
+}
+
 /** The answer's confidence in [0,1]: grows with the number of grounding snippets. */
 export function answerScore(snippets: Snippet[]): number {
   return snippets.length === 0 ? 0.1 : Math.min(0.95, 0.5 + 0.1 * snippets.length);
 }
 
-/** A QGPTQuestionOutput for a query and its snippets. */
-export function questionOutput(query: string, snippets: Snippet[]) {
-  return { answers: { iterable: [{ text: answerText(query, snippets), score: answerScore(snippets) }] } };
+/**
+ * A QGPTQuestionOutput for a query and its snippets, after the time the simulated LLM takes to
+ * generate it (none under the instant profile).
+ */
+export async function questionOutput(ctx: Pick<Ctx, 'options' | 'pace'>, query: string, snippets: Snippet[]) {
+  const text = answerFor(ctx, query, snippets);
+  await sleep(ctx.pace.restAnswerMs(chunks(text).length));
+  return { answers: { iterable: [{ text, score: answerScore(snippets) }] } };
 }
 
 /** The query rewritten as a standalone question, given the conversation so far. */

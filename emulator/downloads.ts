@@ -5,6 +5,7 @@
  */
 import type { FaultSet } from './faults/index.js';
 import type { ModelStore } from './store/models.js';
+import { downloadSteps } from './profile.js';
 
 /** One ModelDownloadProgress frame. */
 export interface ProgressFrame {
@@ -18,9 +19,13 @@ interface Running {
   timer?: NodeJS.Timeout;
   step: number;
   last: ProgressFrame;
+  /** The percentage of each IN-PROGRESS step. */
+  percentages: number[];
 }
 
 const STEPS = 10;
+/** A realistic download reports about five times a second, in uneven steps. */
+const REALISTIC_FRAME_MS = 200;
 
 /** Runs, cancels and reports the downloads of one emulator. */
 export class Downloads {
@@ -29,12 +34,19 @@ export class Downloads {
   /** Counts starts and ends of downloads (the models' `downloading` flags change then). */
   version = 0;
 
-  /** Uses the model store for the final state; `downloadMs` is the whole duration. */
+  /** Uses the model store for the final state; `downloadMs` is the whole duration; `realistic`: uneven steps. */
   constructor(
     private readonly models: ModelStore,
     private readonly downloadMs: number,
     private readonly faults: FaultSet,
+    private readonly realistic = false,
   ) {}
+
+  /** The IN-PROGRESS percentages of one download (even tenths, or uneven fractional steps). */
+  private plan(): number[] {
+    if (!this.realistic) return Array.from({ length: STEPS - 1 }, (_, i) => ((i + 1) * 100) / STEPS);
+    return downloadSteps(Math.max(STEPS, Math.round(this.downloadMs / REALISTIC_FRAME_MS)));
+  }
 
   /** Whether the model is downloading now. */
   isDownloading(id: string): boolean {
@@ -59,7 +71,7 @@ export class Downloads {
   /** Starts a download (no-op when one runs). */
   start(id: string): void {
     if (this.running.has(id)) return;
-    const run: Running = { step: 0, last: { status: 'INITIALIZED', percentage: 0 } };
+    const run: Running = { step: 0, last: { status: 'INITIALIZED', percentage: 0 }, percentages: this.plan() };
     this.running.set(id, run);
     this.version++;
     this.emit(id, run.last);
@@ -85,14 +97,16 @@ export class Downloads {
   }
 
   private schedule(id: string, run: Running): void {
-    run.timer = setTimeout(() => this.tick(id, run), Math.max(1, this.downloadMs / STEPS));
+    const interval = this.downloadMs / (run.percentages.length + 1);
+    run.timer = setTimeout(() => this.tick(id, run), Math.max(1, interval));
     run.timer.unref?.();
   }
 
   private tick(id: string, run: Running): void {
     if (this.running.get(id) !== run) return;
     run.step++;
-    if (run.step >= STEPS) {
+    const steps = run.percentages.length + 1;
+    if (run.step >= steps) {
       if (this.faults.has('download-stalls')) return; // the planted bug: stuck at 90 %, forever
       this.running.delete(id);
       this.version++;
@@ -100,8 +114,8 @@ export class Downloads {
       this.emit(id, { status: 'COMPLETED', percentage: 100 });
       return;
     }
-    let percentage = (run.step * 100) / STEPS;
-    if (this.faults.has('download-progress-decreases') && run.step === STEPS / 2 + 1) percentage -= 25;
+    let percentage = run.percentages[run.step - 1]!;
+    if (this.faults.has('download-progress-decreases') && run.step === Math.floor(steps / 2) + 1) percentage -= 25;
     run.last = { status: 'IN-PROGRESS', percentage };
     this.emit(id, run.last);
     this.schedule(id, run);

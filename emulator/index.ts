@@ -3,6 +3,7 @@
  * with or without fault switches, and close it.
  */
 import type { ResolvedOptions } from './context.js';
+import { PROFILES, profileDefaults, type Profile, type Range } from './profile.js';
 import { FaultSet, listFaults as catalogue, type FaultInfo } from './faults/index.js';
 import { buildServer } from './server.js';
 
@@ -13,8 +14,12 @@ export interface EmulatorOptions {
   dataDir?: string; // SQLite data directory (created if missing); survives restarts
   memory?: boolean; // in-memory database (the default when dataDir is not given)
   faults?: string[]; // fault switch names, see listFaults()
-  streamDelayMs?: number; // pause between streamed chunks, default 2
-  downloadMs?: number; // total duration of a simulated model download, default 300
+  profile?: Profile; // instant (default) or realistic: the pace of a local LLM (see profile.ts)
+  streamDelayMs?: number; // pause between streamed chunks of the instant profile, default 2
+  firstTokenMs?: Range; // [min, max] before the first chunk; default: the profile's (realistic 500-2000)
+  chunkMs?: Range; // [min, max] between chunks; default: the profile's (realistic 20-80)
+  indexLagMs?: number; // a created asset is searchable after this; default: the profile's (realistic 1500)
+  downloadMs?: number; // total duration of a simulated model download; default: the profile's (300, realistic 4000)
   bodyLimit?: number; // bytes, default 1 MiB
   signedIn?: boolean; // whether GET /user has a user (default true)
   seedEnvelopes?: boolean; // search, relevance and user also carry the seed's forms (default false)
@@ -45,6 +50,19 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
       throw new Error(`Invalid emulator option ${name}: ${v} (must be a number >= ${min})`);
     return n;
   };
+  const profile = o.profile ?? 'instant';
+  if (!PROFILES.includes(profile))
+    throw new Error(`Invalid emulator option profile: ${o.profile} (one of ${PROFILES.join(', ')})`);
+  const streamDelayMs = num('streamDelayMs', o.streamDelayMs, 2, 0);
+  const d = profileDefaults(profile, streamDelayMs);
+  const range = (name: string, v: Range | undefined, fallback: Range): Range => {
+    const r = v ?? fallback;
+    if (!Array.isArray(r) || r.length !== 2 || !(r[0] >= 0) || !(r[1] >= r[0]))
+      throw new Error(
+        `Invalid emulator option ${name}: ${JSON.stringify(v)} (must be [min, max] with 0 <= min <= max)`,
+      );
+    return [r[0], r[1]];
+  };
   const port = num('port', o.port, 39300, 0);
   if (!Number.isInteger(port) || port > 65535) throw new Error(`Invalid emulator option port: ${o.port}`);
   return {
@@ -52,8 +70,13 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     port,
     dataDir: o.dataDir,
     memory: o.memory ?? o.dataDir === undefined,
-    streamDelayMs: num('streamDelayMs', o.streamDelayMs, 2, 0),
-    downloadMs: num('downloadMs', o.downloadMs, 300, 0),
+    profile,
+    streamDelayMs,
+    firstTokenMs: range('firstTokenMs', o.firstTokenMs, d.firstTokenMs),
+    chunkMs: range('chunkMs', o.chunkMs, d.chunkMs),
+    indexLagMs: num('indexLagMs', o.indexLagMs, d.indexLagMs, 0),
+    variedAnswers: d.variedAnswers,
+    downloadMs: num('downloadMs', o.downloadMs, d.downloadMs, 0),
     bodyLimit: num('bodyLimit', o.bodyLimit, 1024 * 1024, 1),
     signedIn: o.signedIn ?? true,
     seedEnvelopes: o.seedEnvelopes ?? false,

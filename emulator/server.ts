@@ -23,6 +23,7 @@ import { buildRoutes } from './registry.js';
 import { hostName, securityHook } from './security.js';
 import { loadContract } from './contract.js';
 import { Store } from './store/index.js';
+import { IndexLag, Pace } from './profile.js';
 
 /** The Pieces OS version the emulator reports (a POS 12 build, the line current clients accept). */
 const EMULATED_VERSION = '12.3.1';
@@ -90,7 +91,9 @@ export async function buildServer(
     store,
     faults,
     options,
-    downloads: new Downloads(store.models, options.downloadMs, faults),
+    downloads: new Downloads(store.models, options.downloadMs, faults, options.profile === 'realistic'),
+    pace: new Pace(options),
+    index: new IndexLag(options.indexLagMs),
     version: EMULATED_VERSION,
   };
   let routes;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { conversationForQuestion, recordExchange } from './chat.js';
 import type { Ctx } from './context.js';
-import { answerScore, answerText, chunks, relevance, resolveSnippets, snippetsOf, type Snippet } from './copilot.js';
+import { answerFor, answerScore, chunks, relevance, resolveSnippets, snippetsOf, type Snippet } from './copilot.js';
 import { relevanceOutput, qgptRefusal } from './handlers/qgpt.js';
 import { HttpError } from './http.js';
 import { describeErrors, schemaValidator } from './validation.js';
@@ -108,7 +108,7 @@ export class StreamSession {
     let snippets: Snippet[];
     let relevant: unknown;
     if (input.relevance) {
-      const items = relevance(store, input.relevance);
+      const items = relevance(store, input.relevance, (id) => this.ctx.index.visible(id));
       snippets = snippetsOf(items);
       relevant = relevanceOutput(this.ctx, items);
     } else {
@@ -123,7 +123,7 @@ export class StreamSession {
     this.tasks.set(request, task);
     this.send({ request: label, conversation, status: 'INITIALIZED', ...(relevant ? { relevance: relevant } : {}) });
     const answerWanted = !(input.relevance && input.relevance.options?.question === false);
-    const text = answerWanted ? answerText(query, snippets) : '';
+    const text = answerWanted ? answerFor(this.ctx, query, snippets) : '';
     this.pump(task, this.order(chunks(text)), answerScore(snippets));
   }
 
@@ -137,7 +137,7 @@ export class StreamSession {
   }
 
   private pump(task: Task, list: string[], score: number): void {
-    const { faults, options } = this.ctx;
+    const { faults, pace } = this.ctx;
     const next = (i: number) => {
       if (task.done) return;
       if (i >= list.length) return this.complete(task);
@@ -155,9 +155,9 @@ export class StreamSession {
       if (faults.has('stream-missing-conversation')) delete frame.conversation;
       this.send(frame);
       task.sent.push(list[i]);
-      task.timer = setTimeout(() => next(i + 1), options.streamDelayMs);
+      task.timer = setTimeout(() => next(i + 1), pace.chunkMs());
     };
-    task.timer = setTimeout(() => next(0), options.streamDelayMs);
+    task.timer = setTimeout(() => next(0), pace.firstTokenMs());
   }
 
   private finish(task: Task, record: boolean): void {

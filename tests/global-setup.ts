@@ -46,6 +46,12 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     buildValidators(spec, suite.validation); // compiles every schema: a broken contract fails here
     let target: Target;
     if (suite.baseUrl) {
+      if (suite.emulatorProfile !== 'instant')
+        throw new HarnessError(
+          'config',
+          `PIECES_EMULATOR_PROFILE=${suite.emulatorProfile} needs the embedded emulator`,
+          'unset PIECES_BASE_URL to use it, or start `pieces-os-emulator --profile realistic` and target it',
+        );
       if (suite.faults.length)
         throw new HarnessError(
           'config',
@@ -54,7 +60,7 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
         );
       target = await resolveLiveTarget(suite);
     } else {
-      const emu = await startEmbeddedEmulator(suite.faults);
+      const emu = await startEmbeddedEmulator(suite.faults, suite.emulatorProfile);
       stop = emu.close;
       target = { url: emu.url, kind: 'emulator', version: await readVersion(emu.url) };
     }
@@ -63,7 +69,9 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     process.env[HANDOFF_ENV.contractVersion] = spec.version;
     // For the CLI's environment block (Allure, summary): the target this run resolved.
     writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version }, null, 2)}\n`);
-    const faults = suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '';
+    const faults =
+      (suite.emulatorProfile === 'instant' ? '' : `, ${suite.emulatorProfile} profile`) +
+      (suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '');
     console.log(
       `pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation${suite.readonly ? ', read-only' : ''}`,
     );

@@ -35,6 +35,7 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
     }
     const record = recordFromSeed(seed, store.userId, nowAfter(), { trim: faults.has('roundtrip-trims-content') });
     store.assets.insert(record);
+    ctx.index.written(record.id);
     const json = store.assets.json(record.id, flag(req, 'transferables'))!;
     const status = faults.has('undocumented-status-create') ? 201 : 200;
     if (faults.has('asset-id-number')) return sendJson(reply, { ...JSON.parse(json), id: 4815162342 }, status);

@@ -12,6 +12,7 @@ import {
 } from '../copilot.js';
 import type { Ctx, HandlerMap } from '../context.js';
 import { HttpError, sendJson } from '../http.js';
+import { sleep } from '../profile.js';
 
 /** The refusal a fault switch plants on QGPT operations, if any. */
 export function qgptRefusal(ctx: Ctx, op: 'question' | 'relevance'): HttpError | undefined {
@@ -33,30 +34,33 @@ export function relevanceOutput(ctx: Ctx, items: RelevantItem[], answer?: unknow
 export function qgptHandlers(ctx: Ctx): HandlerMap {
   const { store, faults } = ctx;
   return {
-    qgptRelevance: (req, reply) => {
+    qgptRelevance: async (req, reply) => {
       const refusal = qgptRefusal(ctx, 'relevance');
       if (refusal) throw refusal;
       const input = req.body as any;
-      let items = relevance(store, input);
-      const answer = input.options?.question === true ? questionOutput(input.query, snippetsOf(items)) : undefined;
+      let items = relevance(store, input, (id) => ctx.index.visible(id));
+      const answer =
+        input.options?.question === true ? await questionOutput(ctx, input.query, snippetsOf(items)) : undefined;
       if (faults.has('relevance-unsorted')) items = [...items].reverse();
       if (faults.has('relevance-score-out-of-range'))
         items = items.map((i) => ({ ...i, score: Math.round(i.score * 100) + 1 }));
       return sendJson(reply, relevanceOutput(ctx, items, answer));
     },
 
-    qgptQuestion: (req, reply) => {
+    qgptQuestion: async (req, reply) => {
       const refusal = qgptRefusal(ctx, 'question');
       if (refusal) throw refusal;
       const input = req.body as any;
       if (faults.has('question-500-on-empty-relevant') && input.relevant.iterable.length === 0) {
         throw new Error('index out of range: relevant.iterable[0]');
       }
-      return sendJson(reply, questionOutput(input.query, resolveSnippets(store, input.relevant)));
+      return sendJson(reply, await questionOutput(ctx, input.query, resolveSnippets(store, input.relevant)));
     },
 
-    qgptReprompt: (req, reply) => {
+    qgptReprompt: async (req, reply) => {
       const input = req.body as any;
+      // A rewrite is a short generation: the first token and a few chunks.
+      await sleep(ctx.pace.restAnswerMs(8));
       if (faults.has('reprompt-missing-query')) return sendJson(reply, {});
       return sendJson(reply, { query: repromptQuery(input.query, input.conversation) });
     },

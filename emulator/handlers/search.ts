@@ -70,6 +70,7 @@ export function searchHandler(ctx: Ctx): HttpHandler {
         namesOnly: ctx.faults.has('search-misses-content'),
       });
     }
+    hits = hits.filter((h) => ctx.index.visible(h.id)); // the realistic profile's index lag
     if (casing) hits = hits.filter((h) => toks.every((t) => h.name.includes(t) || h.content.includes(t)));
     hits = hits.filter((h) => passes(h.doc, filters, body.filters?.type ?? 'AND'));
     // bm25() is negative, lower is better: scores are relative to the best hit, in [0,1].

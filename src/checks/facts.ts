@@ -29,3 +29,8 @@ export function requestLine(method: string, url: string): string {
     return `${method} ${url}`;
   }
 }
+
+/** ` after waiting 5000 ms` for a bounded eventual-consistency wait, or nothing when none was given. */
+export function waited(ms: number | undefined): string {
+  return ms === undefined ? '' : ` after waiting ${ms} ms`;
+}

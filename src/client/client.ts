@@ -30,6 +30,8 @@ export interface ClientOptions {
   transport: Transport;
   /** Per-request timeout (PIECES_TIMEOUT_MS); default 10 s. */
   timeoutMs?: number;
+  /** The timeout of one request by its operation and body (the time budgets); undefined: `timeoutMs`. */
+  timeoutOf?: (operationId: string | undefined, body: unknown) => number | undefined;
   middleware?: Middleware[];
   /** Wraps each exchange, e.g. in `test.step`. */
   around?: Around;
@@ -103,7 +105,8 @@ export class ApiClient {
     }
     const label = `${matched?.operation.operationId ?? 'unmatched'}: ${request.method} ${pathname}${intent === 'positive' ? '' : ` (${intent}${args.note ? `: ${args.note}` : ''})`}`;
     const run = async () => {
-      const timeoutMs = args.timeoutMs ?? this.timeoutMs;
+      const timeoutMs =
+        args.timeoutMs ?? this.opts.timeoutOf?.(matched?.operation.operationId, args.body) ?? this.timeoutMs;
       const exchange: Exchange = {
         id: `${this.prefix}-${++this.counter}`,
         operationId: matched?.operation.operationId,

@@ -44,6 +44,20 @@ export function parseTarget(value: string): string | undefined {
 }
 
 const ms = (doc: string, defaultText: string) => int({ group: 'stream', min: 1, doc, defaultText });
+const budget = (doc: string, defaultText: string, envAliases?: string[]) =>
+  int({
+    group: 'budgets',
+    min: 1,
+    flag: true,
+    placeholder: 'N',
+    doc,
+    defaultText,
+    ...(envAliases ? { envAliases } : {}),
+  });
+
+/** The embedded emulator's profiles (emulator --profile). */
+export const EMULATOR_PROFILES = ['instant', 'realistic'] as const;
+export type EmulatorProfile = (typeof EMULATOR_PROFILES)[number];
 
 export const SETTINGS = {
   // What is judged and how.
@@ -118,18 +132,59 @@ export const SETTINGS = {
     doc: 'Emulator fault switches (embedded emulator only; names checked against `emulator --list-faults`)',
   }),
   timeoutMs: int({
-    group: 'run',
+    group: 'budgets',
     min: 1,
     default: 10_000,
     flag: true,
     placeholder: 'N',
-    doc: 'Per-request timeout in milliseconds',
+    doc: 'Budget of a REST read or write, in milliseconds (the per-request timeout)',
   }),
-  downloadWaitMs: int({
-    group: 'run',
+  timeoutLlmMs: budget(
+    'Budget of an LLM-backed REST call (question, relevance with a question, reprompt), in milliseconds',
+    'instant emulator 10000, otherwise 120000',
+  ),
+  timeoutFirstFrameMs: budget(
+    'Budget from a streamed question to its first frame, in milliseconds',
+    'instant emulator 3000, otherwise 60000',
+  ),
+  timeoutAnswerMs: budget(
+    'Budget of a whole streamed answer, in milliseconds',
+    'instant emulator 10000, otherwise 180000',
+    ['PIECES_STREAM_TIMEOUT_MS'],
+  ),
+  timeoutDownloadMs: budget(
+    'Budget of a model download, in milliseconds',
+    'instant emulator 10000, otherwise 1800000 (30 min)',
+    ['PIECES_DOWNLOAD_WAIT_MS'],
+  ),
+  timeoutLoadMs: budget('Budget of a model load, in milliseconds', 'instant emulator 10000, otherwise 120000'),
+  consistencyMs: int({
+    group: 'budgets',
+    min: 0,
+    flag: true,
+    placeholder: 'N',
+    doc: 'How long "created, so found/listed" and "deleted, so gone" poll before failing, in milliseconds',
+    defaultText: 'instant emulator 0, otherwise 5000',
+  }),
+  streamConcurrency: int({
+    group: 'budgets',
     min: 1,
-    doc: 'How long a model download is waited for, in milliseconds',
-    defaultText: 'models suite: emulator 10000, live 600000; property suite: 30000',
+    flag: true,
+    placeholder: 'N',
+    doc: 'Streamed questions in flight at once',
+    defaultText: 'instant emulator 20, otherwise 3',
+  }),
+  rankWithin: int({
+    group: 'budgets',
+    min: 1,
+    doc: 'Relevance judges the expected asset within the first k results (1 where the target is deterministic)',
+    defaultText: 'instant emulator 1, otherwise 3',
+  }),
+  emulatorProfile: oneOf(EMULATOR_PROFILES, {
+    group: 'run',
+    default: 'instant',
+    flag: 'profile',
+    doc: "The embedded emulator's pace: instant, or realistic (local-LLM latency, index lag, varying answers, slow downloads)",
   }),
   workers: int({
     group: 'run',
@@ -192,8 +247,10 @@ export const SETTINGS = {
   }),
   // The stream suite.
   streamConnectMs: ms('WebSocket connect timeout in milliseconds', '5000'),
-  streamTimeoutMs: ms('How long one streamed answer may take, in milliseconds', 'emulator 10000, live 120000'),
-  streamIdleMs: ms('Longest silence within a streamed answer, in milliseconds', 'emulator 3000, live 30000'),
+  streamIdleMs: ms(
+    'Longest silence within a streamed answer after its first frame, in milliseconds',
+    'instant emulator 3000, otherwise 30000',
+  ),
   streamSettleMs: ms('How long to keep listening after the last answer ended, in milliseconds', '150'),
   streamTtfcMs: ms('Budget for the time to the first chunk (check stream_timing_budget)', 'no budget'),
   streamGapMs: ms('Budget for the largest gap between frames', 'no budget'),

@@ -28,7 +28,7 @@ export type Kind =
     };
 
 /** Where a setting is used, for the README table and `--print-config`. */
-export type Group = 'run' | 'property' | 'stream' | 'reports' | 'cli';
+export type Group = 'run' | 'budgets' | 'property' | 'stream' | 'reports' | 'cli';
 
 /** One setting. T is its parsed value (undefined included when it has no default). */
 export interface Setting<T = unknown> {

@@ -13,6 +13,7 @@ export const DOCS_END = '<!-- settings:end -->';
 
 const GROUPS: Record<Group, string> = {
   run: 'What is judged and how',
+  budgets: 'Time budgets (the test timeouts derive from them; see src/settings/budgets.ts)',
   property: 'Property suite',
   stream: 'Stream suite',
   reports: 'Reports and the coverage gate',

@@ -6,6 +6,6 @@ export { connect, QgptStreamSocket } from './socket.js';
 export type { AskHandle, AskOptions, SocketTimeouts } from './socket.js';
 export { watchDownload } from './progress.js';
 export type { ProgressHandle, WatchOptions } from './progress.js';
-export { StreamSession, streamTimeoutsFromEnv, wsUrl } from './session.js';
+export { StreamSession, socketTimeoutsOf, streamTimeoutsFromEnv, wsUrl } from './session.js';
 export type { StreamSessionOptions } from './session.js';
 export { attemptUpgrade, channelOf } from './upgrade.js';

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ValidatorSet } from '../validate/validators.js';
+import { readSettings, timeBudgets, type TimeBudgets } from '../settings/index.js';
 import { connect, QgptStreamSocket, type SocketTimeouts } from './socket.js';
 import { watchDownload, type ProgressHandle } from './progress.js';
 import { budgetsFromEnv, timeoutFromEnv } from './timing.js';
@@ -23,14 +24,16 @@ export interface StreamSessionOptions {
   budgets?: TimingBudgets;
 }
 
-/** Defaults, overridable by PIECES_STREAM_CONNECT_MS / _TIMEOUT_MS / _IDLE_MS / _SETTLE_MS. */
-export function streamTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): SocketTimeouts & { settleMs: number } {
-  return {
-    connectMs: timeoutFromEnv('streamConnectMs', 5000, env),
-    requestMs: timeoutFromEnv('streamTimeoutMs', 15000, env),
-    idleMs: timeoutFromEnv('streamIdleMs', 5000, env),
-    settleMs: timeoutFromEnv('streamSettleMs', 150, env),
-  };
+/** The time budgets' stream timeouts (src/settings/budgets.ts) and the settle time (PIECES_STREAM_SETTLE_MS). */
+export function streamTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<SocketTimeouts> & {
+  settleMs: number;
+} {
+  return { ...socketTimeoutsOf(timeBudgets(readSettings(env))), settleMs: timeoutFromEnv('streamSettleMs', 150, env) };
+}
+
+/** A socket's timeouts from the time budgets. */
+export function socketTimeoutsOf(b: TimeBudgets): Required<SocketTimeouts> {
+  return { connectMs: b.connectMs, requestMs: b.answerMs, idleMs: b.idleMs, firstFrameMs: b.firstFrameMs };
 }
 
 /** `ws://host:port/path` from an http(s) base URL. */
@@ -55,7 +58,8 @@ export class StreamSession {
 
   constructor(private readonly options: StreamSessionOptions) {
     const env = streamTimeoutsFromEnv();
-    this.timeouts = { connectMs: env.connectMs, requestMs: env.requestMs, idleMs: env.idleMs, ...options.timeouts };
+    const { settleMs: _, ...fromBudgets } = env;
+    this.timeouts = { ...fromBudgets, ...options.timeouts };
     this.settleMs = options.settleMs ?? env.settleMs;
     this.budgets = options.budgets ?? budgetsFromEnv();
   }

@@ -15,8 +15,10 @@ import type { RequestEnd, SocketLog, StreamFrame, StreamRequest } from './types.
 export interface SocketTimeouts {
   connectMs: number;
   requestMs: number;
-  /** A request that receives no frame for this long ends (`idle`). */
+  /** A request that receives no frame for this long after its first one ends (`idle`). */
   idleMs: number;
+  /** A request that receives no first frame for this long ends (`idle`); default idleMs. */
+  firstFrameMs?: number;
 }
 
 /** How a request is sent. */
@@ -215,12 +217,13 @@ export class QgptStreamSocket {
     return { id, request: req, firstChunk, done };
   }
 
+  /** (Re)arms the silence timer: the first-frame budget until a frame came, then the idle budget. */
   private touch(p: Pending): void {
     if (p.idle) clearTimeout(p.idle);
-    p.idle = setTimeout(
-      () => this.end(p, { kind: 'idle', atMs: Date.now() - p.req.sentAt, detail: `${this.timeouts.idleMs} ms` }),
-      this.timeouts.idleMs,
-    );
+    const first = p.req.frames.length === 0;
+    const ms = first ? (this.timeouts.firstFrameMs ?? this.timeouts.idleMs) : this.timeouts.idleMs;
+    const detail = first ? `${ms} ms before the first frame` : `${ms} ms`;
+    p.idle = setTimeout(() => this.end(p, { kind: 'idle', atMs: Date.now() - p.req.sentAt, detail }), ms);
   }
 
   private end(p: Pending, end: RequestEnd): void {

@@ -3,15 +3,19 @@
  * fixtures use them. A bad value is a config HarnessError naming the variable, the value and what
  * is accepted.
  */
-import { readSettings } from '../settings/index.js';
+import { readSettings, timeBudgets, type EmulatorProfile, type TimeBudgets } from '../settings/index.js';
 import type { ValidationMode } from '../validate/mode.js';
 
 /** What the suite reads from PIECES_* variables. */
 export interface SuiteConfig {
   /** undefined: start the embedded emulator; 'auto': discover; else the target's base URL. */
   baseUrl?: string;
-  /** Per-request timeout in ms (PIECES_TIMEOUT_MS, default 10000). */
+  /** Per-request timeout of REST reads and writes in ms (PIECES_TIMEOUT_MS, default 10000). */
   timeoutMs: number;
+  /** The time budgets by operation class (src/settings/budgets.ts): every wait of the suites. */
+  budgets: TimeBudgets;
+  /** PIECES_EMULATOR_PROFILE: the embedded emulator's pace (instant or realistic). */
+  emulatorProfile: EmulatorProfile;
   /** PIECES_VALIDATION: strict (default) or lenient. */
   validation: ValidationMode;
   /** PIECES_READONLY: only reads run. */
@@ -20,8 +24,6 @@ export interface SuiteConfig {
   allowDownloads: boolean;
   /** PIECES_EMULATOR_FAULTS=a,b: faults for the embedded emulator (harness self-tests). */
   faults: string[];
-  /** PIECES_DOWNLOAD_WAIT_MS: how long to wait for a model download (default 30000; the models suite picks its own when unset). */
-  downloadWaitMs: number;
 }
 
 /** Reads and validates the configuration. */
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     readonly: s.readonly,
     allowDownloads: s.allowDownloads,
     faults: s.faults,
-    downloadWaitMs: s.downloadWaitMs ?? 30_000,
+    budgets: timeBudgets(s),
+    emulatorProfile: s.emulatorProfile,
   };
 }

@@ -6,10 +6,15 @@
 import { test, expect } from '../fixtures/index.js';
 import { distinctiveToken, markedName, seed, trickyContent } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
-import { searchIdsOf as searchIds } from '../../src/client/envelopes.js';
+import { eventually, searchUntilFound, waitedOf } from '../fixtures/poll.js';
 
 test.describe('Assets', { tag: '@Assets' }, () => {
-  test('an asset lives, is renamed and is deleted as documented', async ({ api, judge, safety }) => {
+  test('an asset lives, is renamed and is deleted as documented', async ({
+    api,
+    judge,
+    safety,
+    suiteConfig: { budgets },
+  }) => {
     safety.writes();
     const token = distinctiveToken();
     const name = markedName('asset');
@@ -43,22 +48,29 @@ test.describe('Assets', { tag: '@Assets' }, () => {
     });
 
     // A listing that leaves out an asset readable by id is the listing's fault; otherwise the create's.
-    const listed = await api.call('getAssetsSnapshot', { query: { transferables: false } });
+    const listed = await eventually(
+      budgets,
+      async () =>
+        (await api.call('getAssetsSnapshot', { query: { transferables: false } })).data?.iterable.some(
+          (a) => a.id === asset.id,
+        ),
+      (yes) => yes === true,
+    );
     judge('ensure_resource_availability', {
       operation: read.ok ? 'getAssetsSnapshot' : 'createAsset',
       via: 'getAssetsSnapshot',
       id: asset.id,
       createdBy: 'createAsset',
-      listed: listed.data?.iterable.some((a) => a.id === asset.id),
+      listed: listed.value,
+      ...waitedOf(budgets, listed),
     });
 
     // The content's token is not in the name: this search can only succeed by looking at content.
-    const found = await api.call('searchAssets', { body: { query: token }, query: { transferables: false } });
     judge('search_finds_created', {
       operation: 'searchAssets',
       query: token,
       id: asset.id,
-      found: searchIds(found.data),
+      ...(await searchUntilFound(api, budgets, asset.id, { query: token }, { transferables: false })),
     });
 
     const renamed = markedName('renamed');
@@ -112,13 +124,21 @@ test.describe('Assets', { tag: '@Assets' }, () => {
       deletedBy: 'deleteAsset',
       read: after.exchange,
     });
-    const snapshot = await api.call('getAssetsSnapshot', { query: { transferables: false } });
+    const snapshot = await eventually(
+      budgets,
+      async () =>
+        (await api.call('getAssetsSnapshot', { query: { transferables: false } })).data?.iterable.some(
+          (a) => a.id === asset.id,
+        ),
+      (still) => still !== true,
+    );
     judge('use_after_delete', {
       operation: blame('getAssetsSnapshot'),
       via: 'getAssetsSnapshot',
       id: asset.id,
       deletedBy: 'deleteAsset',
-      listed: snapshot.data?.iterable.some((a) => a.id === asset.id),
+      listed: snapshot.value,
+      ...waitedOf(budgets, snapshot),
     });
     const formats = await api.call('getFormatsSnapshot', { query: { transferables: false } });
     for (const fid of formatIds) {
@@ -159,6 +179,7 @@ test.describe('Assets', { tag: '@Assets' }, () => {
     api,
     judge,
     safety,
+    suiteConfig: { budgets },
   }) => {
     safety.writes();
     const token = distinctiveToken();
@@ -168,22 +189,22 @@ test.describe('Assets', { tag: '@Assets' }, () => {
     });
     const id = must(created, 'the search test').id;
 
-    const byName = await api.call('searchAssets', { body: { query: nameToken } });
-    judge('search_finds_created', { operation: 'searchAssets', query: nameToken, id, found: searchIds(byName.data) });
+    // A new asset may reach the search index a moment later: each search waits within the consistency budget.
+    const byName = await searchUntilFound(api, budgets, id, { query: nameToken });
+    judge('search_finds_created', { operation: 'searchAssets', query: nameToken, id, ...byName });
     const phrase = `"say ${token}"`;
-    const quoted = await api.call('searchAssets', {
-      body: { query: phrase },
-      query: { transferables: false, pseudo: false },
-    });
-    judge('search_finds_created', { operation: 'searchAssets', query: phrase, id, found: searchIds(quoted.data) });
-    const filtered = await api.call('searchAssets', {
-      body: { query: token, casing: true, filters: { iterable: [{ classification: 'js' }], type: 'AND' } },
+    const quoted = await searchUntilFound(api, budgets, id, { query: phrase }, { transferables: false, pseudo: false });
+    judge('search_finds_created', { operation: 'searchAssets', query: phrase, id, ...quoted });
+    const filtered = await searchUntilFound(api, budgets, id, {
+      query: token,
+      casing: true,
+      filters: { iterable: [{ classification: 'js' }], type: 'AND' },
     });
     judge('search_finds_created', {
       operation: 'searchAssets',
       query: `${token} (js filter, case-sensitive)`,
       id,
-      found: searchIds(filtered.data),
+      ...filtered,
     });
     // An unbalanced quote is an ordinary search text; it must not reach a query parser raw.
     await api.call('searchAssets', { body: { query: `${token} "unterminated` } });

@@ -6,7 +6,7 @@
  * order on one worker, each on its own model, and only on the embedded emulator unless
  * PIECES_ALLOW_DOWNLOADS=1 (otherwise they are skipped, not passed).
  */
-import { readSetting } from '../../src/settings/index.js';
+import { modelTestTimeoutMs } from '../../src/settings/index.js';
 import { test, expect } from '../fixtures/index.js';
 import { must } from '../fixtures/must.js';
 import { pollUntil } from '../fixtures/poll.js';
@@ -26,9 +26,9 @@ async function idleLocalModel(api: ApiClient): Promise<Contract.Model> {
   return idle[idle.length - 1];
 }
 
-/** How long a download may take: short on the emulator, long on a live target. */
-function downloadWait(_config: SuiteConfig, target: Target): number {
-  return readSetting('downloadWaitMs') ?? (target.kind === 'emulator' ? 10_000 : 600_000);
+/** How long a download may take: the download budget (short on the instant emulator, long otherwise). */
+function downloadWait(config: SuiteConfig, _target: Target): number {
+  return config.budgets.downloadMs;
 }
 
 test.describe('Models', { tag: '@Models' }, () => {
@@ -62,7 +62,7 @@ test.describe('Models', { tag: '@Models' }, () => {
     }) => {
       safety.downloads();
       const waitMs = downloadWait(suiteConfig, target);
-      test.setTimeout(waitMs + 30_000);
+      test.setTimeout(modelTestTimeoutMs(suiteConfig.budgets, 1, 1));
       const model = await idleLocalModel(api);
       const id = model.id;
       const judgeModel = (

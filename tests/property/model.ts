@@ -12,6 +12,7 @@ import type { ApiClient, Contract, OperationId } from '../../src/client/index.js
 import type { MessageFacts } from '../../src/checks/index.js';
 import type { PropertyHarness } from './support/harness.js';
 import type { Judge } from '../fixtures/index.js';
+import type { TimeBudgets } from '../../src/settings/index.js';
 
 /** What the model knows of one asset the run created. */
 export interface AssetView {
@@ -58,6 +59,8 @@ export interface PiecesReal {
   models: string[];
   /** How long a download may take before the model must report it finished. */
   downloadWaitMs: number;
+  /** The run's time budgets (the consistency budget bounds "created, so found" and "deleted, so gone"). */
+  budgets: TimeBudgets;
 }
 
 /** A command of the stateful property. */

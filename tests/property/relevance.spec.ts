@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Contract } from '../../src/client/index.js';
 import { uniqueToken, validRelevanceInput, validSeed } from '../../src/fuzz/index.js';
 import { test } from './support/test.js';
+import { eventually, waitedOf } from '../fixtures/poll.js';
 import { asked } from '../fixtures/data.js';
 import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withId, withRaw, withToken } from './support/data.js';
 
@@ -17,6 +18,7 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
     judge,
     spec,
     safety,
+    suiteConfig: { budgets },
   }) => {
     safety.writes();
     const nonce = testNonce();
@@ -54,14 +56,21 @@ test.describe('Properties: relevance', { tag: '@property' }, () => {
             options: { ...input.options, database: true },
             ...asked(),
           } as Contract.QGPTRelevanceInput;
-          const res = await api.call('qgptRelevance', { body });
+          // New assets may reach the index a moment later: ask again within the consistency budget.
+          const polled = await eventually(
+            budgets,
+            () => api.call('qgptRelevance', { body }),
+            (r) => !r.data || ranked(r.data).ids.includes(best.id),
+          );
+          const res = polled.value;
           if (res.data)
             judge('relevance_sorted', {
               operation: 'qgptRelevance',
               query,
               ...ranked(res.data),
               expected: best.id,
-              within: 1,
+              within: budgets.rankWithin,
+              ...waitedOf(budgets, polled),
             });
           await api.call('deleteAsset', { path: { asset: best.id } });
           await api.call('deleteAsset', { path: { asset: other.id } });

@@ -9,6 +9,7 @@ import { searchQuery, uniqueToken, validRelevanceInput, validSearchInput, validS
 import { must } from '../fixtures/must.js';
 import { asked, seed as fixedSeed } from '../fixtures/data.js';
 import { test } from './support/test.js';
+import { searchUntilFound } from '../fixtures/poll.js';
 import {
   marked,
   namedSeed,
@@ -77,7 +78,14 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
     );
   });
 
-  test('the unique token of a created asset finds that asset', async ({ api, property, judge, spec, safety }) => {
+  test('the unique token of a created asset finds that asset', async ({
+    api,
+    property,
+    judge,
+    spec,
+    safety,
+    suiteConfig: { budgets },
+  }) => {
     safety.writes();
     const nonce = testNonce();
     const seeds = validSeed({ spec: spec.dereferenced });
@@ -96,16 +104,15 @@ test.describe('Properties: search and relevance', { tag: '@property' }, () => {
           ) as Contract.Seed;
           const id = withId((await api.call('createAsset', { body })).data)?.id;
           if (!id) return; // refused or unreadable: the exchange checks have judged it
-          const found = await api.call('searchAssets', {
-            body: { query: token, ...(caseSensitive === undefined ? {} : { casing: caseSensitive }) },
-            query: { transferables: false },
-          });
-          judge('search_finds_created', {
-            operation: 'searchAssets',
-            query: token,
+          // The search index may lag the write: found within the consistency budget.
+          const found = await searchUntilFound(
+            api,
+            budgets,
             id,
-            found: searchIds(found.data),
-          });
+            { query: token, ...(caseSensitive === undefined ? {} : { casing: caseSensitive }) },
+            { transferables: false },
+          );
+          judge('search_finds_created', { operation: 'searchAssets', query: token, id, ...found });
           await api.call('deleteAsset', { path: { asset: id } });
         }),
       ),

@@ -28,13 +28,11 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
     safety.writes();
     const models = target.kind === 'emulator' || suiteConfig.allowDownloads;
     // A real download takes minutes: give the test the time the configured waits need.
-    if (target.kind === 'live' && models)
-      test.setTimeout(Math.max(test.info().timeout, 20 * suiteConfig.downloadWaitMs));
+    const { budgets } = suiteConfig;
+    if (budgets.pace === 'live' && models) test.setTimeout(Math.max(test.info().timeout, 20 * budgets.downloadMs));
     const nonce = testNonce();
     const downloadWaitMs =
-      target.kind === 'emulator'
-        ? Math.min(suiteConfig.downloadWaitMs, EMULATOR_DOWNLOAD_WAIT_MS)
-        : suiteConfig.downloadWaitMs;
+      budgets.pace === 'instant' ? Math.min(budgets.downloadMs, EMULATOR_DOWNLOAD_WAIT_MS) : budgets.downloadMs;
     const commands = fc.commands(
       allCommands({ spec: spec.dereferenced, models }),
       property.commands({ maxCommands: 25, deepMaxCommands: 60 }),
@@ -65,6 +63,7 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
                 conversations: [],
                 models: driven.map((m) => m.id),
                 downloadWaitMs,
+                budgets,
               },
             };
             return run;

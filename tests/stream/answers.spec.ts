@@ -7,21 +7,23 @@ import { test, expect } from './fixtures.js';
 import { markedName, seed } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
 import { answerOf, firstConversationOf, terminalStatusOf } from '../../src/stream/index.js';
-import { deterministic, questionInput, relevanceInput, restAnswer } from './inputs.js';
+import { questionInput, relevanceInput, restAnswer } from './inputs.js';
+import { streamTestTimeoutMs } from '../../src/settings/index.js';
 
 test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
   test('question only: the chunks make a non-empty answer, COMPLETED last, equal to the REST answer', async ({
     streams,
     api,
-    target,
+    suiteConfig: { budgets },
     safety,
   }) => {
     safety.streamedQuestions();
+    test.setTimeout(streamTestTimeoutMs(budgets, 1));
     const session = streams.session();
     const socket = await session.open();
     const token = session.token();
     const input = questionInput(token);
-    const reference = deterministic(target.kind) ? await restAnswer(api, input) : undefined;
+    const reference = budgets.deterministic ? await restAnswer(api, input) : undefined;
     const req = await socket.ask(input, { token, reference }).done;
     expect.soft(answerOf(req).length, 'the concatenated chunks are a non-empty answer').toBeGreaterThan(0);
     expect.soft(terminalStatusOf(req), 'the last frame of the answer').toBe('COMPLETED');
@@ -30,10 +32,11 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
   test('relevance + question: context is found and the answer streamed, COMPLETED last', async ({
     streams,
     api,
-    target,
+    suiteConfig: { budgets },
     safety,
   }) => {
     safety.writes();
+    test.setTimeout(streamTestTimeoutMs(budgets, 1));
     const session = streams.session();
     const token = session.token();
     const asset = must(
@@ -43,7 +46,7 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
       'the relevance stream test',
     );
     const input = relevanceInput(token, [asset.id]);
-    const reference = deterministic(target.kind) ? await restAnswer(api, input) : undefined;
+    const reference = budgets.deterministic ? await restAnswer(api, input) : undefined;
     const socket = await session.open();
     const req = await socket.ask(input, { token, reference }).done;
     expect.soft(answerOf(req).length, 'the concatenated chunks are a non-empty answer').toBeGreaterThan(0);
@@ -55,8 +58,10 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
     api,
     judge,
     safety,
+    suiteConfig: { budgets },
   }) => {
     safety.writes();
+    test.setTimeout(streamTestTimeoutMs(budgets, 2, { sequential: true }));
     const before = new Set(
       (await api.call('getConversationsSnapshot', { query: { transferables: false } })).data?.iterable.map(
         (c) => c.id,

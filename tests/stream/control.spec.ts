@@ -7,10 +7,17 @@
 import { test, expect } from './fixtures.js';
 import { chunkOf, terminalStatusOf } from '../../src/stream/index.js';
 import { questionInput } from './inputs.js';
+import { streamTestTimeoutMs } from '../../src/settings/index.js';
 
 test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
-  test('stop mid-answer: the answer ends STOPPED and no chunk follows', async ({ streams, slowTarget, safety }) => {
+  test('stop mid-answer: the answer ends STOPPED (or COMPLETED, when it was finishing) and no chunk follows', async ({
+    streams,
+    slowTarget,
+    safety,
+    suiteConfig: { budgets },
+  }) => {
     safety.streamedQuestions();
+    test.setTimeout(streamTestTimeoutMs(budgets, 1));
     const session = streams.session(slowTarget.url);
     const socket = await session.open();
     const token = session.token();
@@ -20,14 +27,21 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
     expect(await handle.firstChunk, `request ${handle.id} streamed a first chunk`).toBe(true);
     socket.stop(handle.id);
     const req = await handle.done;
-    expect.soft(terminalStatusOf(req), `request ${req.id} after stop`).toBe('STOPPED');
-    // What a stopped answer must not do (chunks after STOPPED) is judged by stream_grammar at teardown.
+    // A stop that meets the answer finishing may be answered by COMPLETED: both are conformant;
+    // a second terminal frame (chunks after it) never is, which stream_grammar judges at teardown.
+    expect.soft(['STOPPED', 'COMPLETED'], `request ${req.id} after stop`).toContain(terminalStatusOf(req));
     const chunks = req.frames.filter((f) => chunkOf(f).length > 0).length;
-    expect.soft(chunks, 'the answer was cut short').toBeGreaterThan(0);
+    expect.soft(chunks, 'the answer streamed before the stop').toBeGreaterThan(0);
   });
 
-  test('reset: answers in flight end, the socket stays usable', async ({ streams, slowTarget, safety }) => {
+  test('reset: answers in flight end, the socket stays usable', async ({
+    streams,
+    slowTarget,
+    safety,
+    suiteConfig: { budgets },
+  }) => {
     safety.streamedQuestions();
+    test.setTimeout(streamTestTimeoutMs(budgets, 2, { sequential: true }));
     test.skip(
       !slowTarget.dedicated,
       'the RESET acknowledgement is not documented upstream: judged on the emulator only',
@@ -49,8 +63,10 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
   test('malformed input: an in-band FAILED frame with errorMessage; the socket stays open and answers the next request', async ({
     streams,
     safety,
+    suiteConfig: { budgets },
   }) => {
     safety.streamedQuestions();
+    test.setTimeout(streamTestTimeoutMs(budgets, 4, { sequential: true }));
     const session = streams.session();
     const socket = await session.open();
     const malformed: Array<[string, string]> = [

@@ -9,15 +9,17 @@ import type { TestInfo } from '@playwright/test';
 import { test as base, expect } from '../fixtures/index.js';
 import { ApiClient, playwrightTransport } from '../../src/client/index.js';
 import { HarnessError } from '../../src/core/errors.js';
+import { restTimeoutOf } from '../../src/settings/index.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
+import type { TimeBudgets } from '../../src/settings/index.js';
 import {
   answerTimings,
   attemptUpgrade,
   channelOf,
   firstConversationOf,
   StreamSession,
-  timeoutFromEnv,
+  socketTimeoutsOf,
   timingLine,
   type StreamSubject,
   type UpgradeAttempt,
@@ -51,16 +53,6 @@ export interface Streams {
   judgeNow(): Promise<StreamVerdict[]>;
 }
 
-/** Per-target timeouts: the emulator answers in ms, a live model may think for a while. */
-function sessionTimeouts(target: Target) {
-  const live = target.kind === 'live';
-  return {
-    connectMs: timeoutFromEnv('streamConnectMs', 5000),
-    requestMs: timeoutFromEnv('streamTimeoutMs', live ? 120_000 : 10_000),
-    idleMs: timeoutFromEnv('streamIdleMs', live ? 30_000 : 3_000),
-  };
-}
-
 class StreamHarness implements Streams {
   private readonly sessions: StreamSession[] = [];
   /** The sessions on the target itself (not on the dedicated slow emulator). */
@@ -69,8 +61,11 @@ class StreamHarness implements Streams {
   private readonly judged = new WeakSet<object>();
   readonly verdicts: StreamVerdict[] = [];
 
+  private readonly timeouts: ReturnType<typeof socketTimeoutsOf>;
+
   constructor(
     private readonly target: Target,
+    budgets: TimeBudgets,
     private readonly validators: ValidatorSet,
     private readonly recorder: ScenarioRecorder,
     private readonly coverage: CoverageLedger,
@@ -81,7 +76,10 @@ class StreamHarness implements Streams {
     private readonly har?: { writer: HarPartWriter; context: HarContext },
     /** PIECES_READONLY: no session on the target (a streamed question is a prompt and starts a conversation). */
     private readonly readonly = false,
-  ) {}
+  ) {
+    // The stream budgets: the instant emulator answers in ms, a local LLM may think for a while.
+    this.timeouts = socketTimeoutsOf(budgets);
+  }
 
   session(baseUrl = this.target.url): StreamSession {
     if (this.readonly && baseUrl === this.target.url)
@@ -90,7 +88,7 @@ class StreamHarness implements Streams {
         'PIECES_READONLY=1, but the test opens a stream session on the target',
         'skip the test in read-only runs (safety.streamedQuestions() or safety.downloads())',
       );
-    const s = new StreamSession({ baseUrl, validators: this.validators, timeouts: sessionTimeouts(this.target) });
+    const s = new StreamSession({ baseUrl, validators: this.validators, timeouts: this.timeouts });
     this.sessions.push(s);
     if (baseUrl === this.target.url) this.onTarget.add(s);
     return s;
@@ -98,7 +96,7 @@ class StreamHarness implements Streams {
 
   async upgrade(path: string, header: 'host' | 'origin', value: string): Promise<UpgradeAttempt> {
     const url = new URL(path, this.target.url.replace(/^http/, 'ws')).toString();
-    const attempt = await attemptUpgrade(url, header, value, sessionTimeouts(this.target).connectMs);
+    const attempt = await attemptUpgrade(url, header, value, this.timeouts.connectMs);
     this.upgrades.push(attempt);
     return attempt;
   }
@@ -241,6 +239,7 @@ export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
     const log = exchangeLog && { writer: exchangeLog, context };
     const harness = new StreamHarness(
       target,
+      suiteConfig.budgets,
       validators,
       recorder,
       coverage,
@@ -267,8 +266,10 @@ export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
         host: '127.0.0.1',
         memory: true,
         faults: suiteConfig.faults,
-        streamDelayMs: 25,
-        downloadMs: 1000,
+        // Under the realistic profile the dedicated emulator is realistic too (its own pace is slower still).
+        ...(suiteConfig.emulatorProfile === 'instant'
+          ? { streamDelayMs: 25, downloadMs: 1000 }
+          : { profile: suiteConfig.emulatorProfile }),
       }).catch((err: any) => {
         throw new HarnessError('target', `the slow emulator did not start: ${String(err?.message ?? err)}`);
       });
@@ -289,6 +290,7 @@ export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
         spec,
         transport: playwrightTransport(request),
         timeoutMs: suiteConfig.timeoutMs,
+        timeoutOf: (operationId, body) => restTimeoutOf(suiteConfig.budgets, operationId, body),
         around: (label, run) => test.step(label, run, { box: true }),
         middleware: [
           {

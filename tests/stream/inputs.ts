@@ -5,7 +5,6 @@
  * another request's chunks is crosstalk. Each input names the suite's application and the model it
  * asks, as a real client's does (QGPTQuestionInput/QGPTRelevanceInput `application`, `model`).
  */
-import { readSetting } from '../../src/settings/index.js';
 import { relevanceAnswerOf, type ApiClient } from '../../src/client/index.js';
 import { asked, MARKER } from '../fixtures/data.js';
 
@@ -29,11 +28,6 @@ export function relevanceInput(token: string, assetIds: string[], text = 'What d
       ...asked(),
     },
   };
-}
-
-/** Whether the REST twin of a streamed answer is comparable chunk for chunk (a deterministic target). */
-export function deterministic(kind: 'emulator' | 'live'): boolean {
-  return kind === 'emulator' || readSetting('streamDeterministic');
 }
 
 /**

@@ -1,6 +1,6 @@
 /** A check that what was created is retrievable and listed (schemathesis `ensure_resource_availability`). */
 import { defineCheck } from '../define.js';
-import { requestLine } from '../facts.js';
+import { requestLine, waited } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
 /**
@@ -18,6 +18,8 @@ export interface ResourceAvailabilityFacts {
   read?: Exchange;
   /** whether a listing holds the new id (must be true). */
   listed?: boolean;
+  /** How long the test polled the listing (the consistency budget), when it did. */
+  waitedMs?: number;
 }
 
 export default defineCheck({
@@ -48,7 +50,7 @@ export default defineCheck({
       out.push(
         fail(
           f.operation,
-          `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}`,
+          `${f.via ?? f.operation} does not list ${f.id} just created by ${f.createdBy}${waited(f.waitedMs)}`,
           undefined,
           'created-listed',
         ),

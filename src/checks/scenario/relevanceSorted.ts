@@ -1,5 +1,6 @@
 /** A check that relevance answers scores most-relevant-first and ranks the expected asset near the top. */
 import { defineCheck } from '../define.js';
+import { waited } from '../facts.js';
 
 /** The ranked ids and scores a relevance call answered, and what should rank high. */
 export interface RelevanceFacts {
@@ -11,6 +12,8 @@ export interface RelevanceFacts {
   /** An id that must be among the first `within` results. */
   expected?: string;
   within?: number;
+  /** How long the test polled for `expected` to be indexed (the consistency budget), when it did. */
+  waitedMs?: number;
 }
 
 export default defineCheck({
@@ -40,7 +43,7 @@ export default defineCheck({
         out.push(
           fail(
             f.operation,
-            `query ${JSON.stringify(f.query)}: ${f.expected} ${rank < 0 ? 'not ranked at all' : `ranked ${rank + 1}`} / Expected: within the first ${within} of ${f.ids.length}`,
+            `query ${JSON.stringify(f.query)}: ${f.expected} ${rank < 0 ? 'not ranked at all' : `ranked ${rank + 1}`}${waited(f.waitedMs)} / Expected: within the first ${within} of ${f.ids.length}`,
           ),
         );
       }

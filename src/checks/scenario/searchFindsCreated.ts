@@ -1,5 +1,6 @@
 /** A check that a search for an asset's own distinctive text finds that asset. */
 import { defineCheck } from '../define.js';
+import { waited } from '../facts.js';
 
 /** The query, the asset it should find, and the ids the search answered (in order). */
 export interface SearchFindsCreatedFacts {
@@ -7,6 +8,8 @@ export interface SearchFindsCreatedFacts {
   query: string;
   id: string;
   found: string[];
+  /** How long the test polled for it (the consistency budget), when it did. */
+  waitedMs?: number;
 }
 
 export default defineCheck({
@@ -25,7 +28,7 @@ export default defineCheck({
       : [
           fail(
             f.operation,
-            `query ${JSON.stringify(f.query)} did not find ${f.id} (${f.found.length} results${f.found.length ? `: ${f.found.slice(0, 3).join(', ')}` : ''})`,
+            `query ${JSON.stringify(f.query)} did not find ${f.id}${waited(f.waitedMs)} (${f.found.length} results${f.found.length ? `: ${f.found.slice(0, 3).join(', ')}` : ''})`,
           ),
         ],
 });

@@ -1,6 +1,6 @@
 /** A check that a deleted resource is gone: reads answer 4xx and listings no longer hold it (schemathesis `use_after_free`). */
 import { defineCheck } from '../define.js';
-import { requestLine } from '../facts.js';
+import { requestLine, waited } from '../facts.js';
 import type { Exchange } from '../../core/types.js';
 
 /**
@@ -18,6 +18,8 @@ export interface UseAfterDeleteFacts {
   read?: Exchange;
   /** whether a listing after the delete still holds the id. */
   listed?: boolean;
+  /** How long the test polled the listing for the id to go (the consistency budget), when it did. */
+  waitedMs?: number;
 }
 
 /** The reads whose 410 Gone upstream documents (the check's evidence); any other read's is assumed. */
@@ -53,7 +55,7 @@ export default defineCheck({
       out.push(
         fail(
           f.operation,
-          `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}`,
+          `${f.via ?? f.operation} still lists ${f.id} after ${f.deletedBy}${waited(f.waitedMs)}`,
           undefined,
           'deleted-not-listed',
         ),

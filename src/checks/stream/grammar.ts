@@ -2,16 +2,20 @@
  * stream_grammar: per request id, the frames follow
  * `INITIALIZED? IN-PROGRESS* (COMPLETED | FAILED | STOPPED | CANCELED)`, nothing follows the
  * terminal frame, a terminal frame arrives before the timeout (or the socket's close), and a stop
- * sent before the end ends the answer STOPPED.
+ * sent before the end ends the answer STOPPED, or COMPLETED when it met the answer finishing (both
+ * conformant: at most FINISHING_CHUNKS chunks were already on their way; more means the stop was
+ * ignored). A second terminal frame never is conformant: it is a frame after the terminal one.
  */
 import { defineCheck } from '../define.js';
 import type { QgptStreamSubject, StreamFrame, StreamRequest } from '../../stream/types.js';
 import { QGPT_TERMINAL } from '../../stream/types.js';
-import { atMs, describeFrame, statusOf, terminalIndex } from '../../stream/frames.js';
+import { atMs, chunkOf, describeFrame, statusOf, terminalIndex } from '../../stream/frames.js';
 import { failOn, isQgpt } from './util.js';
 
 /** The statuses QGPTStreamEnum defines; other values are the schema check's business. */
 const ENUM = new Set(['UNKNOWN', 'CANCELED', 'INITIALIZED', 'IN-PROGRESS', 'COMPLETED', 'FAILED', 'STOPPED', 'RESET']);
+/** Chunks that may still arrive after a stop when the answer was finishing (already sent when it came). */
+export const FINISHING_CHUNKS = 3;
 const GRAMMAR = `INITIALIZED? IN-PROGRESS* (${QGPT_TERMINAL.join(' | ')})`;
 
 /** Why watching ended without a terminal frame, in words. */
@@ -59,7 +63,7 @@ export const streamGrammar = defineCheck({
   basis: 'upstream',
   why: "Upstream's QGPTStreamEnum names the statuses of a streamed answer (INITIALIZED, IN-PROGRESS, then COMPLETED, FAILED, STOPPED or CANCELED) that every official client reads until a terminal one.",
   evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamEnum'],
-  description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED.`,
+  description: `Per request id the frames follow ${GRAMMAR}; nothing follows the terminal frame; a stop ends it STOPPED (or COMPLETED when it was finishing).`,
   applies: (s: QgptStreamSubject) => isQgpt(s),
   run(s: QgptStreamSubject, _ctx, fail) {
     const req = s.request;
@@ -78,10 +82,13 @@ export const streamGrammar = defineCheck({
       const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
       facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
     }
-    if (req.stopSentAtMs !== undefined && req.stopSentAtMs < atMs(req, terminal) && status !== 'STOPPED') {
-      facts.push(
-        `stop sent at +${req.stopSentAtMs} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms (expected STOPPED)`,
-      );
+    const stop = req.stopSentAtMs;
+    if (stop !== undefined && stop < atMs(req, terminal) && status !== 'STOPPED') {
+      const later = req.frames.slice(0, t).filter((f) => atMs(req, f) > stop && chunkOf(f).length > 0).length;
+      if (status !== 'COMPLETED' || later > FINISHING_CHUNKS)
+        facts.push(
+          `stop sent at +${stop} ms, but the answer ended ${status} at +${atMs(req, terminal)} ms after ${later} more chunk${later === 1 ? '' : 's'} (expected STOPPED, or COMPLETED within ${FINISHING_CHUNKS} chunks when it was finishing)`,
+        );
     }
     return facts.map((f) => failOn(fail, s, f));
   },

@@ -7,6 +7,7 @@ import { clearRunOutputs, type ReportPaths } from '../../report/paths.js';
 import type { CommandIO } from '../command.js';
 import type { RunConfig } from '../config/resolve.js';
 import { playwrightCli } from '../../process/tools.js';
+import { budgetLine, timeBudgets } from '../../settings/index.js';
 import { runNode } from '../../process/spawn.js';
 import { childEnv, playwrightArgs, shellLine, suiteEnv } from './invocation.js';
 import type { Preflight } from './preflight.js';
@@ -27,6 +28,8 @@ export function runEnvironment(
     'Contract version': pre.contractVersion,
     'Contract file': pre.contractFile,
     'Validation mode': c.validation,
+    ...(embedded ? { 'Emulator profile': c.emulatorProfile } : {}),
+    'Time budgets': budgetLine(timeBudgets(c)),
     Suites: c.suites.join(', '),
     ...(c.faults.length ? { 'Fault switches': c.faults.join(', ') } : {}),
     ...(c.shard ? { Shard: `${c.shard.index}/${c.shard.total}` } : {}),

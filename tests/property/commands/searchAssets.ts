@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { slot, type PiecesCommand, type PiecesModel, type PiecesReal } from '../model.js';
 import { searchIds } from '../support/data.js';
+import { eventually, waitedOf } from '../../fixtures/poll.js';
 
 /** POST /assets/search for the token of the asset at a position (deleted ones included). */
 export class SearchAssetsCommand implements PiecesCommand {
@@ -16,16 +17,26 @@ export class SearchAssetsCommand implements PiecesCommand {
     const view = m.assets[i];
     const { id } = r.assets[i];
     r.property.begin(`${this}: #${i} ${id}`);
-    const res = await r.api.call('searchAssets', { body: { query: view.token }, query: { transferables: false } });
-    const found = searchIds(res.data);
+    // The search index may lag the writes: found (or gone) within the consistency budget.
+    const polled = await eventually(
+      r.budgets,
+      async () =>
+        searchIds(
+          (await r.api.call('searchAssets', { body: { query: view.token }, query: { transferables: false } })).data,
+        ),
+      (found) => found.includes(id) !== view.deleted,
+    );
+    const found = polled.value;
+    const waited = waitedOf(r.budgets, polled);
     if (view.deleted)
       r.judge('use_after_delete', {
         operation: 'searchAssets',
         id,
         deletedBy: 'deleteAsset',
         listed: found.includes(id),
+        ...waited,
       });
-    else r.judge('search_finds_created', { operation: 'searchAssets', query: view.token, id, found });
+    else r.judge('search_finds_created', { operation: 'searchAssets', query: view.token, id, found, ...waited });
     r.property.settle();
   }
 

@@ -20,6 +20,10 @@ describe('emulator cli', () => {
     ],
     [['--signed-out', '--host', '::1'], { signedIn: false, host: '::1' }],
     [['--seed-envelopes'], { seedEnvelopes: true }],
+    [
+      ['--profile', 'realistic', '--first-token-ms', '100-300', '--chunk-ms', '5', '--index-lag-ms', '250'],
+      { profile: 'realistic', firstTokenMs: [100, 300], chunkMs: [5, 5], indexLagMs: 250 },
+    ],
   ];
   for (const [argv, expected] of good) {
     test(`parses ${JSON.stringify(argv)}`, () => {
@@ -40,6 +44,9 @@ describe('emulator cli', () => {
     [['--body-limit', '0'], /at least 1/],
     [['--data', 'd', '--memory'], /exclude each other/],
     [['extra'], /Unexpected argument|positional/i],
+    [['--profile', 'slow'], /--profile must be one of instant, realistic/],
+    [['--first-token-ms', '300-100'], /--first-token-ms needs a number or a range/],
+    [['--chunk-ms', 'fast'], /--chunk-ms needs a number or a range/],
   ];
   for (const [argv, message] of bad) {
     test(`refuses ${JSON.stringify(argv)}`, () => assert.throws(() => parseCli(argv), message));

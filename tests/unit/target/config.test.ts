@@ -6,15 +6,18 @@ import { exportTarget, importTarget } from '../../../src/target/env.js';
 import { HarnessError } from '../../../src/core/errors.js';
 
 test('defaults: embedded emulator, 10 s timeout, strict, writes allowed, no downloads on live targets', () => {
-  assert.deepEqual(readConfig({}), {
+  const { budgets, ...rest } = readConfig({});
+  assert.deepEqual(rest, {
     baseUrl: undefined,
     timeoutMs: 10_000,
+    emulatorProfile: 'instant',
     validation: 'strict',
     readonly: false,
     allowDownloads: false,
     faults: [],
-    downloadWaitMs: 30_000,
   });
+  assert.equal(budgets.pace, 'instant');
+  assert.equal(budgets.downloadMs, 10_000);
 });
 
 const good: Array<[Record<string, string>, Partial<ReturnType<typeof readConfig>>]> = [

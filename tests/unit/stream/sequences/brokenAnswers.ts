@@ -43,9 +43,13 @@ export const BROKEN_ANSWERS: Array<[string, StreamSubject, string, string]> = [
   ],
   [
     'stop ignored',
-    subject(request([f.chunk(1, 'a'), f.chunk(6, 'b'), f.end(9)], { stopSentAtMs: 3 })),
+    subject(
+      request([f.chunk(1, 'a'), f.chunk(4, 'b'), f.chunk(5, 'c'), f.chunk(6, 'd'), f.chunk(7, 'e'), f.end(9)], {
+        stopSentAtMs: 3,
+      }),
+    ),
     'stream_grammar',
-    'stop sent at +3 ms, but the answer ended COMPLETED at +9 ms (expected STOPPED)',
+    'stop sent at +3 ms, but the answer ended COMPLETED at +9 ms after 4 more chunks',
   ],
   // conversation
   [

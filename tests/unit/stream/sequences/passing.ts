@@ -28,6 +28,10 @@ export const PASSING: Array<[string, StreamSubject]> = [
     subject(request([f.init(1), f.chunk(3, 'a'), f.chunk(5, 'b'), f.end(9, 'STOPPED')], { stopSentAtMs: 4 })),
   ],
   [
+    'a stop that met the answer finishing: COMPLETED after a chunk already on its way',
+    subject(request([f.init(1), f.chunk(3, 'a'), f.chunk(5, 'b'), f.end(6)], { stopSentAtMs: 4 })),
+  ],
+  [
     'malformed input: FAILED with errorMessage, id not readable',
     subject(
       request([frame(3, { conversation: '', status: 'FAILED', statusCode: 400, errorMessage: 'not JSON' })], {
