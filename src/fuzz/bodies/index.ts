@@ -1,5 +1,6 @@
 /** Valid request bodies built from the contract passed in, with realistic content plugged in. */
 export * from './contractSchemas.js';
+export * from './componentBody.js';
 export * from './realistic.js';
 export * from './seed.js';
 export * from './qgpt.js';

@@ -4,7 +4,8 @@ import { schemaArbitrary } from '../schemaArbitrary.js';
 import { naturalQuery, searchQuery } from '../domain/query.js';
 import { proseText } from '../domain/code.js';
 import { componentSchema, withRequired } from './contractSchemas.js';
-import { validSeed, type BodyOptions } from './seed.js';
+import { componentBody, type BodyOptions } from './componentBody.js';
+import { validSeed } from './seed.js';
 
 /** Options of the QGPT helpers. */
 export interface QgptOptions extends BodyOptions {
@@ -22,19 +23,15 @@ const REFERENCES = ['paths', 'assets', 'application', 'model'];
 /** An arbitrary of valid QGPTRelevanceInput bodies (`POST /qgpt/relevance`). */
 export function validRelevanceInput(options: QgptOptions): Arbitrary<Record<string, any>> {
   const { spec } = options;
-  return schemaArbitrary(componentSchema(spec, 'QGPTRelevanceInput'), {
-    direction: 'request',
-    maxDepth: options.maxDepth ?? 4,
-    location: '#/components/schemas/QGPTRelevanceInput',
+  return componentBody(options, 'QGPTRelevanceInput', {
     overrides: {
       query: options.query ?? defaultQuery(),
       'seeds.iterable[]': validSeed({ spec }),
       // `question: true` would ask the LLM too: a separate, slower property.
       options: fc.record({ database: fc.boolean() }, { requiredKeys: [], noNullPrototype: true }),
-      ...options.overrides,
     },
-    omit: options.omit ?? REFERENCES,
-  }) as Arbitrary<Record<string, any>>;
+    omit: REFERENCES,
+  });
 }
 
 /** An arbitrary of valid QGPTQuestionInput bodies (`POST /qgpt/question`): relevant seeds carry a seed. */
@@ -46,13 +43,10 @@ export function validQuestionInput(options: QgptOptions): Arbitrary<Record<strin
     overrides: { seed: validSeed({ spec }), score: fc.double({ min: 0, max: 1, noNaN: true }) },
     omit: ['asset', 'id', 'path'],
   });
-  return schemaArbitrary(componentSchema(spec, 'QGPTQuestionInput'), {
-    direction: 'request',
-    maxDepth: options.maxDepth ?? 4,
-    location: '#/components/schemas/QGPTQuestionInput',
-    overrides: { query: options.query ?? defaultQuery(), 'relevant.iterable[]': relevantSeed, ...options.overrides },
-    omit: options.omit ?? ['model', 'application', 'messages'],
-  }) as Arbitrary<Record<string, any>>;
+  return componentBody(options, 'QGPTQuestionInput', {
+    overrides: { query: options.query ?? defaultQuery(), 'relevant.iterable[]': relevantSeed },
+    omit: ['model', 'application', 'messages'],
+  });
 }
 
 /** An arbitrary of valid QGPTRepromptInput bodies (`POST /qgpt/reprompt`): a short prior conversation. */
@@ -63,11 +57,8 @@ export function validRepromptInput(options: QgptOptions): Arbitrary<Record<strin
     maxDepth: 3,
     overrides: { 'iterable[].text': fc.oneof(naturalQuery(), proseText()) },
   });
-  return schemaArbitrary(componentSchema(spec, 'QGPTRepromptInput'), {
-    direction: 'request',
-    maxDepth: options.maxDepth ?? 4,
-    location: '#/components/schemas/QGPTRepromptInput',
-    overrides: { query: options.query ?? naturalQuery(), conversation, ...options.overrides },
-    omit: options.omit ?? ['application', 'model'],
-  }) as Arbitrary<Record<string, any>>;
+  return componentBody(options, 'QGPTRepromptInput', {
+    overrides: { query: options.query ?? naturalQuery(), conversation },
+    omit: ['application', 'model'],
+  });
 }

@@ -1,9 +1,8 @@
 /** Valid `AssetsSearchWithFiltersInput` bodies for `POST /assets/search`, the query always set. */
 import fc, { type Arbitrary } from 'fast-check';
-import { schemaArbitrary } from '../schemaArbitrary.js';
 import { searchQuery } from '../domain/query.js';
 import { componentSchema, withRequired } from './contractSchemas.js';
-import type { BodyOptions } from './seed.js';
+import { componentBody, type BodyOptions } from './componentBody.js';
 
 /** Options of `validSearchInput`. */
 export interface SearchInputOptions extends BodyOptions {
@@ -14,15 +13,11 @@ export interface SearchInputOptions extends BodyOptions {
 /** An arbitrary of valid AssetsSearchWithFiltersInput bodies (`POST /assets/search`), query always set. */
 export function validSearchInput(options: SearchInputOptions): Arbitrary<Record<string, any>> {
   const { spec } = options;
-  return schemaArbitrary(withRequired(componentSchema(spec, 'AssetsSearchWithFiltersInput'), ['query']), {
-    direction: 'request',
-    maxDepth: options.maxDepth ?? 4,
-    location: '#/components/schemas/AssetsSearchWithFiltersInput',
+  return componentBody(options, 'AssetsSearchWithFiltersInput', {
+    schema: withRequired(componentSchema(spec, 'AssetsSearchWithFiltersInput'), ['query']),
     overrides: {
       query: options.query ?? searchQuery(),
       'filters.iterable[].tags[]': fc.constantFrom('react', 'rust', 'sql', 'docker', 'todo'),
-      ...options.overrides,
     },
-    omit: options.omit,
-  }) as Arbitrary<Record<string, any>>;
+  });
 }

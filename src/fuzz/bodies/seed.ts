@@ -1,20 +1,8 @@
 /** Valid `Seed` bodies for `POST /assets/create`: the contract's shape with realistic content inside. */
 import fc, { type Arbitrary } from 'fast-check';
-import { schemaArbitrary } from '../schemaArbitrary.js';
-import { componentSchema, enumValues, type OpenApiDocument } from './contractSchemas.js';
+import { componentBody, type BodyOptions } from './componentBody.js';
+import { enumValues, type OpenApiDocument } from './contractSchemas.js';
 import { assetName, seedContent, validApplication, type SeedContent } from './realistic.js';
-
-/** Options shared by the body helpers. */
-export interface BodyOptions {
-  /** The dereferenced contract the schemas are taken from. */
-  spec: OpenApiDocument;
-  /** Extra overrides by dotted path, applied over the helper's own. */
-  overrides?: Readonly<Record<string, Arbitrary<unknown>>>;
-  /** Dotted paths to leave out; replaces the helper's default list. */
-  omit?: readonly string[];
-  /** Converter maxDepth (default 4). */
-  maxDepth?: number;
-}
 
 /** Options of `validSeed`. */
 export interface SeedOptions extends BodyOptions {
@@ -47,18 +35,13 @@ function seededFormat(spec: OpenApiDocument, content: Arbitrary<SeedContent>): A
 export function validSeed(options: SeedOptions): Arbitrary<Record<string, any>> {
   const { spec } = options;
   const seedTypes = enumValues(spec, 'SeedTypeEnum');
-  const overrides: Record<string, Arbitrary<unknown>> = {
-    'asset.application': validApplication({ spec }),
-    'asset.format': seededFormat(spec, options.content ?? seedContent(spec)),
-    'asset.metadata.name': options.name ?? assetName(),
-    ...(seedTypes.includes('SEEDED_ASSET') ? { type: fc.constant('SEEDED_ASSET') } : {}),
-    ...options.overrides,
-  };
-  return schemaArbitrary(componentSchema(spec, 'Seed'), {
-    direction: 'request',
-    maxDepth: options.maxDepth ?? 4,
-    location: '#/components/schemas/Seed',
-    overrides,
-    omit: options.omit ?? SEED_OMIT,
-  }) as Arbitrary<Record<string, any>>;
+  return componentBody(options, 'Seed', {
+    overrides: {
+      'asset.application': validApplication({ spec }),
+      'asset.format': seededFormat(spec, options.content ?? seedContent(spec)),
+      'asset.metadata.name': options.name ?? assetName(),
+      ...(seedTypes.includes('SEEDED_ASSET') ? { type: fc.constant('SEEDED_ASSET') } : {}),
+    },
+    omit: SEED_OMIT,
+  });
 }

@@ -5,7 +5,7 @@ import { proseText } from '../domain/code.js';
 import { unicodeText } from '../domain/unicode.js';
 import { componentSchema, enumValues, withRequired } from './contractSchemas.js';
 import { assetName, validApplication } from './realistic.js';
-import type { BodyOptions } from './seed.js';
+import { componentBody, type BodyOptions } from './componentBody.js';
 
 /** An arbitrary of valid SeededConversation bodies (`POST /conversations/create`). */
 export function validSeededConversation(options: BodyOptions): Arbitrary<Record<string, any>> {
@@ -24,18 +24,14 @@ export function validSeededConversation(options: BodyOptions): Arbitrary<Record<
     overrides: { string },
     omit: ['bytes'],
   });
-  return schemaArbitrary(componentSchema(spec, 'SeededConversation'), {
-    direction: 'request',
-    maxDepth: options.maxDepth ?? 4,
-    location: '#/components/schemas/SeededConversation',
+  return componentBody(options, 'SeededConversation', {
     overrides: {
       ...(types.includes('COPILOT') ? { type: fc.constant('COPILOT') } : {}),
       name: assetName(),
       application: validApplication({ spec }),
       'messages[].fragment': fragment,
-      ...options.overrides,
     },
     // A model is referenced by id: only real ids make sense (pass one through overrides).
-    omit: options.omit ?? ['model'],
-  }) as Arbitrary<Record<string, any>>;
+    omit: ['model'],
+  });
 }
