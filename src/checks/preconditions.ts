@@ -31,3 +31,6 @@ export function intentIs(intent: Intent): Precondition {
 
 /** The operation is a plain HTTP one (WebSocket upgrades are judged by stream checks). */
 export const notWebSocket: Precondition = (_ex, ctx) => !ctx.operation?.websocket;
+
+/** A plain HTTP response whose status the operation documents: what the media-type and body-schema checks judge. */
+export const documentedHttpResponse: Precondition = all(hasResponse, hasOperation, notWebSocket, documentedStatus);

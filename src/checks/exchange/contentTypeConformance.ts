@@ -1,6 +1,6 @@
 /** A check that the response's Content-Type is one documented for its status (schemathesis `content_type_conformance`). */
 import { defineCheck } from '../define.js';
-import { all, documentedStatus, hasOperation, hasResponse, notWebSocket } from '../preconditions.js';
+import { documentedHttpResponse } from '../preconditions.js';
 import { essence, mediaFor, responseFor } from '../../validate/media.js';
 import type { Exchange } from '../../core/types.js';
 
@@ -12,7 +12,7 @@ export default defineCheck({
   basis: 'contract',
   description:
     'A check that a response with a documented body carries a Content-Type the contract documents for that status.',
-  applies: all(hasResponse, hasOperation, notWebSocket, documentedStatus),
+  applies: documentedHttpResponse,
   run: (ex: Exchange, ctx, fail) => {
     const op = ctx.operation!;
     const res = responseFor(op, ex.response!.status)!;

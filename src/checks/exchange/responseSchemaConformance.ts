@@ -1,6 +1,6 @@
 /** A check that the response body validates against the schema documented for its status and media type. */
 import { defineCheck } from '../define.js';
-import { all, documentedStatus, hasOperation, hasResponse, notWebSocket } from '../preconditions.js';
+import { documentedHttpResponse } from '../preconditions.js';
 import { essence } from '../../validate/media.js';
 import type { Exchange } from '../../core/types.js';
 
@@ -15,7 +15,7 @@ export default defineCheck({
   basis: 'contract',
   description:
     'A check that the response body conforms to the schema documented for its status and media type (warnings in lenient mode do not fail).',
-  applies: all(hasResponse, hasOperation, notWebSocket, documentedStatus),
+  applies: documentedHttpResponse,
   run: (ex: Exchange, ctx, fail) => {
     const op = ctx.operation!;
     const res = ex.response!;
