@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listFaults, startEmulator, type EmulatorOptions } from './index.js';
 import { parseRange, PROFILES, type Profile, type Range } from './profile.js';
+import { SECURITY_POLICIES, type SecurityPolicy } from './security.js';
 
 const HELP = `Usage: pieces-os-emulator [options]
 
@@ -33,6 +34,9 @@ Options:
   --signed-out           Nobody is signed in: GET /user answers {}
   --seed-envelopes       Search, relevance and user answers also carry the seed contract's forms
                          (a superset body no real Pieces OS answers; off by default)
+  --security <policy>    observed (default): as real builds were seen to answer, Access-Control-
+                         Allow-Origin: * on REST and no Host or Origin refused; strict: only
+                         loopback Hosts, loopback or browser-extension Origins (403 otherwise)
   --help                 Print this help and exit
 `;
 
@@ -76,6 +80,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
         'body-limit': { type: 'string' },
         'signed-out': { type: 'boolean' },
         'seed-envelopes': { type: 'boolean' },
+        security: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -92,6 +97,9 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
   if (profile !== undefined && !(PROFILES as readonly string[]).includes(profile))
     throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   if (bodyLimit === 0) throw new UsageError('--body-limit must be at least 1');
+  const security = values.security as string | undefined;
+  if (security !== undefined && !(SECURITY_POLICIES as readonly string[]).includes(security))
+    throw new UsageError(`--security must be one of ${SECURITY_POLICIES.join(', ')}, got "${security}"`);
   return {
     action: 'start',
     options: {
@@ -109,6 +117,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
       bodyLimit,
       signedIn: values['signed-out'] !== true,
       ...(values['seed-envelopes'] === true ? { seedEnvelopes: true } : {}),
+      ...(security !== undefined ? { security: security as SecurityPolicy } : {}),
     },
   };
 }

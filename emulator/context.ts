@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Downloads } from './downloads.js';
 import type { FaultSet } from './faults/index.js';
+import type { SecurityPolicy } from './security.js';
 import type { Store } from './store/index.js';
 import type { IndexLag, Pace, Profile, Range } from './profile.js';
 
@@ -25,6 +26,8 @@ export interface ResolvedOptions {
   signedIn: boolean;
   /** Also answer the seed's forms of search, relevance and user next to the real ones (off by default). */
   seedEnvelopes: boolean;
+  /** The security policy: what real builds were seen to do (observed), or the strict loopback policy. */
+  security: SecurityPolicy;
   logger: boolean;
 }
 

@@ -5,7 +5,16 @@
 import type { ResolvedOptions } from './context.js';
 import { PROFILES, profileDefaults, type Profile, type Range } from './profile.js';
 import { FaultSet, listFaults as catalogue, type FaultInfo } from './faults/index.js';
+import { SECURITY_POLICIES, type SecurityPolicy } from './security.js';
 import { buildServer } from './server.js';
+
+/** The security policy option, checked (default observed). */
+function securityPolicy(p: SecurityPolicy | undefined): SecurityPolicy {
+  if (p === undefined) return 'observed';
+  if (!SECURITY_POLICIES.includes(p))
+    throw new Error(`Invalid emulator option security: ${p} (must be one of ${SECURITY_POLICIES.join(', ')})`);
+  return p;
+}
 
 /** How to start an emulator; every field is optional. */
 export interface EmulatorOptions {
@@ -23,6 +32,7 @@ export interface EmulatorOptions {
   bodyLimit?: number; // bytes, default 1 MiB
   signedIn?: boolean; // whether GET /user has a user (default true)
   seedEnvelopes?: boolean; // search, relevance and user also carry the seed's forms (default false)
+  security?: SecurityPolicy; // 'observed' (default: ACAO * on REST, nothing refused) or 'strict'
   logger?: boolean; // fastify logger, default false
 }
 
@@ -36,6 +46,7 @@ export interface RunningEmulator {
 
 /** One fault switch (name, tag, operation, description, expected check). */
 export type { FaultInfo };
+export type { SecurityPolicy };
 
 /** Every fault switch the emulator knows, with the check expected to catch it. */
 export function listFaults(): FaultInfo[] {
@@ -80,6 +91,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     bodyLimit: num('bodyLimit', o.bodyLimit, 1024 * 1024, 1),
     signedIn: o.signedIn ?? true,
     seedEnvelopes: o.seedEnvelopes ?? false,
+    security: securityPolicy(o.security),
     logger: o.logger ?? false,
   };
 }

@@ -117,7 +117,10 @@ export async function buildServer(
   const bindHost = hostName(
     options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host,
   );
-  app.addHook('onRequest', securityHook(new Set(['0.0.0.0', '[::]'].includes(bindHost) ? [] : [bindHost])));
+  app.addHook(
+    'onRequest',
+    securityHook(options.security, new Set(['0.0.0.0', '[::]'].includes(bindHost) ? [] : [bindHost]), faults),
+  );
   app.setErrorHandler(errorHandler(ctx));
   app.setNotFoundHandler((req, reply) =>
     sendText(reply, 404, `Route ${req.method}:${req.url.split('?')[0]} not found`),

@@ -12,6 +12,7 @@ import { clearParts } from '../src/coverage/parts.js';
 import { clearHarParts } from '../src/report/har/index.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
 import { startEmbeddedEmulator } from './fixtures/emulator.js';
+import { embeddedEmulatorPolicy, securityModeFor } from '../src/security/index.js';
 import { REPORT_PATHS, specFile } from './fixtures/paths.js';
 import { readPropertyConfig } from '../src/property/config.js';
 import { HANDOFF_ENV, readSettings, unknownVariableWarnings } from '../src/settings/index.js';
@@ -60,7 +61,11 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
         );
       target = await resolveLiveTarget(suite);
     } else {
-      const emu = await startEmbeddedEmulator(suite.faults, suite.emulatorProfile);
+      const emu = await startEmbeddedEmulator(
+        suite.faults,
+        embeddedEmulatorPolicy(securityModeFor(settings.security, 'emulator')),
+        suite.emulatorProfile,
+      );
       stop = emu.close;
       target = { url: emu.url, kind: 'emulator', version: await readVersion(emu.url) };
     }
@@ -72,8 +77,10 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     const faults =
       (suite.emulatorProfile === 'instant' ? '' : `, ${suite.emulatorProfile} profile`) +
       (suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '');
+    const security = securityModeFor(settings.security, target.kind);
+    const policy = target.kind === 'emulator' ? ` (${embeddedEmulatorPolicy(security)} emulator policy)` : '';
     console.log(
-      `pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation${suite.readonly ? ', read-only' : ''}`,
+      `pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation, security ${security}${policy}${suite.readonly ? ', read-only' : ''}`,
     );
   } catch (err) {
     await stop?.();

@@ -6,6 +6,7 @@
 import { ASSET_FAULTS } from './assetFaults.js';
 import { LIFECYCLE_FAULTS } from './lifecycleFaults.js';
 import { QGPT_FAULTS } from './qgptFaults.js';
+import { SECURITY_FAULTS } from './securityFaults.js';
 import { PROFILE_FAULTS, WELL_KNOWN_FAULTS } from './serviceFaults.js';
 import { STREAM_FAULTS } from './streamFaults.js';
 import type { FaultInfo, FaultRow } from './types.js';
@@ -20,6 +21,7 @@ const ROWS: FaultRow[] = [
   ...STREAM_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...PROFILE_FAULTS,
+  ...SECURITY_FAULTS,
 ];
 
 const BY_NAME = new Map(

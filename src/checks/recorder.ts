@@ -30,6 +30,9 @@ export class ScenarioRecorder {
   private readonly verdicts = new Map<string, Verdict>();
   private readonly found = new Map<string, ContractFailure>();
   private readonly exchangeChecks: Check<Exchange>[];
+  private readonly findings = new Map<string, ContractFailure>();
+  /** The security checks judged, in order (with or without a finding). */
+  readonly securityJudged: string[] = [];
   /** Where judged failures go instead of the test's verdict, while held (see `holdJudged`). */
   private held: ContractFailure[] | undefined;
 
@@ -48,10 +51,12 @@ export class ScenarioRecorder {
   }
 
   /**
-   * Judges a scenario (or stream) check by name on the facts the test gathered; answers its
-   * failures. The name picks the facts type: a wrong shape or an unknown name does not compile.
+   * Judges a scenario, stream or security check by name on the facts the test gathered; answers
+   * its failures. The name picks the facts type: a wrong shape or an unknown name does not compile.
    * `expectation` holds these facts to a named expectation beyond the check's own (its basis:
-   * src/checks/basis.ts), e.g. a refusal the contract in force does not document.
+   * src/checks/basis.ts), e.g. a refusal the contract in force does not document. A security
+   * check's failures are findings (`securityFindings`), not the test's contract failures: the
+   * security mode decides what they do to the run.
    */
   judge<N extends JudgedCheckName>(
     checkName: N,
@@ -63,7 +68,10 @@ export class ScenarioRecorder {
       throw new HarnessError('usage', `${checkName} is an exchange check; the recorder runs it on every exchange`);
     const judged = judge(check, facts, { validators: this.opts.validators });
     const verdict = expectation ? { ...judged, failures: judged.failures.map((f) => relabel(f, expectation)) } : judged;
-    this.keep(verdict.failures);
+    if (check.kind === 'security') {
+      this.securityJudged.push(...verdict.ran);
+      for (const f of verdict.failures) if (!this.findings.has(f.key)) this.findings.set(f.key, f);
+    } else this.keep(verdict.failures);
     this.opts.onVerdict?.(verdict, undefined, undefined);
     return verdict.failures;
   }
@@ -97,6 +105,11 @@ export class ScenarioRecorder {
   /** Every failure so far, in the order found. */
   get failures(): ContractFailure[] {
     return [...this.found.values()];
+  }
+
+  /** Every security finding so far, in the order found. */
+  get securityFindings(): ContractFailure[] {
+    return [...this.findings.values()];
   }
 
   private keep(failures: readonly ContractFailure[]): void {

@@ -41,7 +41,13 @@ import inBandError from './stream/inBandError.js';
 import timingBudget from './stream/timingBudget.js';
 import downloadProgressMonotonic from './stream/downloadProgressMonotonic.js';
 import downloadProgressTerminal from './stream/downloadProgressTerminal.js';
-import upgradeGuarded from './stream/upgradeGuarded.js';
+
+// ---- security checks: judged on probes with a foreign Host or Origin (src/security); findings --
+// ---- are their own verdict (--security enforce|report) ------------------------------------------
+import hostAllowlistRest from './security/hostAllowlistRest.js';
+import hostAllowlistWebsocket from './security/hostAllowlistWebsocket.js';
+import crossSiteWebsocketHijacking from './security/crossSiteWebsocketHijacking.js';
+import corsForeignOrigin from './security/corsForeignOrigin.js';
 
 /** Every check, in the order they run (exchange checks run on every HTTP exchange in this order). */
 const REGISTERED = [
@@ -74,7 +80,10 @@ const REGISTERED = [
   timingBudget,
   downloadProgressMonotonic,
   downloadProgressTerminal,
-  upgradeGuarded,
+  hostAllowlistRest,
+  hostAllowlistWebsocket,
+  crossSiteWebsocketHijacking,
+  corsForeignOrigin,
 ] as const;
 
 /** One registered check, with its literal name, kind and subject type. */
@@ -86,8 +95,11 @@ export type CheckName = Registered['name'];
 /** The names of the checks of some kind(s). */
 export type CheckNameOfKind<K extends CheckKind> = Extract<Registered, { kind: K }>['name'];
 
-/** The checks a test judges on the facts it gathered (scenario and stream checks; exchange checks run on every exchange). */
-export type JudgedCheckName = CheckNameOfKind<'scenario' | 'stream'>;
+/** The checks a test judges on the facts it gathered (scenario, stream and security checks; exchange checks run on every exchange). */
+export type JudgedCheckName = CheckNameOfKind<'scenario' | 'stream' | 'security'>;
+
+/** The security checks' names. */
+export type SecurityCheckName = CheckNameOfKind<'security'>;
 
 /** What each check judges, by name: its facts (scenario), its subject (stream) or an Exchange. */
 export type CheckSubjects = {

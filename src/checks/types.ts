@@ -4,7 +4,9 @@
  * - `exchange`: one HTTP request and its response;
  * - `stream`: one streamed request's frames (grouped by its `request` id) on a WebSocket;
  * - `scenario`: a lifecycle over several exchanges (create → get → delete ...), judged by the test
- *   that ran it, from the facts it gathered.
+ *   that ran it, from the facts it gathered;
+ * - `security`: one probe with a foreign Host or Origin (src/security), judged by the test that sent
+ *   it; its failures are security findings, their own verdict (`--security enforce|report`).
  * Each check module's default export carries its name, kind and subject type; the registry derives
  * the name → subject map (`CheckSubjects`, registry.ts) from them.
  */
@@ -20,7 +22,7 @@ export interface CheckContext {
 }
 
 /** The kinds of subject a check judges. */
-export type CheckKind = 'exchange' | 'stream' | 'scenario';
+export type CheckKind = 'exchange' | 'stream' | 'scenario' | 'security';
 
 /**
  * A registered check: name and title are fixed; `run` returns the failures (empty: passed). `Name`

@@ -55,6 +55,8 @@ export interface TestOutcome {
   errors: string[];
   /** Why it was skipped, when a skip annotation says so. */
   skipReason?: string;
+  /** The test's annotations (the fixtures' `security-check`, `security-finding`, ...). */
+  annotations?: Array<{ type: string; description?: string }>;
 }
 
 /** The whole run. */
@@ -88,9 +90,8 @@ function walk(suite: PwJsonSuite, titles: string[], out: TestOutcome[]): void {
       const errors = (last?.errors?.length ? last.errors : last?.error ? [last.error] : [])
         .map((e) => stripAnsi(e.message ?? ''))
         .filter(Boolean);
-      const skip = [...(t.annotations ?? []), ...(last?.annotations ?? [])].find(
-        (a) => a.type === 'skip' || a.type === 'fixme',
-      );
+      const annotations = [...(t.annotations ?? []), ...(last?.annotations ?? [])];
+      const skip = annotations.find((a) => a.type === 'skip' || a.type === 'fixme');
       out.push({
         project: t.projectName,
         file: spec.file,
@@ -101,10 +102,22 @@ function walk(suite: PwJsonSuite, titles: string[], out: TestOutcome[]): void {
         durationMs: last?.duration ?? 0,
         errors,
         skipReason: t.status === 'skipped' ? skip?.description : undefined,
+        annotations: dedupe(annotations),
       });
     }
   }
   for (const child of suite.suites ?? []) walk(child, [...titles, child.title], out);
+}
+
+/** Annotations without repeats (a test's and its last result's lists overlap). */
+function dedupe(list: Array<{ type: string; description?: string }>): Array<{ type: string; description?: string }> {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const key = `${a.type}\u0000${a.description ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Flattens a parsed JSON report. */

@@ -5,6 +5,7 @@
  */
 import type { CoverageSummary } from '../coverage/gate.js';
 import { groupFailures } from './failures.js';
+import { renderSecuritySection, securityCheckNames } from './securitySection.js';
 import type { RunResults, TestOutcome } from './results.js';
 import { testName } from './results.js';
 
@@ -80,7 +81,11 @@ export function renderSummary(input: SummaryInput): string {
     out.push('');
   }
 
-  const { groups, other } = groupFailures(results.tests);
+  // Security findings are their own verdict: the security section lists them (enforced or not).
+  const security = securityCheckNames();
+  const grouped = groupFailures(results.tests);
+  const groups = grouped.groups.filter((g) => !security.has(g.check));
+  const other = grouped.other;
   if (groups.length || other.length) {
     const n = groups.reduce((k, g) => k + g.items.length, 0) + other.length;
     out.push(`## Failures (${n} distinct, in ${c.failed} failed test${c.failed === 1 ? '' : 's'})`, '');
@@ -107,6 +112,8 @@ export function renderSummary(input: SummaryInput): string {
     }
     if (total > shown) out.push(`… ${total - shown} more: see junit.xml or the Allure report.`, '');
   }
+
+  out.push(...renderSecuritySection(results.tests));
 
   const skipReasons = new Map<string, number>();
   for (const t of results.tests)

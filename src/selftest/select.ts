@@ -42,6 +42,8 @@ export function tagOf(tag: string): string {
 /** The narrow selection for a fault: by its expected check first, then by its tag. */
 export function selectionFor(f: Pick<FaultEntry, 'tag' | 'expectedCheck'>): Selection {
   const tag = tagOf(f.tag);
+  // The security probes: REST ones in the contract project, WebSocket ones in the stream project.
+  if (f.tag === 'Security') return { suites: ['contract', 'stream'], grep: tag };
   if (STREAM_CHECK.test(f.expectedCheck)) return { suites: ['stream'], grep: tag };
   if (ALSO_STREAM.has(f.expectedCheck)) return { suites: ['contract', 'stream'], grep: `${tag}|@QGPT` };
   return { suites: ['contract'], grep: [tag, ...(RELATED_TAGS[f.tag] ?? []), '@Negative'].join('|') };

@@ -5,6 +5,7 @@
  * playwright.config.ts, the fixtures and the property suite all read them through resolve.ts, and
  * README.md's settings table is generated from this list (`npm run docs:settings`).
  */
+import { SECURITY_MODES } from '../security/mode.js';
 import { VALIDATION_MODES } from '../validate/mode.js';
 import { bool, custom, int, list, oneOf, text } from './define.js';
 
@@ -110,6 +111,12 @@ export const SETTINGS = {
     default: 'strict',
     flag: true,
     doc: 'strict, or lenient for targets newer than the contract: extra fields and unknown enum values are warnings',
+  }),
+  security: oneOf(SECURITY_MODES, {
+    group: 'run',
+    flag: true,
+    doc: 'The security verdict (foreign Host, foreign Origin, CORS): enforce fails the run on a finding, report lists findings and keeps the exit code',
+    defaultText: 'enforce on the embedded emulator, report on other targets',
   }),
   allowDownloads: bool({
     group: 'run',

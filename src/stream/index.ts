@@ -8,4 +8,3 @@ export { watchDownload } from './progress.js';
 export type { ProgressHandle, WatchOptions } from './progress.js';
 export { StreamSession, socketTimeoutsOf, streamTimeoutsFromEnv, wsUrl } from './session.js';
 export type { StreamSessionOptions } from './session.js';
-export { attemptUpgrade, channelOf } from './upgrade.js';

@@ -136,24 +136,5 @@ export interface ProgressSubject {
   watch: ProgressWatch;
 }
 
-/** One deliberate upgrade attempt with a header a loopback server must refuse. */
-export interface UpgradeAttempt {
-  url: string;
-  /** The header that makes the attempt foreign, e.g. `origin`. */
-  header: 'host' | 'origin';
-  value: string;
-  /** The HTTP status of a refused upgrade (undefined when the socket opened or the connection failed). */
-  status?: number;
-  opened: boolean;
-  /** A transport error instead of an answer (reset, refused). */
-  error?: string;
-}
-
-/** What the upgrade-guard check judges. */
-export interface UpgradeSubject {
-  channel: StreamChannel;
-  upgrade: UpgradeAttempt;
-}
-
 /** Any subject of a stream check. */
-export type StreamSubject = QgptStreamSubject | ProgressSubject | UpgradeSubject;
+export type StreamSubject = QgptStreamSubject | ProgressSubject;

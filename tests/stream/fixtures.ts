@@ -10,19 +10,17 @@ import { test as base, expect } from '../fixtures/index.js';
 import { ApiClient, playwrightTransport } from '../../src/client/index.js';
 import { HarnessError } from '../../src/core/errors.js';
 import { restTimeoutOf } from '../../src/settings/index.js';
+import { embeddedEmulatorPolicy } from '../../src/security/index.js';
 import type { ValidatorSet } from '../../src/validate/validators.js';
 import type { Target } from '../../src/target/index.js';
 import type { TimeBudgets } from '../../src/settings/index.js';
 import {
   answerTimings,
-  attemptUpgrade,
-  channelOf,
   firstConversationOf,
   StreamSession,
   socketTimeoutsOf,
   timingLine,
   type StreamSubject,
-  type UpgradeAttempt,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { StreamVerdict } from '../../src/checks/run.js';
@@ -47,8 +45,6 @@ export interface SlowTarget {
 export interface Streams {
   /** A new session on the target (or on `baseUrl`): its sockets and watches are judged at teardown. */
   session(baseUrl?: string): StreamSession;
-  /** A deliberate upgrade with a foreign header; judged by stream_upgrade_guarded, not as an exchange. */
-  upgrade(path: string, header: 'host' | 'origin', value: string): Promise<UpgradeAttempt>;
   /** Settles and judges everything so far (teardown does it anyway); answers the verdicts. */
   judgeNow(): Promise<StreamVerdict[]>;
 }
@@ -57,7 +53,6 @@ class StreamHarness implements Streams {
   private readonly sessions: StreamSession[] = [];
   /** The sessions on the target itself (not on the dedicated slow emulator). */
   private readonly onTarget = new Set<StreamSession>();
-  private readonly upgrades: UpgradeAttempt[] = [];
   private readonly judged = new WeakSet<object>();
   readonly verdicts: StreamVerdict[] = [];
 
@@ -94,34 +89,22 @@ class StreamHarness implements Streams {
     return s;
   }
 
-  async upgrade(path: string, header: 'host' | 'origin', value: string): Promise<UpgradeAttempt> {
-    const url = new URL(path, this.target.url.replace(/^http/, 'ws')).toString();
-    const attempt = await attemptUpgrade(url, header, value, this.timeouts.connectMs);
-    this.upgrades.push(attempt);
-    return attempt;
-  }
-
   async judgeNow(): Promise<StreamVerdict[]> {
     await Promise.all(this.sessions.map((s) => s.settle()));
-    const subjects = [
-      ...this.sessions.flatMap((s) => s.subjects()),
-      ...this.upgrades.map((upgrade) => ({ channel: channelOf(upgrade.url), upgrade })),
-    ];
+    const subjects = this.sessions.flatMap((s) => s.subjects());
     // Judge each request, watch and upgrade once, even when a test asks for a verdict before teardown.
     const fresh = subjects.filter((s) => !this.judged.has(recordOf(s)));
     for (const s of fresh) this.judged.add(recordOf(s));
     const verdicts = this.recorder.judgeStreams(fresh);
     for (const v of verdicts) {
-      if (!('upgrade' in v.subject)) {
-        this.coverage.record({
-          operationId: v.subject.channel,
-          status: 101,
-          media: 'application/json',
-          checks: v.checks,
-          failed: v.failed,
-          source: 'stream',
-        });
-      }
+      this.coverage.record({
+        operationId: v.subject.channel,
+        status: 101,
+        media: 'application/json',
+        checks: v.checks,
+        failed: v.failed,
+        source: 'stream',
+      });
     }
     this.verdicts.push(...verdicts);
     return verdicts;
@@ -178,7 +161,7 @@ class StreamHarness implements Streams {
 
 /** The stable record behind a subject (subjects are rebuilt on every call; their records are not). */
 function recordOf(s: StreamSubject): object {
-  return 'request' in s ? s.request : 'watch' in s ? s.watch : s.upgrade;
+  return 'request' in s ? s.request : s.watch;
 }
 
 /** The frames of a session as a report attachment: per socket, per request, with arrival times. */
@@ -253,19 +236,21 @@ export const test = base.extend<StreamTestFixtures, StreamWorkerFixtures>({
   },
 
   slowTarget: [
-    async ({ target, suiteConfig }, use) => {
+    async ({ target, suiteConfig, securityMode }, use) => {
       if (target.kind !== 'emulator') {
         await use({ url: target.url, dedicated: false });
         return;
       }
       // The embedded emulator streams with a 1 ms pause: too fast to stop mid-answer reliably. A
-      // dedicated one (same fault switches) answers slowly; only test code may import emulator/.
+      // dedicated one (same fault switches and security policy) answers slowly; only test code may
+      // import emulator/.
       const { startEmulator } = await import('../../emulator/index.js');
       const emu = await startEmulator({
         port: 0,
         host: '127.0.0.1',
         memory: true,
         faults: suiteConfig.faults,
+        security: embeddedEmulatorPolicy(securityMode),
         // Under the realistic profile the dedicated emulator is realistic too (its own pace is slower still).
         ...(suiteConfig.emulatorProfile === 'instant'
           ? { streamDelayMs: 25, downloadMs: 1000 }

@@ -1,19 +1,28 @@
 /**
- * Loopback protections on the WebSocket channels: an upgrade with a foreign Host (DNS rebinding)
- * or a foreign browser Origin (cross-site WebSocket hijacking) is refused. These attempts use a
- * raw `ws` client with custom headers: they are judged by stream_upgrade_guarded, never as
- * contract exchanges.
+ * Security on the WebSocket channels: an upgrade with a foreign Host (DNS rebinding) or a foreign
+ * web Origin (cross-site WebSocket hijacking: any page the user visits opening /qgpt/stream) must
+ * be refused before the socket opens. The probes are raw upgrades, judged by the security checks
+ * (host_allowlist_websocket, cross_site_websocket_hijacking), never as contract exchanges; their
+ * findings are the security verdict (--security enforce|report).
  */
+import { FOREIGN_HOST, FOREIGN_ORIGIN } from '../../src/security/index.js';
 import { test } from './fixtures.js';
 
-const FOREIGN_HOST = 'rebind.pieces-conformance.invalid';
-const FOREIGN_ORIGIN = 'https://attacker.pieces-conformance.invalid';
+const CHANNELS = [
+  ['qgptStream', '/qgpt/stream'],
+  ['modelDownloadProgress', '/model/pieces-conformance-unknown-model/download/progress'],
+] as const;
 
-test.describe('WebSocket upgrade guard', { tag: '@QGPT' }, () => {
-  for (const path of ['/qgpt/stream', '/model/pieces-conformance-unknown-model/download/progress']) {
-    test(`a foreign Host or Origin cannot open ${path}`, async ({ streams }) => {
-      await streams.upgrade(path, 'host', FOREIGN_HOST);
-      await streams.upgrade(path, 'origin', FOREIGN_ORIGIN);
+test.describe('Security: WebSocket upgrades', { tag: ['@Security', '@QGPT'] }, () => {
+  for (const [channel, path] of CHANNELS) {
+    test(`a foreign Host cannot open ${channel} (DNS rebinding)`, async ({ security, judge }) => {
+      judge('host_allowlist_websocket', await security.upgrade(channel, path, 'host', FOREIGN_HOST));
+    });
+    test(`a foreign web Origin cannot open ${channel} (cross-site WebSocket hijacking)`, async ({
+      security,
+      judge,
+    }) => {
+      judge('cross_site_websocket_hijacking', await security.upgrade(channel, path, 'origin', FOREIGN_ORIGIN));
     });
   }
 });

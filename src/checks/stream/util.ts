@@ -2,13 +2,7 @@
 import type { ContractFailure } from '../../core/errors.js';
 import type { CheckContext } from '../types.js';
 import type { FailureBuilder } from '../define.js';
-import type {
-  ProgressSubject,
-  QgptStreamSubject,
-  StreamFrame,
-  StreamSubject,
-  UpgradeSubject,
-} from '../../stream/types.js';
+import type { ProgressSubject, QgptStreamSubject, StreamFrame, StreamSubject } from '../../stream/types.js';
 
 /** The OpenAPI component each channel's server messages are validated against. */
 export const MESSAGE_SCHEMA: Record<StreamSubject['channel'], string> = {
@@ -26,16 +20,9 @@ export function isProgress(s: unknown): s is ProgressSubject {
   return !!s && typeof s === 'object' && (s as StreamSubject).channel === 'modelDownloadProgress' && 'watch' in s;
 }
 
-/** True for an upgrade-attempt subject. */
-export function isUpgrade(s: unknown): s is UpgradeSubject {
-  return !!s && typeof s === 'object' && 'upgrade' in s;
-}
-
-/** `request r-3`, `model m-1` or `upgrade with origin "…"`: how a message names its subject. */
+/** `request r-3` or `model m-1`: how a message names its subject. */
 export function subjectName(s: StreamSubject): string {
-  if (isQgpt(s)) return `request ${s.request.id}`;
-  if (isProgress(s)) return `model ${s.watch.model}`;
-  return `upgrade with ${(s as UpgradeSubject).upgrade.header} ${JSON.stringify((s as UpgradeSubject).upgrade.value)}`;
+  return isQgpt(s) ? `request ${s.request.id}` : `model ${s.watch.model}`;
 }
 
 /** The frames a subject holds. */

@@ -2,6 +2,7 @@
  * One conformance run after the preflight: the suites through Playwright, then the reports. Shared
  * by `run` and `replay`, which differ only in what they select and what they print around it.
  */
+import { securityModeFor } from '../../security/mode.js';
 import { readResolvedTarget, type RunEnvironment } from '../../report/environment.js';
 import { clearRunOutputs, type ReportPaths } from '../../report/paths.js';
 import type { CommandIO } from '../command.js';
@@ -30,6 +31,7 @@ export function runEnvironment(
     'Validation mode': c.validation,
     ...(embedded ? { 'Emulator profile': c.emulatorProfile } : {}),
     'Time budgets': budgetLine(timeBudgets(c)),
+    'Security mode': securityModeFor(c.security, embedded ? 'emulator' : 'live'),
     Suites: c.suites.join(', '),
     ...(c.faults.length ? { 'Fault switches': c.faults.join(', ') } : {}),
     ...(c.shard ? { Shard: `${c.shard.index}/${c.shard.total}` } : {}),

@@ -1,6 +1,7 @@
 /** The scenario recorder: judges each exchange on arrival, collects failures once, reports verdicts for coverage. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { progress } from '../stream/builders.js';
 import { ScenarioRecorder } from '../../../src/checks/recorder.js';
 import { failureLine } from '../../../src/checks/run.js';
 import type { JudgedCheckName } from '../../../src/checks/registry.js';
@@ -84,14 +85,15 @@ test('held judged failures go to the holder, not the verdict; exchange failures 
 test('judges stream subjects with every stream check and keeps their failures', () => {
   const rec = new ScenarioRecorder({ validators: strict });
   const [v] = rec.judgeStreams([
-    {
-      channel: 'qgptStream',
-      upgrade: { url: 'ws://127.0.0.1:1/qgpt/stream', header: 'origin', value: 'https://evil.invalid', opened: true },
-    },
+    progress([
+      [1, 'IN-PROGRESS', 40],
+      [3, 'IN-PROGRESS', 35],
+      [5, 'COMPLETED', 100],
+    ]),
   ]);
-  assert.deepEqual(v.checks, ['stream_upgrade_guarded']);
+  assert.ok(v.checks.includes('download_progress_monotonic'));
   assert.deepEqual(
     rec.failures.map((f) => f.check),
-    ['stream_upgrade_guarded'],
+    ['download_progress_monotonic'],
   );
 });

@@ -41,7 +41,10 @@ const EVERY_NAME: Record<CheckName, true> = {
   stream_timing_budget: true,
   download_progress_monotonic: true,
   download_progress_terminal: true,
-  stream_upgrade_guarded: true,
+  host_allowlist_rest: true,
+  host_allowlist_websocket: true,
+  cross_site_websocket_hijacking: true,
+  cors_foreign_origin: true,
 };
 
 test('the typed map names exactly the registered checks', () => {

@@ -31,10 +31,22 @@ const CHECKS = new Set([
   'download_progress_monotonic',
   'session_lifecycle',
   'conversation_messages_recorded',
+  'host_allowlist_rest',
+  'host_allowlist_websocket',
+  'cross_site_websocket_hijacking',
+  'cors_foreign_origin',
 ]);
 
+// The strict security policy: the one a run under --security enforce judges, and the one the
+// security switches weaken (the default observed policy has those bugs built in).
 async function observe(fault: string | undefined, showsBug: ShowsBug): Promise<boolean> {
-  const em = await startEmulator({ port: 0, faults: fault ? [fault] : [], streamDelayMs: 1, downloadMs: 30 });
+  const em = await startEmulator({
+    port: 0,
+    faults: fault ? [fault] : [],
+    security: 'strict',
+    streamDelayMs: 1,
+    downloadMs: 30,
+  });
   try {
     return await showsBug(em);
   } finally {

@@ -1,4 +1,4 @@
-/** Emulator loopback protections: Host (DNS rebinding) and Origin (CSRF / WebSocket hijacking). */
+/** The emulator's strict policy (--security strict): Host (DNS rebinding) and Origin (CSRF / WebSocket hijacking). */
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
@@ -7,7 +7,7 @@ import { hostName, isAllowedHost, isAllowedOrigin } from '../../../emulator/secu
 import { call, makeEmulator, type TestEmulator } from './helpers.js';
 import { StreamClient } from './wsclient.js';
 
-describe('emulator security', () => {
+describe('emulator security: the strict policy', () => {
   const hosts: Array<[string | undefined, boolean]> = [
     ['localhost', true],
     ['localhost:39300', true],
@@ -54,7 +54,7 @@ describe('emulator security', () => {
   describe('over HTTP', () => {
     let em: TestEmulator;
     before(async () => {
-      em = await makeEmulator();
+      em = await makeEmulator({ security: 'strict' });
     });
     after(async () => {
       await em.close();
@@ -116,7 +116,7 @@ describe('emulator security', () => {
   describe('on the WebSocket upgrade', () => {
     let live: RunningEmulator;
     before(async () => {
-      live = await startEmulator({ port: 0 });
+      live = await startEmulator({ port: 0, security: 'strict' });
     });
     after(async () => {
       await live.close();

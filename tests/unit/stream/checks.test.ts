@@ -34,7 +34,6 @@ test('the registry holds every stream check once', () => {
     'stream_request_accepted',
     'stream_request_echoed',
     'stream_timing_budget',
-    'stream_upgrade_guarded',
   ]);
 });
 

@@ -2,9 +2,10 @@
 import { ASSET_BUGS } from './assetBugs.js';
 import { LIFECYCLE_BUGS } from './lifecycleBugs.js';
 import { QGPT_BUGS } from './qgptBugs.js';
+import { SECURITY_BUGS } from './securityBugs.js';
 import type { ShowsBug } from './requests.js';
 
 export type { ShowsBug } from './requests.js';
 
 /** The bug check of each fault switch, by switch name. */
-export const SHOWS_BUG: Record<string, ShowsBug> = { ...ASSET_BUGS, ...QGPT_BUGS, ...LIFECYCLE_BUGS };
+export const SHOWS_BUG: Record<string, ShowsBug> = { ...ASSET_BUGS, ...QGPT_BUGS, ...LIFECYCLE_BUGS, ...SECURITY_BUGS };

@@ -1,19 +1,9 @@
-/** Broken channels: an unguarded upgrade, download progress that goes back or goes on. */
+/** Broken channels: download progress that goes back or goes on. */
 import type { StreamSubject } from '../../../../src/stream/index.js';
 import { progress } from '../builders.js';
 
 /** [name, subject, the check that must fail, a fragment of its facts] */
 export const BROKEN_CHANNELS: Array<[string, StreamSubject, string, string]> = [
-  // upgrade guard
-  [
-    'upgrade with a foreign Host opened',
-    {
-      channel: 'qgptStream',
-      upgrade: { url: 'ws://127.0.0.1:1/qgpt/stream', header: 'host', value: 'evil.invalid', opened: true },
-    },
-    'stream_upgrade_guarded',
-    'upgrade with host "evil.invalid": the socket opened (101 Switching Protocols) on /qgpt/stream; expected a 4xx refusal',
-  ],
   // download progress
   [
     'percentage decreases',

@@ -64,19 +64,6 @@ export const PASSING: Array<[string, StreamSubject]> = [
     ),
   ],
   [
-    'upgrade with a foreign origin refused 403',
-    {
-      channel: 'qgptStream',
-      upgrade: {
-        url: 'ws://127.0.0.1:1/qgpt/stream',
-        header: 'origin',
-        value: 'https://evil.invalid',
-        status: 403,
-        opened: false,
-      },
-    },
-  ],
-  [
     'download: canceled',
     progress(
       [
