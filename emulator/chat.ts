@@ -33,6 +33,7 @@ export function conversationForQuestion(store: Store, query: string): Conversati
     type: 'COPILOT',
     name: name.length > 60 ? `${name.slice(0, 57)}...` : name || 'New Conversation',
   });
+  c.startedBy = 'stream';
   store.conversations.create(c);
   return c;
 }

@@ -32,6 +32,27 @@ export const LIFECYCLE_FAULTS: FaultRow[] = [
     'Delete answers 204 but the conversation stays readable and listed.',
   ],
   [
+    'conversation-delete-by-name',
+    'Conversations',
+    'deleteConversation',
+    'no_collateral_damage',
+    'Deleting a conversation also deletes every other conversation of the same name.',
+  ],
+  [
+    'streamed-conversation-unlisted',
+    'Conversations',
+    'getConversationsSnapshot',
+    'ensure_resource_availability',
+    'A conversation started by a streamed question is readable but left out of the conversations snapshot.',
+  ],
+  [
+    'messages-indices-off-by-one',
+    'Conversations',
+    'getConversationMessages',
+    'listing_consistent',
+    'The messages list maps each message id to its position plus one in indices.',
+  ],
+  [
     'load-without-download',
     'Models',
     'loadModel',

@@ -2,11 +2,12 @@
 import type { FastifyRequest } from 'fastify';
 import { flag, type Ctx, type HandlerMap } from '../context.js';
 import { gone, HttpError, sendJson, sendJsonText, sendText } from '../http.js';
-import { renderAsset, type AssetRecord } from '../shapes/asset.js';
+import { payloadText, renderAsset, type AssetRecord } from '../shapes/asset.js';
 import { nowAfter } from '../shapes/common.js';
 import { recordFromSeed } from '../shapes/seed.js';
 import { bodyError } from '../registry.js';
-import { searchHandler } from './search.js';
+import { searchHandler, type Ghost } from './search.js';
+import type { FaultSet } from '../faults/index.js';
 
 const MECHANISMS = new Set(['UNKNOWN', 'MANUAL', 'RECOMMENDED', 'AUTOMATIC', 'INTERNAL', 'DELETED', 'EXTERNAL_AGENT']);
 
@@ -16,9 +17,29 @@ function missing(ctx: Ctx, id: string): never {
   return gone('Asset', id);
 }
 
+/** The lossy rewrites of stored content that fault switches plant (none on a clean emulator). */
+function contentRewrite(faults: FaultSet): ((raw: string) => string) | undefined {
+  const steps: Array<(raw: string) => string> = [];
+  if (faults.has('content-unicode-normalized')) steps.push((raw) => raw.normalize('NFC'));
+  if (faults.has('content-newlines-normalized')) steps.push((raw) => raw.replace(/\r\n?/g, '\n'));
+  if (faults.has('content-long-line-cut')) {
+    steps.push((raw) => raw.replace(/[^\r\n]{65537,}/g, (line) => line.slice(0, 65536)));
+  }
+  return steps.length ? (raw) => steps.reduce((text, step) => step(text), raw) : undefined;
+}
+
+/** What a stale index keeps of a deleted asset: its answers and its searchable text. */
+function ghostOf(store: Ctx['store'], r: AssetRecord): Ghost {
+  const doc = store.assets.json(r.id, true)!;
+  const docLite = store.assets.json(r.id, false)!;
+  return { id: r.id, doc, docLite, name: r.name ?? '', content: payloadText(r.payload) };
+}
+
 /** Handlers of the Assets tag. */
 export function assetHandlers(ctx: Ctx): HandlerMap {
   const { store, faults } = ctx;
+  // Deleted assets a stale search index still answers (the search-keeps-deleted fault only).
+  const ghosts: Ghost[] = [];
 
   const createAsset = (req: FastifyRequest, reply: any) => {
     const invalid = bodyError(req);
@@ -33,7 +54,10 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
     if (faults.has('reject-valid-seed') && seed?.asset?.metadata !== undefined) {
       throw new HttpError(400, "Invalid request body: field 'asset.metadata' is not allowed");
     }
-    const record = recordFromSeed(seed, store.userId, nowAfter(), { trim: faults.has('roundtrip-trims-content') });
+    const record = recordFromSeed(seed, store.userId, nowAfter(), {
+      trim: faults.has('roundtrip-trims-content'),
+      rewrite: contentRewrite(faults),
+    });
     store.assets.insert(record);
     ctx.index.written(record.id);
     const json = store.assets.json(record.id, flag(req, 'transferables'))!;
@@ -45,6 +69,13 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
   return {
     getAssetsSnapshot: (req, reply) => {
       const transferables = flag(req, 'transferables');
+      if (faults.has('snapshot-duplicates-updated')) {
+        const docs = store.assets.allJson(transferables).flatMap((d) => {
+          const a = JSON.parse(d);
+          return a.updated?.value !== a.created?.value ? [d, d] : [d];
+        });
+        return sendJsonText(reply, `{"iterable":[${docs.join(',')}]}`);
+      }
       if (!faults.has('snapshot-omits-new-asset')) return sendJsonText(reply, store.assets.snapshotJson(transferables));
       const newest = store.assets.newestId();
       const docs = store.assets.allJson(transferables).filter((d) => !newest || !d.includes(`"id":"${newest}"`));
@@ -64,6 +95,13 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
       const current = store.assets.record(body.id);
       if (!current) return missing(ctx, body.id);
       const next: AssetRecord = { ...current, updated: nowAfter(current.updated) };
+      if (faults.has('update-resets-created')) next.created = next.updated;
+      if (
+        faults.has('update-drops-unsent-content') &&
+        typeof body.original?.reference?.fragment?.string?.raw !== 'string'
+      ) {
+        next.payload = { ...current.payload, string: {} };
+      }
       if (typeof body.name === 'string') next.name = body.name;
       if (MECHANISMS.has(body.mechanism)) next.mechanism = body.mechanism;
       for (const k of ['favorited', 'pseudo', 'discovered', 'demo'] as const) {
@@ -76,7 +114,7 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
         const docs = renderAsset(next);
         return sendJsonText(reply, flag(req, 'transferables') ? docs.asset : docs.assetLite);
       }
-      store.assets.replace(next);
+      store.assets.replace(next, faults.has('search-keeps-old-name') ? current.name : undefined);
       return sendJsonText(reply, store.assets.json(next.id, flag(req, 'transferables'))!);
     },
 
@@ -86,10 +124,15 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
         if (!store.assets.record(asset)) return missing(ctx, asset);
         return sendText(reply, 200, asset);
       }
+      const record = store.assets.record(asset);
+      if (faults.has('search-keeps-deleted') && record) ghosts.push(ghostOf(store, record));
       if (!store.assets.delete(asset, faults.has('formats-keep-deleted'))) return missing(ctx, asset);
+      if (faults.has('delete-by-name') && record?.name !== undefined) {
+        for (const other of store.assets.idsNamed(record.name)) store.assets.delete(other);
+      }
       return sendText(reply, 200, asset);
     },
 
-    searchAssets: searchHandler(ctx),
+    searchAssets: searchHandler(ctx, ghosts),
   };
 }

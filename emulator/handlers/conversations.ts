@@ -15,8 +15,12 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
   return {
     getConversationsSnapshot: (req, reply) => {
       const t = flag(req, 'transferables');
+      // The streamed-conversation-unlisted fault: the snapshot misses what the stream started.
+      const listed = store.conversations
+        .all()
+        .filter((c) => !(faults.has('streamed-conversation-unlisted') && c.startedBy === 'stream'));
       const body = {
-        iterable: store.conversations.all().map((c) => renderConversation(c, store.conversations.messages(c.id), t)),
+        iterable: listed.map((c) => renderConversation(c, store.conversations.messages(c.id), t)),
       };
       if (faults.has('conversations-text-plain')) return sendText(reply, 200, JSON.stringify(body));
       return sendJson(reply, body);
@@ -42,16 +46,24 @@ export function conversationHandlers(ctx: Ctx): HandlerMap {
     getConversationMessages: (req, reply) => {
       const { conversation } = req.params as { conversation: string };
       if (!store.conversations.get(conversation)) return missing(conversation);
-      return sendJson(reply, renderMessages(store.conversations.messages(conversation), flag(req, 'transferables')));
+      const body = renderMessages(store.conversations.messages(conversation), flag(req, 'transferables'));
+      if (faults.has('messages-indices-off-by-one')) {
+        for (const id of Object.keys(body.indices)) body.indices[id] += 1;
+      }
+      return sendJson(reply, body);
     },
 
     deleteConversation: (req, reply) => {
       const { conversation } = req.params as { conversation: string };
+      const name = store.conversations.get(conversation)?.name;
       // The fault answers as if it deleted, and keeps the conversation.
       const found = faults.has('conversation-delete-keeps')
         ? store.conversations.get(conversation) !== undefined
         : store.conversations.delete(conversation);
       if (!found) return missing(conversation);
+      if (faults.has('conversation-delete-by-name') && name !== undefined) {
+        for (const other of store.conversations.all()) if (other.name === name) store.conversations.delete(other.id);
+      }
       return reply.code(204).send();
     },
   };

@@ -11,6 +11,8 @@ export interface ConversationRecord {
   favorited?: boolean;
   application?: Record<string, unknown>;
   model?: { id: string };
+  /** Set on conversations a streamed question started (never rendered). */
+  startedBy?: 'stream';
 }
 
 /** What the store keeps for one message. */

@@ -52,11 +52,17 @@ function obj(v: unknown): Record<string, any> {
 }
 
 /** The stored payload of a SeededFragment or SeededFile (only the fields the contract defines). */
-function payloadOf(src: Record<string, any>, kind: 'fragment' | 'file', trim: boolean): Payload {
+function payloadOf(
+  src: Record<string, any>,
+  kind: 'fragment' | 'file',
+  trim: boolean,
+  rewrite?: (raw: string) => string,
+): Payload {
   const out: Payload = {};
   if (src.string && typeof src.string === 'object') {
     const s = pick<Record<string, unknown>>(src.string, ['raw', 'base64', 'base64_url', 'data_url']);
     if (trim && typeof s.raw === 'string') s.raw = s.raw.replace(/\u0000/g, '').trim(); // the fault's lossy sanitising
+    if (rewrite && typeof s.raw === 'string') s.raw = rewrite(s.raw); // other faults' lossy rewrites
     out.string = s;
   }
   if (src.bytes && Array.isArray(src.bytes.raw)) out.bytes = { raw: src.bytes.raw };
@@ -71,13 +77,13 @@ export function recordFromSeed(
   seed: unknown,
   creator: string,
   now: string,
-  opts: { trim?: boolean } = {},
+  opts: { trim?: boolean; rewrite?: (raw: string) => string } = {},
 ): AssetRecord {
   const asset = obj(obj(seed).asset);
   const format = obj(asset.format);
   const kind = format.fragment ? 'fragment' : format.file ? 'file' : 'fragment';
   const src = obj(format[kind]);
-  const payload = payloadOf(src, kind, opts.trim === true);
+  const payload = payloadOf(src, kind, opts.trim === true, opts.rewrite);
   const ext = obj(src.metadata).ext as string | undefined;
   const text = payloadText(payload);
   const classification = classify(payload.string ? text : undefined, ext, obj(format.classification));

@@ -9,7 +9,7 @@ import type { DB } from './db.js';
 /** Reads and writes assets (with their single format and their search index entry). */
 export class AssetStore {
   private readonly q: Record<string, Statement>;
-  private readonly writeTx: (r: AssetRecord, replace: boolean) => void;
+  private readonly writeTx: (r: AssetRecord, replace: boolean, indexedName?: string) => void;
   private readonly deleteTx: (id: string, keepFormat: boolean) => boolean;
   // The snapshot body per transferables flag, dropped on every write: reads of an unchanged
   // store (the common case) cost one string, not a 100-row query and a join.
@@ -34,8 +34,9 @@ export class AssetStore {
       allLite: db.prepare('SELECT doc_lite FROM assets ORDER BY seq').pluck(),
       newest: db.prepare('SELECT id FROM assets ORDER BY seq DESC LIMIT 1').pluck(),
       count: db.prepare('SELECT count(*) FROM assets').pluck(),
+      named: db.prepare("SELECT id FROM assets WHERE json_extract(record, '$.name') = ? ORDER BY seq").pluck(),
     };
-    this.writeTx = db.transaction((r: AssetRecord, replace: boolean) => {
+    this.writeTx = db.transaction((r: AssetRecord, replace: boolean, indexedName?: string) => {
       const docs = renderAsset(r);
       const record = JSON.stringify(r);
       let seq: number | bigint;
@@ -46,7 +47,7 @@ export class AssetStore {
       } else {
         seq = this.q.insert.run(r.id, record, docs.asset, docs.assetLite).lastInsertRowid;
       }
-      this.q.ftsInsert.run(seq, r.name ?? '', payloadText(r.payload));
+      this.q.ftsInsert.run(seq, indexedName ?? r.name ?? '', payloadText(r.payload));
       this.q.fmtUpsert.run(r.formatId, r.id, docs.format, docs.formatLite);
     });
     this.deleteTx = db.transaction((id: string, keepFormat: boolean) => {
@@ -65,10 +66,10 @@ export class AssetStore {
     this.writeTx(r, false);
   }
 
-  /** Replaces a stored asset (same id). */
-  replace(r: AssetRecord): void {
+  /** Replaces a stored asset (same id); `indexedName` (a fault's) is the name search keeps seeing. */
+  replace(r: AssetRecord, indexedName?: string): void {
     this.snapshots.clear();
-    this.writeTx(r, true);
+    this.writeTx(r, true, indexedName);
   }
 
   /** Deletes an asset, its format and its index entry; false when it did not exist. */
@@ -106,6 +107,11 @@ export class AssetStore {
   /** The id of the most recently created asset. */
   newestId(): string | undefined {
     return this.q.newest.get() as string | undefined;
+  }
+
+  /** The ids of the assets called `name`, in creation order. */
+  idsNamed(name: string): string[] {
+    return this.q.named.all(name) as string[];
   }
 
   /** How many assets are stored. */

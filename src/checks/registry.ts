@@ -15,6 +15,7 @@ import contentTypeConformance from './exchange/contentTypeConformance.js';
 import responseSchemaConformance from './exchange/responseSchemaConformance.js';
 import requestAcceptedAsDocumented from './exchange/requestAcceptedAsDocumented.js';
 import negativeDataRejection from './exchange/negativeDataRejection.js';
+import listingConsistent from './exchange/listingConsistent.js';
 
 // ---- scenario checks: judged by the test that ran the lifecycle, from its facts --------------
 import useAfterDelete from './scenario/useAfterDelete.js';
@@ -28,6 +29,9 @@ import modelStateMachine from './scenario/modelStateMachine.js';
 import sessionLifecycle from './scenario/sessionLifecycle.js';
 import conversationMessagesRecorded from './scenario/conversationMessagesRecorded.js';
 import referencesConsistent from './scenario/referencesConsistent.js';
+import searchReflectsWrites from './scenario/searchReflectsWrites.js';
+import updateInvariants from './scenario/updateInvariants.js';
+import noCollateralDamage from './scenario/noCollateralDamage.js';
 
 // ---- stream checks: judged on a streamed request's frames (src/checks/stream/) ---------------
 import frameSchema from './stream/frameSchema.js';
@@ -58,6 +62,7 @@ const REGISTERED = [
   responseSchemaConformance,
   requestAcceptedAsDocumented,
   negativeDataRejection,
+  listingConsistent,
   useAfterDelete,
   ensureResourceAvailability,
   updatePersisted,
@@ -69,6 +74,9 @@ const REGISTERED = [
   sessionLifecycle,
   conversationMessagesRecorded,
   referencesConsistent,
+  searchReflectsWrites,
+  updateInvariants,
+  noCollateralDamage,
   frameSchema,
   grammar,
   requestEchoed,

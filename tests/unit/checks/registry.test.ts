@@ -15,6 +15,7 @@ test('the checks the contract suite promises are registered, with their kinds', 
     'response_schema_conformance',
     'request_accepted_as_documented',
     'negative_data_rejection',
+    'listing_consistent',
   ];
   const scenario = [
     'use_after_delete',
@@ -28,6 +29,9 @@ test('the checks the contract suite promises are registered, with their kinds', 
     'session_lifecycle',
     'conversation_messages_recorded',
     'references_consistent',
+    'search_reflects_writes',
+    'update_invariants',
+    'no_collateral_damage',
   ] as const;
   assert.deepEqual(
     checksOfKind('exchange').map((c) => c.name),

@@ -35,6 +35,10 @@ const CHECKS = new Set([
   'host_allowlist_websocket',
   'cross_site_websocket_hijacking',
   'cors_foreign_origin',
+  'listing_consistent',
+  'search_reflects_writes',
+  'update_invariants',
+  'no_collateral_damage',
 ]);
 
 // The strict security policy: the one a run under --security enforce judges, and the one the
