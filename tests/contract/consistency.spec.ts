@@ -17,7 +17,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
     api,
     judge,
     safety,
-    target,
+    suiteConfig: { budgets },
   }) => {
     safety.writes();
     const name = markedName('namesake');
@@ -34,7 +34,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
       'the delete test',
     );
     const before = await api.call('getAsset', { path: { asset: sibling.id }, query: { transferables: true } });
-    await searchUntil(api, target, token, doomed.id, 'found');
+    await searchUntil(api, budgets, token, doomed.id, 'found');
 
     must(await api.call('deleteAsset', { path: { asset: doomed.id } }), 'the delete test');
     const after = await api.call('getAsset', {
@@ -52,7 +52,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
       before: assetFingerprint(before.data ?? sibling),
       after: assetFingerprint(after.data),
     });
-    const search = await searchUntil(api, target, token, doomed.id, 'absent');
+    const search = await searchUntil(api, budgets, token, doomed.id, 'absent');
     judge('search_reflects_writes', {
       operation: 'searchAssets',
       id: doomed.id,
@@ -67,7 +67,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
     api,
     judge,
     safety,
-    target,
+    suiteConfig: { budgets },
   }) => {
     safety.writes();
     const [oldToken, newToken, laterToken] = [distinctiveToken(), distinctiveToken(), distinctiveToken()];
@@ -85,7 +85,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
       await api.call('getAsset', { path: { asset: id }, query: { transferables: true } }),
       'the update test',
     );
-    await searchUntil(api, target, oldToken, id, 'found');
+    await searchUntil(api, budgets, oldToken, id, 'found');
 
     // A rename sent as the whole asset read before.
     const renamed = markedName(newToken);
@@ -102,7 +102,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
     // listing_consistent judges the snapshot: an updated asset is still listed once.
     await api.call('getAssetsSnapshot', { query: { transferables: false } });
 
-    const byNew = await searchUntil(api, target, newToken, id, 'found');
+    const byNew = await searchUntil(api, budgets, newToken, id, 'found');
     judge('search_reflects_writes', {
       operation: 'searchAssets',
       id,
@@ -111,7 +111,7 @@ test.describe('Consistency: assets', { tag: '@Assets' }, () => {
       expect: 'found',
       ...byNew,
     });
-    const byOld = await searchUntil(api, target, oldToken, id, 'absent', true);
+    const byOld = await searchUntil(api, budgets, oldToken, id, 'absent', true);
     judge('search_reflects_writes', {
       operation: 'searchAssets',
       id,

@@ -95,6 +95,12 @@ export default defineCheck({
   title: 'Listing contradicts itself',
   kind: 'exchange',
   severity: 'high',
+  basis: 'assumed',
+  why: 'Upstream types every list as {iterable, indices: id → integer} and a search answer’s exact and suggested as counts, but states no invariant: each id once, indices as positions in iterable and counts that add up are this project’s reading (a list that contradicts itself shows a user duplicates or hides items).',
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/Assets',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/SearchedAssets',
+  ],
   description:
     'A check that every list in an answer names each id once, that its indices map exactly those ids to their positions, and that a search’s exact and suggested counts add up to its results.',
   applies: all(hasResponse, hasOperation, answersAList),

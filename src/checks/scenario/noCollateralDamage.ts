@@ -25,6 +25,12 @@ export default defineCheck({
   title: 'Delete damaged another resource',
   kind: 'scenario',
   severity: 'critical',
+  basis: 'upstream',
+  why: 'Upstream documents each delete as deleting the one asset or conversation its path names; any other resource it removes or changes was not asked for.',
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1assets~1{asset}~1delete/post',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1conversations~1{conversation}~1delete/post',
+  ],
   description:
     'A check that deleting one asset or conversation leaves every other one readable and unchanged (a sibling kept by the test, the user’s data).',
   run: (f: NoCollateralDamageFacts, _ctx, fail) => {

@@ -44,6 +44,9 @@ export default defineCheck({
   title: 'Update changed what it was not asked to',
   kind: 'scenario',
   severity: 'high',
+  basis: 'assumed',
+  why: 'Upstream documents /asset/update as updating the asset it is sent; that the id and created time never change, updated moves forward, and fields the request left alone (content included, sent or not) are kept is this project’s reading of an update.',
+  evidence: ['spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1asset~1update/post'],
   description:
     'A check that an update keeps the id and created time, moves the updated time forward, and keeps every field the request did not change.',
   applies: (f: UpdateInvariantsFacts) => f.after !== undefined && f.before !== undefined,

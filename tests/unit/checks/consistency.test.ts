@@ -22,7 +22,7 @@ const asset = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const later = { value: '2026-01-01T00:00:01.000Z' };
-const search = { operation: 'searchAssets', id: 'a', query: 'q', waitedMs: 0 };
+const search = { operation: 'searchAssets', id: 'a', query: 'q' };
 const okRead = exchange({ op: 'getAsset', body: {} });
 const goneRead = exchange({ op: 'getAsset', status: 410, contentType: 'text/plain', body: 'gone' });
 const del = { operation: 'deleteAsset', deletedBy: 'deleteAsset', deleted: 'a', sibling: 'b' };
@@ -45,7 +45,7 @@ const rows: Row[] = [
     'search_reflects_writes',
     'renamed, missed',
     { ...search, after: 'updateAsset (renamed)', expect: 'found', found: [] },
-    [/^query "q" did not find a after updateAsset \(renamed\)/],
+    [/^query "q" did not find a after updateAsset \(renamed\)$/],
   ],
   [
     'update_invariants',
