@@ -3,12 +3,10 @@
  * arrival and recorded; the watch is judged by the stream checks when the socket closes (how it
  * ended is judged only when the server ended it or a terminal status came).
  */
-import { statusOf } from '../stream/frames.js';
-import { DOWNLOAD_TERMINAL, type ProgressWatch, type StreamFrame } from '../stream/types.js';
+import { closeDetail, isDownloadTerminal, messageText, readFrame, statusOf } from '../stream/frames.js';
+import type { ProgressWatch } from '../stream/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 import type { ProxyMonitor } from './monitor.js';
-
-const MESSAGE = '#/components/schemas/ModelDownloadProgress';
 
 /** One proxied progress socket. */
 export class ProgressTap {
@@ -27,24 +25,14 @@ export class ProgressTap {
   /** A frame the server pushed (already forwarded). */
   fromServer(data: Buffer | string, isBinary: boolean): void {
     this.monitor.frames++;
-    const frame: StreamFrame = {
+    const frame = readFrame(messageText(data, isBinary), {
       seq: this.watch.frames.length + 1,
-      receivedAt: Date.now(),
-      raw: isBinary ? `<binary ${data.length} bytes>` : data.toString(),
-    };
-    if (isBinary) frame.parseError = 'a binary frame';
-    else {
-      try {
-        frame.value = JSON.parse(frame.raw);
-      } catch (err) {
-        frame.parseError = String((err as Error).message);
-      }
-    }
-    if (frame.parseError === undefined)
-      frame.diagnostics = this.validators.validateAt(MESSAGE, frame.value, 'frame').diagnostics;
+      channel: 'modelDownloadProgress',
+      validators: this.validators,
+      binary: isBinary,
+    });
     this.watch.frames.push(frame);
-    const status = statusOf(frame);
-    if (!this.watch.end && status && (DOWNLOAD_TERMINAL as readonly string[]).includes(status)) {
+    if (!this.watch.end && isDownloadTerminal(statusOf(frame))) {
       this.watch.end = { kind: 'terminal', atMs: frame.receivedAt - this.watch.openedAt };
     }
   }
@@ -57,7 +45,7 @@ export class ProgressTap {
     this.watch.end ??= {
       kind: 'closed',
       atMs: Date.now() - this.watch.openedAt,
-      detail: `code ${code}${reason ? ` ${reason}` : ''}`,
+      detail: closeDetail(code, reason),
     };
     this.monitor.judgeStream(
       { channel: 'modelDownloadProgress', watch: this.watch },

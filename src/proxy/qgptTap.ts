@@ -5,13 +5,13 @@
  * the only open request). Each answer is judged by the stream checks a moment after its terminal
  * frame (late frames are judged again), or when the socket closes. Nothing here sends anything.
  */
-import { conversationOf, firstConversationOf, isQgptTerminal, requestIdOf, statusOf } from '../stream/frames.js';
-import type { QgptStreamSubject, SocketLog, StreamFrame, StreamRequest } from '../stream/types.js';
+import { attributeFrame, closeDetail, messageText, readFrame } from '../stream/frames.js';
+import { firstConversationOf, isQgptTerminal, statusOf } from '../stream/frames.js';
+import type { QgptStreamSubject, SocketLog, StreamRequest } from '../stream/types.js';
 import type { Intent } from '../core/types.js';
 import type { ValidatorSet } from '../validate/validators.js';
 import type { ProxyMonitor } from './monitor.js';
 
-const OUTPUT = '#/components/schemas/QGPTStreamOutput';
 /** A long-lived socket keeps this many recent requests (and unclaimed frames) for the checks. */
 const KEEP = 200;
 const INPUT = '#/components/schemas/QGPTStreamInput';
@@ -76,7 +76,7 @@ export class QgptTap {
 
   /** A message the client sent (already forwarded). */
   fromClient(data: Buffer | string, isBinary: boolean): void {
-    const text = isBinary ? `<binary ${data.length} bytes>` : data.toString();
+    const text = messageText(data, isBinary);
     const m = classifyClientMessage(text, this.validators);
     const now = Date.now();
     if (m.kind === 'stop') {
@@ -133,25 +133,16 @@ export class QgptTap {
   /** A frame the server pushed (already forwarded). */
   fromServer(data: Buffer | string, isBinary: boolean): void {
     this.monitor.frames++;
-    const frame: StreamFrame = {
+    const frame = readFrame(messageText(data, isBinary), {
       seq: ++this.seq,
-      receivedAt: Date.now(),
-      raw: isBinary ? `<binary ${data.length} bytes>` : data.toString(),
-    };
-    if (isBinary) frame.parseError = 'a binary frame';
-    else {
-      try {
-        frame.value = JSON.parse(frame.raw);
-      } catch (err) {
-        frame.parseError = String((err as Error).message);
-      }
-    }
-    if (frame.parseError === undefined)
-      frame.diagnostics = this.validators.validateAt(OUTPUT, frame.value, 'frame').diagnostics;
+      channel: 'qgptStream',
+      validators: this.validators,
+      binary: isBinary,
+    });
     // The socket's own frame list is not read by any check; a long-lived socket keeps only its tail.
     this.log.frames.push(frame);
     if (this.log.frames.length > KEEP * 10) this.log.frames.splice(0, KEEP * 5);
-    const req = this.attribute(frame);
+    const req = attributeFrame(frame, this.byId, [...this.open.values()]);
     if (!req) {
       this.log.orphans.push(frame);
       if (this.log.orphans.length > KEEP) this.log.orphans.shift();
@@ -183,8 +174,7 @@ export class QgptTap {
     this.idle.clear();
     for (const req of this.log.requests) {
       if (this.judged.has(req)) continue;
-      if (!req.end)
-        req.end = { kind: 'closed', atMs: at - req.sentAt, detail: `code ${code}${reason ? ` ${reason}` : ''}` };
+      if (!req.end) req.end = { kind: 'closed', atMs: at - req.sentAt, detail: closeDetail(code, reason) };
       this.judge(req, byClient && req.end.kind === 'closed');
     }
     this.open.clear();
@@ -232,29 +222,5 @@ export class QgptTap {
       this.judged.delete(old);
       if (this.byId.get(old.id) === old) this.byId.delete(old.id);
     }
-  }
-
-  /** Echoed id first; else the one open request with this conversation; else the only open request. */
-  private attribute(frame: StreamFrame): StreamRequest | undefined {
-    const id = requestIdOf(frame);
-    const byEcho = id !== undefined ? this.byId.get(id) : undefined;
-    if (byEcho) {
-      frame.attributed = 'echo';
-      return byEcho;
-    }
-    const open = [...this.open.values()];
-    const conv = conversationOf(frame);
-    if (conv !== undefined) {
-      const same = open.filter((r) => (r.conversation ?? firstConversationOf(r.frames)) === conv);
-      if (same.length === 1) {
-        frame.attributed = 'conversation';
-        return same[0];
-      }
-    }
-    if (open.length === 1) {
-      frame.attributed = 'single-open';
-      return open[0];
-    }
-    return undefined;
   }
 }

@@ -235,20 +235,16 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
         if (relay.tap instanceof QgptTap) relay.tap.fromClient(data as Buffer, isBinary);
       });
       let closedBy: 'client' | 'target' | undefined;
-      client.on('close', (code, reason) => {
-        closedBy ??= 'client';
-        closeWith(upstream, code, reason);
-        if (closedBy === 'client') relay.tap?.closed(code, reason.toString(), true);
+      // Whichever side closes first closes the other with its code; the tap hears of the first close only.
+      const closedFrom = (side: 'client' | 'target', other: WebSocket) => (code: number, reason: Buffer) => {
+        closedBy ??= side;
+        closeWith(other, code, reason);
+        if (closedBy === side) relay.tap?.closed(code, reason.toString(), side === 'client');
         if (recorded) ctx.har?.closeSocket(recorded);
         ctx.live.delete(relay);
-      });
-      upstream.on('close', (code, reason) => {
-        closedBy ??= 'target';
-        closeWith(client, code, reason);
-        if (closedBy === 'target') relay.tap?.closed(code, reason.toString(), false);
-        if (recorded) ctx.har?.closeSocket(recorded);
-        ctx.live.delete(relay);
-      });
+      };
+      client.on('close', closedFrom('client', upstream));
+      upstream.on('close', closedFrom('target', client));
       client.on('error', () => upstream.terminate());
       upstream.on('error', () => client.terminate());
     });

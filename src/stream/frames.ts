@@ -1,5 +1,77 @@
-/** Reading frames: their status, chunk, ids, and a short description for messages. */
-import { QGPT_TERMINAL, type StreamFrame, type StreamRequest } from './types.js';
+/** Reading frames: recording a received message, its status, chunk, ids, its request, and a short description for messages. */
+import type { ValidatorSet } from '../validate/validators.js';
+import { DOWNLOAD_TERMINAL, QGPT_TERMINAL, type StreamFrame, type StreamRequest, type StreamSubject } from './types.js';
+
+/** The OpenAPI component each channel's server messages are validated against. */
+export const MESSAGE_SCHEMA: Record<StreamSubject['channel'], string> = {
+  qgptStream: '#/components/schemas/QGPTStreamOutput',
+  modelDownloadProgress: '#/components/schemas/ModelDownloadProgress',
+};
+
+/** A WebSocket message as recorded text: a binary one by its size only. */
+export function messageText(data: Buffer | string, isBinary: boolean): string {
+  return isBinary ? `<binary ${data.length} bytes>` : data.toString();
+}
+
+/** How a close is told in an end's detail: `code 1000 bye`. */
+export function closeDetail(code: number, reason: string): string {
+  return `code ${code}${reason ? ` ${reason}` : ''}`;
+}
+
+/** How a received message becomes a frame: its place on the socket, its channel, and the validators (none: not validated). */
+export interface FrameReading {
+  seq: number;
+  channel: StreamSubject['channel'];
+  validators?: ValidatorSet;
+  /** A binary message is recorded unparsed, with the parse error `a binary frame`. */
+  binary?: boolean;
+}
+
+/** A received message as a frame, stamped now: parsed as JSON and, when it parsed, validated against its channel's message schema. */
+export function readFrame(raw: string, how: FrameReading): StreamFrame {
+  const frame: StreamFrame = { seq: how.seq, receivedAt: Date.now(), raw };
+  if (how.binary) frame.parseError = 'a binary frame';
+  else {
+    try {
+      frame.value = JSON.parse(raw);
+    } catch (err) {
+      frame.parseError = String((err as Error).message);
+    }
+  }
+  if (frame.parseError === undefined && how.validators)
+    frame.diagnostics = how.validators.validateAt(MESSAGE_SCHEMA[how.channel], frame.value, 'frame').diagnostics;
+  return frame;
+}
+
+/**
+ * The request a `/qgpt/stream` frame belongs to, noted on the frame (`attributed`): the echoed id
+ * first; else the one open request with this conversation; else the only open request.
+ */
+export function attributeFrame(
+  frame: StreamFrame,
+  byId: ReadonlyMap<string, StreamRequest>,
+  open: readonly StreamRequest[],
+): StreamRequest | undefined {
+  const id = requestIdOf(frame);
+  const byEcho = id !== undefined ? byId.get(id) : undefined;
+  if (byEcho) {
+    frame.attributed = 'echo';
+    return byEcho;
+  }
+  const conv = conversationOf(frame);
+  if (conv !== undefined) {
+    const same = open.filter((r) => (r.conversation ?? firstConversationOf(r.frames)) === conv);
+    if (same.length === 1) {
+      frame.attributed = 'conversation';
+      return same[0];
+    }
+  }
+  if (open.length === 1) {
+    frame.attributed = 'single-open';
+    return open[0];
+  }
+  return undefined;
+}
 
 function field(frame: StreamFrame, key: string): unknown {
   const v = frame.value;
@@ -50,6 +122,11 @@ export function errorMessageOf(frame: StreamFrame): string | undefined {
 export function isQgptTerminal(status: string | undefined, afterReset = false): boolean {
   if (status === undefined) return false;
   return (QGPT_TERMINAL as readonly string[]).includes(status) || (afterReset && status === 'RESET');
+}
+
+/** Whether a download-progress status ends the download (COMPLETED, FAILED, CANCELED). */
+export function isDownloadTerminal(status: string | undefined): boolean {
+  return status !== undefined && (DOWNLOAD_TERMINAL as readonly string[]).includes(status);
 }
 
 /** Ms between sending the request and the frame's arrival. */

@@ -4,9 +4,9 @@
  */
 import type WebSocket from 'ws';
 import type { ValidatorSet } from '../validate/validators.js';
-import { statusOf } from './frames.js';
+import { closeDetail, isDownloadTerminal, readFrame, statusOf } from './frames.js';
 import { connect } from './socket.js';
-import { DOWNLOAD_TERMINAL, type ProgressWatch, type RequestEnd, type StreamFrame } from './types.js';
+import type { ProgressWatch, RequestEnd } from './types.js';
 
 /** A running watch: its record, and a promise for its end (never rejects). */
 export interface ProgressHandle {
@@ -64,7 +64,7 @@ export async function watchDownload(url: string, model: string, options: WatchOp
       finish({
         kind: 'closed',
         atMs: Date.now() - watch.openedAt,
-        detail: `code ${code}${reason.length ? ` ${reason}` : ''}`,
+        detail: closeDetail(code, reason.toString()),
       }),
     );
     timers.push(
@@ -91,22 +91,13 @@ function record(
   options: WatchOptions,
   finish: (end: RequestEnd, closeAfterMs?: number) => void,
 ): void {
-  const frame: StreamFrame = { seq: watch.frames.length + 1, receivedAt: Date.now(), raw };
-  try {
-    frame.value = JSON.parse(raw);
-  } catch (err: any) {
-    frame.parseError = String(err?.message ?? err);
-  }
-  if (frame.parseError === undefined && options.validators) {
-    frame.diagnostics = options.validators.validateAt(
-      '#/components/schemas/ModelDownloadProgress',
-      frame.value,
-      'frame',
-    ).diagnostics;
-  }
+  const frame = readFrame(raw, {
+    seq: watch.frames.length + 1,
+    channel: 'modelDownloadProgress',
+    validators: options.validators,
+  });
   watch.frames.push(frame);
-  const status = statusOf(frame);
-  if (!watch.end && status && (DOWNLOAD_TERMINAL as readonly string[]).includes(status)) {
+  if (!watch.end && isDownloadTerminal(statusOf(frame))) {
     finish({ kind: 'terminal', atMs: frame.receivedAt - watch.openedAt }, options.settleMs ?? 100);
   }
 }

@@ -8,8 +8,9 @@ import WebSocket from 'ws';
 import type { Intent } from '../core/types.js';
 import { HarnessError } from '../core/errors.js';
 import type { ValidatorSet } from '../validate/validators.js';
-import { chunkOf, conversationOf, firstConversationOf, isQgptTerminal, requestIdOf, statusOf } from './frames.js';
-import type { RequestEnd, SocketLog, StreamFrame, StreamRequest } from './types.js';
+import { attributeFrame, closeDetail, messageText, readFrame } from './frames.js';
+import { chunkOf, firstConversationOf, isQgptTerminal, statusOf } from './frames.js';
+import type { RequestEnd, SocketLog, StreamRequest } from './types.js';
 
 /** Timeouts of a socket and of its requests, in ms. */
 export interface SocketTimeouts {
@@ -95,9 +96,7 @@ export class QgptStreamSocket {
     private readonly validators?: ValidatorSet,
   ) {
     this.log = { id, url, openedAt: Date.now(), frames: [], requests: [], orphans: [] };
-    ws.on('message', (data, isBinary) =>
-      this.receive(isBinary ? `<binary ${(data as Buffer).length} bytes>` : data.toString()),
-    );
+    ws.on('message', (data, isBinary) => this.receive(messageText(data as Buffer, isBinary)));
     ws.on('close', (code, reason) => this.closed(code, reason.toString()));
     ws.on('error', () => undefined); // a reset connection also emits close, which ends the requests
   }
@@ -202,7 +201,7 @@ export class QgptStreamSocket {
       this.end(p, {
         kind: 'not-sent',
         atMs: 0,
-        detail: c ? `code ${c.code}${c.reason ? ` ${c.reason}` : ''}` : 'not open',
+        detail: c ? closeDetail(c.code, c.reason) : 'not open',
       });
     } else {
       p.timers.push(
@@ -236,21 +235,17 @@ export class QgptStreamSocket {
   }
 
   private receive(raw: string): void {
-    const frame: StreamFrame = { seq: this.log.frames.length + 1, receivedAt: Date.now(), raw };
-    try {
-      frame.value = JSON.parse(raw);
-    } catch (err: any) {
-      frame.parseError = String(err?.message ?? err);
-    }
-    if (frame.parseError === undefined && this.validators) {
-      frame.diagnostics = this.validators.validateAt(
-        '#/components/schemas/QGPTStreamOutput',
-        frame.value,
-        'frame',
-      ).diagnostics;
-    }
+    const frame = readFrame(raw, {
+      seq: this.log.frames.length + 1,
+      channel: 'qgptStream',
+      validators: this.validators,
+    });
     this.log.frames.push(frame);
-    const req = this.attribute(frame);
+    const req = attributeFrame(
+      frame,
+      this.byId,
+      [...this.pending.values()].map((p) => p.req),
+    );
     if (!req) {
       this.log.orphans.push(frame);
       return;
@@ -265,35 +260,11 @@ export class QgptStreamSocket {
     }
   }
 
-  /** Echoed id first; else the one open request with this conversation; else the only open request. */
-  private attribute(frame: StreamFrame): StreamRequest | undefined {
-    const id = requestIdOf(frame);
-    const byEcho = id !== undefined ? this.byId.get(id) : undefined;
-    if (byEcho) {
-      frame.attributed = 'echo';
-      return byEcho;
-    }
-    const open = [...this.pending.values()].map((p) => p.req);
-    const conv = conversationOf(frame);
-    if (conv !== undefined) {
-      const same = open.filter((r) => (r.conversation ?? firstConversationOf(r.frames)) === conv);
-      if (same.length === 1) {
-        frame.attributed = 'conversation';
-        return same[0];
-      }
-    }
-    if (open.length === 1) {
-      frame.attributed = 'single-open';
-      return open[0];
-    }
-    return undefined;
-  }
-
   private closed(code: number, reason: string): void {
     const at = Date.now();
     this.log.closed ??= { code, reason, at, byClient: false };
     for (const p of [...this.pending.values()]) {
-      this.end(p, { kind: 'closed', atMs: at - p.req.sentAt, detail: `code ${code}${reason ? ` ${reason}` : ''}` });
+      this.end(p, { kind: 'closed', atMs: at - p.req.sentAt, detail: closeDetail(code, reason) });
     }
   }
 }

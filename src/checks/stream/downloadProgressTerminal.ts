@@ -7,7 +7,7 @@ import type { ContractFailure } from '../../core/errors.js';
 import { defineCheck } from '../define.js';
 import type { ProgressSubject } from '../../stream/types.js';
 import { DOWNLOAD_TERMINAL } from '../../stream/types.js';
-import { atMs, statusOf } from '../../stream/frames.js';
+import { atMs, isDownloadTerminal, statusOf } from '../../stream/frames.js';
 import { failOn, isProgress } from './util.js';
 
 const ORDER: Record<string, number> = { UNKNOWN: 0, INITIALIZED: 1, 'IN-PROGRESS': 2 };
@@ -29,7 +29,7 @@ export const downloadProgressTerminal = defineCheck({
     const w = s.watch;
     const origin = { sentAt: w.openedAt };
     const statuses = w.frames.map(statusOf);
-    const t = statuses.findIndex((st) => st !== undefined && (DOWNLOAD_TERMINAL as readonly string[]).includes(st));
+    const t = statuses.findIndex(isDownloadTerminal);
     const out: ContractFailure[] = [];
     let rank = -1;
     statuses.slice(0, t < 0 ? undefined : t).forEach((st, i) => {

@@ -4,11 +4,9 @@ import type { CheckContext } from '../types.js';
 import type { FailureBuilder } from '../define.js';
 import type { ProgressSubject, QgptStreamSubject, StreamFrame, StreamSubject } from '../../stream/types.js';
 
-/** The OpenAPI component each channel's server messages are validated against. */
-export const MESSAGE_SCHEMA: Record<StreamSubject['channel'], string> = {
-  qgptStream: '#/components/schemas/QGPTStreamOutput',
-  modelDownloadProgress: '#/components/schemas/ModelDownloadProgress',
-};
+import { MESSAGE_SCHEMA } from '../../stream/frames.js';
+
+export { MESSAGE_SCHEMA };
 
 /** True for a `/qgpt/stream` answer subject (one request and its frames). */
 export function isQgpt(s: unknown): s is QgptStreamSubject {
