@@ -1,16 +1,7 @@
 #!/usr/bin/env node
-// The `pieces-conformance` bin. In the installed package it runs the compiled CLI
-// (dist/src/cli/main.js) with plain node; in a checkout (src/ beside this file) it registers tsx
-// and runs the TypeScript sources as they are. It hands over the arguments and exits with the CLI's code.
-import { existsSync } from 'node:fs';
+// The `pieces-conformance` bin: runs the CLI (compiled in the installed package, the TypeScript
+// sources in a checkout: see entry.mjs), hands over the arguments and exits with the CLI's code.
+import { loadEntry } from './entry.mjs';
 
-const source = new URL('../src/cli/main.ts', import.meta.url);
-let cli;
-if (existsSync(source)) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  cli = await import(source.href);
-} else {
-  cli = await import('../dist/src/cli/main.js');
-}
+const cli = await loadEntry('src/cli/main');
 process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,16 +1,7 @@
 #!/usr/bin/env node
-// The `pieces-os-emulator` bin. In the installed package it runs the compiled emulator
-// (dist/emulator/cli.js) with plain node; in a checkout (emulator/ beside this file) it registers
-// tsx and runs the TypeScript sources as they are.
-import { existsSync } from 'node:fs';
+// The `pieces-os-emulator` bin: runs the emulator's CLI (compiled in the installed package, the
+// TypeScript sources in a checkout: see entry.mjs).
+import { loadEntry } from './entry.mjs';
 
-const source = new URL('../emulator/cli.ts', import.meta.url);
-let cli;
-if (existsSync(source)) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  cli = await import(source.href);
-} else {
-  cli = await import('../dist/emulator/cli.js');
-}
+const cli = await loadEntry('emulator/cli');
 await cli.main();
