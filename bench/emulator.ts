@@ -10,37 +10,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { nowAfter } from '../emulator/shapes/common.js';
 import { recordFromSeed } from '../emulator/shapes/seed.js';
 import { Store } from '../emulator/store/index.js';
+import { type AutocannonResult, autocannon, ROOT, startBin, stop } from './processes.js';
 
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface Result {
-  requests: Histogram;
-  throughput: Histogram;
-  latency: Histogram;
-  errors: number;
-  non2xx: number;
-}
 interface Request {
   method?: string;
   path: string;
   body?: string;
   headers?: Record<string, string>;
 }
-type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = 10;
 const APP = {
@@ -104,26 +87,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the emulator CLI on a data directory; resolves with its URL once it prints it. */
-function startEmulatorProcess(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/pieces-os-emulator.mjs'), '--port', '0', '--data', dir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        child.stdout!.removeAllListeners('data');
-        child.stdout!.resume();
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-}
-
 /** Starts a Prism mock of the contract (its logs to /dev/null); resolves once it answers. */
 async function startPrism(): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -145,15 +108,8 @@ async function startPrism(): Promise<{ child: ChildProcess; url: string }> {
   throw new Error('Prism did not start within 60 s');
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /** One measurement (after a one-second warm-up). */
-async function measure(url: string, requests: Request[], connections = CONNECTIONS): Promise<Result> {
+async function measure(url: string, requests: Request[], connections = CONNECTIONS): Promise<AutocannonResult> {
   const opts = { url, connections, requests: requests.map((r) => ({ method: 'GET', ...r })) };
   await autocannon({ ...opts, duration: 1 });
   return autocannon({ ...opts, duration: SECONDS });
@@ -161,11 +117,11 @@ async function measure(url: string, requests: Request[], connections = CONNECTIO
 
 interface Row {
   name: string;
-  emulator: Result;
-  prism: Result;
+  emulator: AutocannonResult;
+  prism: AutocannonResult;
 }
 
-function fmt(r: Result) {
+function fmt(r: AutocannonResult) {
   return {
     rps: r.requests.average.toFixed(0).padStart(7),
     mbs: (r.throughput.average / 1e6).toFixed(2).padStart(7),
@@ -233,7 +189,7 @@ async function main(): Promise<void> {
     );
     const prism = await startPrism();
     children.push(prism.child);
-    const emu = await startEmulatorProcess(small);
+    const emu = await startBin('pieces-os-emulator', ['--port', '0', '--data', small]);
     children.push(emu.child);
     const assets = (await (await fetch(`${emu.url}/assets?transferables=false`)).json()) as {
       iterable: Array<{ id: string }>;
@@ -257,7 +213,7 @@ async function main(): Promise<void> {
       rows.push({ name, emulator, prism: prismResult });
     }
     await stop(emu.child);
-    const big = await startEmulatorProcess(large);
+    const big = await startBin('pieces-os-emulator', ['--port', '0', '--data', large]);
     children.push(big.child);
     const check = (await (
       await fetch(`${big.url}/assets/search`, {

@@ -15,8 +15,6 @@
  * neither side. Options: --cases N per round (default 2000), --rounds R (default 5),
  * --concurrency C (default 4: C properties run side by side, and C plain loops), --seed S.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { ApiClient, fetchTransport } from '../src/client/index.js';
 import { ScenarioRecorder } from '../src/checks/recorder.js';
@@ -25,6 +23,7 @@ import { buildValidators } from '../src/validate/validators.js';
 import { searchQuery, validSearchInput } from '../src/fuzz/index.js';
 import { CaseFailure } from '../src/property/index.js';
 import { startEmulator } from '../emulator/index.js';
+import { ROOT, startBin } from './processes.js';
 
 /** `--name value` from the command line, as a number. */
 function option(name: string, fallback: number): number {
@@ -53,42 +52,13 @@ const CORPUS = [
 ];
 const APP = { id: 'bench', name: 'OPEN_SOURCE', version: '1.0.0', platform: 'LINUX', onboarded: true, privacy: 'OPEN' };
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const IN_PROCESS = process.argv.includes('--in-process');
-
-/** Starts the emulator CLI in memory on a free port; resolves once it prints its URL. */
-function startEmulatorProcess(): Promise<{ url: string; close(): Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [`${ROOT}bin/pieces-os-emulator.mjs`, '--port', '0', '--memory'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    const close = () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) done();
-        else {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }
-      });
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        child.stdout!.removeAllListeners('data');
-        child.stdout!.resume();
-        resolve({ url: m[1], close });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code} before listening`)));
-  });
-}
 
 const spec = await loadSpec(`${ROOT}spec/pieces-os.openapi.yaml`);
 const validators = buildValidators(spec, 'strict');
-const emulator = IN_PROCESS ? await startEmulator({ port: 0, memory: true }) : await startEmulatorProcess();
+const emulator = IN_PROCESS
+  ? await startEmulator({ port: 0, memory: true })
+  : await startBin('pieces-os-emulator', ['--port', '0', '--memory']);
 const url = emulator.url.replace(/\/+$/, '');
 
 try {

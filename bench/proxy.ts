@@ -10,61 +10,15 @@
  * Every exchange through the proxy is judged (exchange checks, coverage); the judging runs after
  * the response has been passed on, so it shows in throughput more than in latency.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type AutocannonResult, autocannon, startBin, stop } from './processes.js';
 
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface Result {
-  requests: Histogram;
-  latency: Histogram;
-  errors: number;
-  non2xx: number;
-}
-type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONNECTIONS = 10;
-
-/** Spawns a bin and resolves with the URL its first matching line names. */
-function startProcess(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, FORCE_COLOR: '0' },
-    });
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = pattern.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited ${code} before listening: ${out}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** p-th percentile of sorted numbers. */
 function pct(sorted: number[], p: number): number {
@@ -94,7 +48,7 @@ async function sequential(url: string, n: number): Promise<{ p50: number; p99: n
   return { p50: pct(times, 50), p99: pct(times, 99) };
 }
 
-async function throughput(url: string): Promise<Result> {
+async function throughput(url: string): Promise<AutocannonResult> {
   await autocannon({ url, connections: CONNECTIONS, duration: 1 });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
   if (r.errors || r.non2xx) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
@@ -105,22 +59,10 @@ const ms = (v: number) => `${v.toFixed(3)} ms`;
 
 async function main(): Promise<void> {
   const reports = mkdtempSync(join(tmpdir(), 'pc-bench-proxy-'));
-  const emu = await startProcess(
-    [join(ROOT, 'bin/pieces-os-emulator.mjs'), '--port', '0', '--memory'],
-    /listening on (http:\/\/\S+)/,
-  );
-  const proxy = await startProcess(
-    [
-      join(ROOT, 'bin/pieces-conformance.mjs'),
-      'proxy',
-      '--target',
-      emu.url,
-      '--port',
-      '0',
-      '--quiet',
-      '--reports-dir',
-      reports,
-    ],
+  const emu = await startBin('pieces-os-emulator', ['--port', '0', '--memory']);
+  const proxy = await startBin(
+    'pieces-conformance',
+    ['proxy', '--target', emu.url, '--port', '0', '--quiet', '--reports-dir', reports],
     /proxy listening on (http:\/\/\S+)/,
   );
   try {
