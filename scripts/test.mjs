@@ -28,37 +28,24 @@ let failed = 0;
 let skipped = 0;
 const only = process.argv[2]; // 'types' | 'unit' | 'suite' | undefined (all three)
 
-// The type check first: one "test" that passes when `tsc --noEmit` reports nothing.
+/** One "test" that passes when the node script `bin` (a path under node_modules) exits 0 with `args`. */
+function gate(label, bin, args, hint = '') {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', ...bin), ...args], { stdio: 'inherit', cwd: root });
+  if (r.status === 0) passed += 1;
+  else failed += 1;
+  console.log(r.status === 0 ? `✔ ${label}` : `✖ ${label}${hint}`);
+}
+
 if (only === undefined || only === 'types') {
-  const r = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root, '--noEmit'],
-    { stdio: 'inherit', cwd: root },
+  // The type check first, then the formatter and linter (Biome, configured in biome.json): it
+  // passes when `biome check` finds nothing to format and no lint error.
+  gate('typecheck (tsc --noEmit)', ['typescript', 'bin', 'tsc'], ['-p', root, '--noEmit']);
+  gate(
+    'format and lint (biome check)',
+    ['@biomejs', 'biome', 'bin', 'biome'],
+    ['check', root],
+    ': `npm run format` fixes formatting',
   );
-  if (r.status === 0) {
-    passed += 1;
-    console.log('✔ typecheck (tsc --noEmit)');
-  } else {
-    failed += 1;
-    console.log('✖ typecheck (tsc --noEmit)');
-  }
-  // The formatter and linter (Biome, configured in biome.json): one "test" that passes when
-  // `biome check` finds nothing to format and no lint error.
-  const lint = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'check', root],
-    {
-      stdio: 'inherit',
-      cwd: root,
-    },
-  );
-  if (lint.status === 0) {
-    passed += 1;
-    console.log('✔ format and lint (biome check)');
-  } else {
-    failed += 1;
-    console.log('✖ format and lint (biome check): `npm run format` fixes formatting');
-  }
 }
 
 if (only === undefined || only === 'unit') {
