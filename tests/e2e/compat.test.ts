@@ -94,7 +94,10 @@ test('live verdicts: every operation a version defines is judged on the run; the
   // The seed documents no 410: the run's missing-asset answers show it, with the first diagnostic.
   const seedGet = matrix.cells.seed['GET /asset/{}'];
   assert.equal(seedGet.verdict, 'not-conformant');
-  assert.match(seedGet.reason!, /^GET \/asset\/\{asset\}: Undocumented HTTP status code\. Received: 410 \/ Documented: 200/);
+  assert.match(
+    seedGet.reason!,
+    /^GET \/asset\/\{asset\}: Undocumented HTTP status code\. Received: 410 \/ Documented: 200/,
+  );
   // Operations a version does not define keep their static cell.
   assert.equal(matrix.cells.seed['POST /connect'].source, 'static');
   assert.match(matrix.cells.seed['POST /connect'].reason!, /does not define/);

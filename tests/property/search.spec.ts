@@ -10,18 +10,7 @@ import { must } from '../fixtures/must.js';
 import { asked, seed as fixedSeed } from '../fixtures/data.js';
 import { test } from './support/test.js';
 import { searchUntilFound } from '../fixtures/poll.js';
-import {
-  marked,
-  namedSeed,
-  ranked,
-  searchIds,
-  seedName,
-  seedRaw,
-  testNonce,
-  withId,
-  withRaw,
-  withToken,
-} from './support/data.js';
+import { marked, namedSeed, ranked, seedName, seedRaw, testNonce, withId, withRaw, withToken } from './support/data.js';
 
 // Snippets built from the words searchQuery() draws, so that generated queries find something
 // and relevance has scores to order.
