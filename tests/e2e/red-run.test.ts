@@ -154,17 +154,17 @@ test("replay runs the failure again with the run's settings: still failing with 
   assert.equal(still.code, 1, `${still.stdout}\n${still.stderr}`);
   assert.match(
     still.stdout,
-    /replay: 1 failed test of .* against the embedded emulator with faults delete-does-not-delete/,
+    /replay: 2 failed tests of .* against the embedded emulator with faults delete-does-not-delete/,
   );
   assert.match(
     still.stdout,
     /STILL FAILING +\[contract\] Assets › an asset lives, is renamed and is deleted as documented — ✗ \[use_after_delete\] deleteAsset: Use after delete\./,
   );
-  assert.match(still.stdout, /^0 of 1 fixed; replay: .*replay\/replay\.md/m);
+  assert.match(still.stdout, /^0 of 2 fixed; replay: .*replay\/replay\.md/m);
   const fixed = await cli(['replay', '--reports-dir', reports, '--without-faults']);
   assert.equal(fixed.code, 0, `${fixed.stdout}\n${fixed.stderr}`);
   assert.match(fixed.stdout, /FIXED +\[contract\] Assets › an asset lives/);
-  assert.match(readFileSync(join(reports, 'replay', 'replay.md'), 'utf8'), /^# Replay: 1 of 1 fixed$/m);
+  assert.match(readFileSync(join(reports, 'replay', 'replay.md'), 'utf8'), /^# Replay: 2 of 2 fixed$/m);
   assert.match(readFileSync(join(reports, 'replay', 'junit.xml'), 'utf8'), /failures="0"/);
   assert.match(
     readFileSync(join(reports, 'summary.md'), 'utf8'),
