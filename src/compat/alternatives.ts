@@ -41,6 +41,13 @@ function alternativesOf(s: Json): Alternatives | undefined {
   return undefined;
 }
 
+/** The branches of `x` that `y` lacks, one message each: `<keyword> alternative <label> <what>`. */
+function branchesNotIn(x: Alternatives, y: Alternatives, what: 'removed' | 'added'): string[] {
+  return [...x.branches]
+    .filter(([k]) => !y.branches.has(k))
+    .map(([, label]) => `${x.keyword} alternative ${label} ${what}`);
+}
+
 /** How `to` accepts fewer values than `from` through its alternatives (one message each). */
 export function alternativesNarrowed(from: Json, to: Json): string[] {
   const [a, b] = [alternativesOf(from), alternativesOf(to)];
@@ -49,9 +56,7 @@ export function alternativesNarrowed(from: Json, to: Json): string[] {
     return [
       `must now match ${b.keyword === 'oneOf' ? 'exactly one' : 'one'} of ${b.branches.size} ${b.keyword} alternatives`,
     ];
-  const out = [...a.branches]
-    .filter(([k]) => !b.branches.has(k))
-    .map(([, label]) => `${a.keyword} alternative ${label} removed`);
+  const out = branchesNotIn(a, b, 'removed');
   if (a.keyword === 'anyOf' && b.keyword === 'oneOf')
     out.push('anyOf became oneOf: a value that matches two alternatives is now refused');
   return out;
@@ -62,9 +67,7 @@ export function alternativesWidened(from: Json, to: Json): string[] {
   const [a, b] = [alternativesOf(from), alternativesOf(to)];
   if (!a) return [];
   if (!b) return [`no longer restricted to ${a.keyword} alternatives`];
-  const out = [...b.branches]
-    .filter(([k]) => !a.branches.has(k))
-    .map(([, label]) => `${b.keyword} alternative ${label} added`);
+  const out = branchesNotIn(b, a, 'added');
   if (a.keyword === 'oneOf' && b.keyword === 'anyOf')
     out.push('oneOf became anyOf: a value may now match several alternatives');
   return out;

@@ -1,6 +1,15 @@
 /** The smoke steps of the well-known endpoints and the application: /connect as integrations do, then the applications API. */
 import { oneLine } from '../content.js';
-import { NO_WRITE, type SmokeRun } from './context.js';
+import type { StepCheck } from '../recorder.js';
+import { listing, NO_WRITE, type SmokeRun } from './context.js';
+
+/** Judges a text answer: `pattern` matches it (noted by `note`), else `problem` and what came. */
+function textMatching(pattern: RegExp, note: (text: string) => string, problem: string): StepCheck<unknown> {
+  return (v) =>
+    typeof v === 'string' && pattern.test(v)
+      ? { note: note(oneLine(v, 40)) }
+      : { shapeProblem: `${problem}: ${JSON.stringify(typeof v === 'string' ? oneLine(v, 40) : v)}` };
+}
 
 /** Health and version through WellKnownApi. */
 export async function runWellKnownSteps({ step, api }: SmokeRun): Promise<void> {
@@ -9,24 +18,14 @@ export async function runWellKnownSteps({ step, api }: SmokeRun): Promise<void> 
     'WellKnownApi.getWellKnownHealth',
     ['GET', '/.well-known/health'],
     () => api('WellKnownApi').getWellKnownHealth(),
-    (v: unknown) =>
-      typeof v === 'string' && /^ok/i.test(v)
-        ? { note: `answered ${JSON.stringify(oneLine(v, 40))}` }
-        : {
-            shapeProblem: `the health text does not start with "ok": ${JSON.stringify(typeof v === 'string' ? oneLine(v, 40) : v)}`,
-          },
+    textMatching(/^ok/i, (text) => `answered ${JSON.stringify(text)}`, 'the health text does not start with "ok"'),
   );
   await step(
     'version',
     'WellKnownApi.getWellKnownVersion',
     ['GET', '/.well-known/version'],
     () => api('WellKnownApi').getWellKnownVersion(),
-    (v: unknown) =>
-      typeof v === 'string' && /^\d+\.\d+\.\d+/.test(v)
-        ? { note: `version ${oneLine(v, 40)}` }
-        : {
-            shapeProblem: `the version is not a semantic version: ${JSON.stringify(typeof v === 'string' ? oneLine(v, 40) : v)}`,
-          },
+    textMatching(/^\d+\.\d+\.\d+/, (text) => `version ${text}`, 'the version is not a semantic version'),
   );
 }
 
@@ -56,10 +55,7 @@ export async function runApplicationSteps({ step, skip, api, marker, writes, lef
     'ApplicationsApi.applicationsSnapshot',
     ['GET', '/applications'],
     () => api('ApplicationsApi').applicationsSnapshot(),
-    (a: any) =>
-      Array.isArray(a?.iterable)
-        ? { note: `${a.iterable.length} applications` }
-        : { shapeProblem: 'iterable is missing' },
+    listing('applications'),
   );
   application ??= apps?.iterable?.find?.((a: any) => a?.version === marker) ?? undefined;
   if (writes) {

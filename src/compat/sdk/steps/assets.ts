@@ -3,7 +3,7 @@
  * the delete runs at the end (QGPT uses the asset).
  */
 import { contentOf, oneLine, searchToken, smokeContent } from '../content.js';
-import { NO_WRITE, type SmokeRun } from './context.js';
+import { listing, NO_WRITE, type SmokeRun } from './context.js';
 import { searchResultsOf } from '../../../client/envelopes.js';
 
 /** What the later steps need from the asset steps. */
@@ -113,8 +113,7 @@ export async function runAssetSteps({ step, skip, api, marker, writes }: SmokeRu
     'FormatsApi.formatsSnapshot',
     ['GET', '/formats'],
     () => api('FormatsApi').formatsSnapshot({}),
-    (f: any) =>
-      Array.isArray(f?.iterable) ? { note: `${f.iterable.length} formats` } : { shapeProblem: 'iterable is missing' },
+    listing('formats'),
   );
   const formatId: string | undefined =
     (fetched ?? asset)?.original?.id ?? (fetched ?? asset)?.formats?.iterable?.[0]?.id;

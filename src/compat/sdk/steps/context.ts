@@ -1,6 +1,6 @@
 /** What every group of smoke steps works with: the recorder, the SDK's API classes, the marker, what is allowed. */
 import type { SdkCall } from '../types.js';
-import type { StepRunner, StepSkipper } from '../recorder.js';
+import type { StepCheck, StepRunner, StepSkipper } from '../recorder.js';
 
 /** Why a write step did not run on a read-only run. */
 export const NO_WRITE = 'read-only run: no writes';
@@ -21,4 +21,10 @@ export interface SmokeRun {
   allowDownloads: boolean;
   /** What the run created and could not remove, with why. */
   leftovers: string[];
+}
+
+/** Judges a listing answer: `N <noun>`, or that its `iterable` is missing. */
+export function listing(noun: string): StepCheck<any> {
+  return (v) =>
+    Array.isArray(v?.iterable) ? { note: `${v.iterable.length} ${noun}` } : { shapeProblem: 'iterable is missing' };
 }

@@ -1,5 +1,5 @@
 /** The smoke steps of conversations: list, create a marked one, read it and its messages; its delete is cleanup. */
-import { NO_WRITE, type SmokeRun } from './context.js';
+import { listing, NO_WRITE, type SmokeRun } from './context.js';
 
 /** Exercises the conversations API; answers the id of the conversation it created, if any. */
 export async function runConversationSteps({ step, skip, api, marker, writes }: SmokeRun): Promise<string | undefined> {
@@ -8,10 +8,7 @@ export async function runConversationSteps({ step, skip, api, marker, writes }: 
     'ConversationsApi.conversationsSnapshot',
     ['GET', '/conversations'],
     () => api('ConversationsApi').conversationsSnapshot({}),
-    (c: any) =>
-      Array.isArray(c?.iterable)
-        ? { note: `${c.iterable.length} conversations` }
-        : { shapeProblem: 'iterable is missing' },
+    listing('conversations'),
   );
   let conversationId: string | undefined;
   if (writes) {
@@ -50,10 +47,7 @@ export async function runConversationSteps({ step, skip, api, marker, writes }: 
       'ConversationApi.conversationSpecificConversationMessages',
       ['GET', '/conversation/{conversation}/messages'],
       () => api('ConversationApi').conversationSpecificConversationMessages({ conversation: id }),
-      (m: any) =>
-        Array.isArray(m?.iterable)
-          ? { note: `${m.iterable.length} messages` }
-          : { shapeProblem: 'iterable is missing' },
+      listing('messages'),
     );
   } else {
     const why = writes ? 'no conversation (createConversation failed)' : NO_WRITE;

@@ -1,5 +1,6 @@
 /** The smoke steps of models (the snapshot and one model; state changes only when allowed) and of the user. */
-import { NO_WRITE, type SmokeRun } from './context.js';
+import type { StepCheck } from '../recorder.js';
+import { listing, NO_WRITE, type SmokeRun } from './context.js';
 import { userOf } from '../../../client/envelopes.js';
 
 /** Steps that change a model's state: step name, SDK method, path (all POST). */
@@ -10,6 +11,11 @@ const MODEL_STEPS: Array<[string, string, string]> = [
   ['unloadModel', 'ModelApi.modelSpecificModelUnload', '/model/{model}/unload'],
 ];
 
+/** Judges a state change's answer: the model it was asked about (noted by `note`), else which one came. */
+function answersModel(id: string, note: string): StepCheck<any> {
+  return (m) => (m?.id === id ? { note } : { shapeProblem: `answered ${m?.id}` });
+}
+
 /** Lists the models and reads one; downloads-and-cancels one and loads-and-unloads another when allowed. */
 export async function runModelSteps({ step, skip, api, writes, allowDownloads, leftovers }: SmokeRun): Promise<void> {
   const models = await step(
@@ -17,8 +23,7 @@ export async function runModelSteps({ step, skip, api, writes, allowDownloads, l
     'ModelsApi.modelsSnapshot',
     ['GET', '/models'],
     () => api('ModelsApi').modelsSnapshot(),
-    (m: any) =>
-      Array.isArray(m?.iterable) ? { note: `${m.iterable.length} models` } : { shapeProblem: 'iterable is missing' },
+    listing('models'),
   );
   const list: any[] = Array.isArray(models?.iterable) ? models.iterable : [];
   const someModel = list.find((m) => m && !m.cloud) ?? list[0];
@@ -43,17 +48,14 @@ export async function runModelSteps({ step, skip, api, writes, allowDownloads, l
         MODEL_STEPS[0][1],
         ['POST', MODEL_STEPS[0][2]],
         () => api('ModelApi').modelSpecificModelDownload({ model: fresh.id }),
-        (m: any) =>
-          m?.id === fresh.id
-            ? { note: `download of ${fresh.name ?? fresh.id} started` }
-            : { shapeProblem: `answered ${m?.id}` },
+        answersModel(fresh.id, `download of ${fresh.name ?? fresh.id} started`),
       );
       const cancelled = await step(
         'cancelModelDownload',
         MODEL_STEPS[1][1],
         ['POST', MODEL_STEPS[1][2]],
         () => api('ModelApi').modelSpecificModelDownloadCancel({ model: fresh.id }),
-        (m: any) => (m?.id === fresh.id ? { note: 'download cancelled' } : { shapeProblem: `answered ${m?.id}` }),
+        answersModel(fresh.id, 'download cancelled'),
       );
       if (!cancelled) leftovers.push(`model ${fresh.id} (download may still be running: cancel failed)`);
     } else {
@@ -67,15 +69,14 @@ export async function runModelSteps({ step, skip, api, writes, allowDownloads, l
         MODEL_STEPS[2][1],
         ['POST', MODEL_STEPS[2][2]],
         () => api('ModelApi').modelSpecificModelLoad({ model: ready.id }),
-        (m: any) =>
-          m?.id === ready.id ? { note: `loaded ${ready.name ?? ready.id}` } : { shapeProblem: `answered ${m?.id}` },
+        answersModel(ready.id, `loaded ${ready.name ?? ready.id}`),
       );
       const unloaded = await step(
         'unloadModel',
         MODEL_STEPS[3][1],
         ['POST', MODEL_STEPS[3][2]],
         () => api('ModelApi').modelSpecificModelUnload({ model: ready.id }),
-        (m: any) => (m?.id === ready.id ? { note: 'unloaded again' } : { shapeProblem: `answered ${m?.id}` }),
+        answersModel(ready.id, 'unloaded again'),
       );
       if (loaded && !unloaded) leftovers.push(`model ${ready.id} (left loaded: unload failed)`);
     } else {
