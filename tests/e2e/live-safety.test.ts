@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { cli, removeScratch, scratch } from './helpers.js';
+import { canaryDamage, readCanary, type Canary } from '../fixtures/canary.js';
 
 let emu: RunningEmulator;
 const APP = {
@@ -55,6 +56,8 @@ async function snapshot(): Promise<Snapshot> {
 }
 
 let users: Snapshot;
+/** The user's assets (content included) and conversations, compared after each run. */
+let canary: Canary;
 
 before(async () => {
   emu = await startEmulator({ port: 0, memory: true });
@@ -74,6 +77,7 @@ before(async () => {
   });
   await call('POST', '/applications/session/open');
   users = await snapshot();
+  canary = await readCanary((path) => call('GET', path));
 });
 after(async () => {
   await emu?.close();
@@ -91,6 +95,7 @@ test("a full run against a live target keeps the user's data and removes what it
   const run = await cli(['run', '--target', emu.url, '--no-html', '--reports-dir', scratch('live')]);
   assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
   const now = await snapshot();
+  assert.deepEqual(canaryDamage(canary, await readCanary((path) => call('GET', path))), []);
   assert.deepEqual(now.assets, users.assets, "only the user's asset is left, unchanged");
   assert.deepEqual(now.conversations, users.conversations, "only the user's conversation is left, unchanged");
   assert.deepEqual(
