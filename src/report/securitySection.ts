@@ -1,6 +1,6 @@
 /**
  * The summary's security section: the security verdict apart from conformance. One row per
- * security check of the registry (severity, verdict, first evidence line), then every finding with
+ * security check of the registry (severity, basis, what it guards, verdict), then every finding with
  * its evidence and test. Read from the annotations the fixtures leave on each test
  * (`security-check`, `security-finding`, `security-mode`; tests/fixtures/security.ts), which are
  * also the JUnit properties.
@@ -75,7 +75,7 @@ export function renderSecuritySection(tests: readonly TestOutcome[]): string[] {
         : `mode ${v.mode ?? 'unknown'}`;
   const head = n === 0 ? '✅ no finding' : `⚠️ ${n} finding${n === 1 ? '' : 's'}`;
   const out = [`## Security: ${head} (${effect})`, ''];
-  out.push('| check | severity | what it guards | verdict |', '|---|---|---|---|');
+  out.push('| check | severity | basis | what it guards | verdict |', '|---|---|---|---|---|');
   for (const c of checksOfKind('security')) {
     const found = v.findings.filter((f) => f.check === c.name);
     const verdict = !v.judged.has(c.name)
@@ -83,7 +83,7 @@ export function renderSecuritySection(tests: readonly TestOutcome[]): string[] {
       : found.length
         ? `✗ ${found.length} finding${found.length === 1 ? '' : 's'}`
         : '✓ refused';
-    out.push(`| \`${c.name}\` | ${c.severity} | ${cell(c.description)} | ${verdict} |`);
+    out.push(`| \`${c.name}\` | ${c.severity} | ${c.basis} | ${cell(c.description)} | ${verdict} |`);
   }
   out.push('');
   for (const f of v.findings) {

@@ -169,7 +169,10 @@ export default {
     matrix.target = embedded
       ? `embedded emulator${resolved?.version ? ` ${resolved.version}` : ''} (${targetUrl ?? 'closed'}, in memory, started for the run)`
       : targetUrl;
-    const judged = live.judgeVersions(prepared, log.exchanges, { baseUrl: targetUrl });
+    const judged = live.judgeVersions(prepared, log.exchanges, {
+      baseUrl: targetUrl,
+      baseline: versions.find((v) => v.refined)?.id,
+    });
     live.applyLive(matrix, judged);
     if (sdkResult) sdkMod.applySdk(matrix, sdkResult);
     else {

@@ -31,7 +31,9 @@ export function liveCell(t: OperationTally | undefined, websocket = false): Matr
   const n = `${t.judged} ${noun}${t.judged === 1 ? '' : 's'}`;
   const extras = [
     `statuses ${statusList(t)}`,
-    t.negatives ? `${t.negatives} invalid on purpose, judged on status only` : '',
+    t.negatives
+      ? `${t.negatives} invalid on purpose, ${websocket ? 'judged on status only' : 'judged as refusals: a 4xx, never 2xx or 5xx'}`
+      : '',
     t.truncatedBodies ? `${t.truncatedBodies} with a truncated body, judged on status only` : '',
     t.transportErrors ? `${t.transportErrors} without answer` : '',
     t.warnings ? `${t.warnings} with lenient warnings, first: ${t.firstWarning}` : '',

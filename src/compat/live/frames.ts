@@ -17,6 +17,14 @@ export interface FrameSource {
   watches: readonly ProgressWatch[];
 }
 
+/** The note every frame exchange carries. */
+const FRAME_NOTE = 'WebSocket frame';
+
+/** True for an exchange that stands for one WebSocket frame. */
+export function isFrameExchange(ex: Pick<Exchange, 'note'>): boolean {
+  return ex.note === FRAME_NOTE;
+}
+
 /** The HTTP form of a WebSocket URL (the operations are matched by method and path). */
 export function httpUrl(wsUrl: string): string {
   return wsUrl.replace(/^ws(s?):/, 'http$1:');
@@ -39,7 +47,7 @@ function frameExchange(
     startedAt: frame.receivedAt,
     durationMs: Math.max(0, frame.receivedAt - sentAt),
     intent,
-    note: 'WebSocket frame',
+    note: FRAME_NOTE,
   };
 }
 

@@ -5,12 +5,15 @@
  * (src/checks), with the version's operation and validators: status_code_conformance,
  * content_type_conformance and response_schema_conformance.
  *
- * Requests the suite sent as invalid on purpose (intent `negative`) are judged on their status only:
- * what the refined contract refuses, an older version may accept, so only "is this status
- * documented" is asked of them. Per operation the verdict is conformant, not-conformant (with the
- * first diagnostic) or not-exercised. The first diagnostic is the earliest of the most telling kind:
- * a body or media type a client would parse, then an undocumented status answering a valid request,
- * then an undocumented status refusing an invalid one.
+ * Requests the suite sent as invalid on purpose (intent `negative`) are refusals, not status
+ * conformance of a version: they are judged by negative_data_rejection and not_a_server_error (a
+ * 4xx, never a 2xx or a 5xx), whichever 4xx the version documents. One difference remains real: a
+ * refused request body that the version's own request schema accepts (its clients may send it).
+ * A WebSocket operation's negative frames (in-band FAILED answers) are judged on their status only.
+ * Per operation the verdict is conformant, not-conformant (with the first diagnostic) or
+ * not-exercised. The first diagnostic is the earliest of the most telling kind: a body or media
+ * type a client would parse, then an undocumented status answering a valid request, then a refusal
+ * problem.
  */
 import type { ValidatorSet } from '../../validate/validators.js';
 import { matchOperation, pathMatchers, type PathMatcher } from '../../contract/operations.js';
@@ -23,6 +26,7 @@ import { setCell } from '../matrix.js';
 import type { CompatMatrix, ContractVersion } from '../types.js';
 import type { LoggedExchange } from './log.js';
 import { liveCell } from './cell.js';
+import { isFrameExchange } from './frames.js';
 import { prepareVersions, type PreparedVersion } from './versionContracts.js';
 
 /** What one operation of one version saw in the run. */
@@ -51,8 +55,8 @@ export interface OperationTally {
   failed: number;
   /** Distinct failure lines, most telling kind first, then in time order (the first is the cell's reason). */
   problems: string[];
-  /** Exchanges of negative intent whose refusal status the version does not document. */
-  undocumentedRefusals: number;
+  /** Exchanges of negative intent the target answered wrongly for this version (see judgeRefusal). */
+  refusalProblems: number;
   /** Lenient-only findings (extra fields are allowed; unknown enum values and the like warn). */
   warnings: number;
   firstWarning?: string;
@@ -85,6 +89,44 @@ export interface JudgeOptions {
    * path is matched as is.
    */
   baseUrl?: string;
+  /**
+   * The version whose request schemas the suite built its invalid bodies against (the refined
+   * contract): a refused body it finds invalid but another version accepts is that version's real
+   * difference. Without it, refusals are judged as refusals only.
+   */
+  baseline?: string;
+}
+
+/** The ids of the negative exchanges whose request body the baseline's own schema refuses. */
+function invalidBodiesOf(
+  baseline: PreparedVersion | undefined,
+  exchanges: readonly LoggedExchange[],
+  baseUrl?: string,
+): Set<string> {
+  const out = new Set<string>();
+  if (!baseline) return out;
+  const matchers = pathMatchers(baseline.spec.operations.values());
+  for (const ex of exchanges) {
+    if (ex.intent !== 'negative' || !hasBody(ex)) continue;
+    let hit;
+    try {
+      hit = matchOperation(matchers, ex.request.method, relativePath(ex.request.url, baseUrl));
+    } catch {
+      continue;
+    }
+    if (!hit) continue;
+    const v = baseline.validators.validateRequestBody(
+      hit.operation.operationId,
+      ex.request.headers['content-type'],
+      ex.request.body,
+    );
+    if (v.checked && v.diagnostics.some((d) => d.severity === 'error')) out.add(ex.id);
+  }
+  return out;
+}
+
+function hasBody(ex: LoggedExchange): boolean {
+  return ex.request.body !== undefined && ex.request.body !== null && ex.request.body !== '';
 }
 
 /** The request path relative to the target's base path. */
@@ -109,12 +151,12 @@ function emptyTally(op: Operation): OperationTally {
     statuses: {},
     failed: 0,
     problems: [],
-    undocumentedRefusals: 0,
+    refusalProblems: 0,
     warnings: 0,
   };
 }
 
-/** What kind of problem an exchange showed, most telling first: 0 body or media type, 1 status of a valid request, 2 status of a refusal. */
+/** What kind of problem an exchange showed, most telling first: 0 body or media type, 1 status of a valid request, 2 a refusal's. */
 export type ProblemRank = 0 | 1 | 2;
 
 /** The verdict on one answered exchange against one operation. */
@@ -125,7 +167,7 @@ export interface ExchangeJudgement {
   rank: ProblemRank;
   /** Lenient-only findings. */
   warnings: string[];
-  /** Only the status was judged (negative intent, or a truncated body). */
+  /** Only the status was judged (a refusal, or a truncated body). */
   statusOnly: boolean;
 }
 
@@ -137,17 +179,48 @@ const WHOLE_ANSWER = [
   checkNamed('response_schema_conformance'),
 ];
 const STATUS_ONLY = [checkNamed(STATUS)];
+/** How a refusal of an invalid request is judged, in every version alike: a 4xx, never a 2xx or a 5xx. */
+const REFUSAL = [checkNamed('negative_data_rejection'), checkNamed('not_a_server_error')];
+
+/**
+ * A refused request body (invalid for the baseline) that this version's own schema accepts: a client
+ * of the version may send it and be refused, the one real difference a refusal can show (the note
+ * says what the suite broke).
+ */
+function refusedButValidHere(validators: ValidatorSet, op: Operation, exchange: LoggedExchange): string | undefined {
+  const { request, response } = exchange;
+  if (!response || response.status < 400 || response.status >= 500) return undefined;
+  const v = validators.validateRequestBody(op.operationId, request.headers['content-type'], request.body);
+  if (!v.checked || v.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const why = exchange.note ? ` (${exchange.note})` : '';
+  return `Valid request rejected. Received: ${response.status} for a request body this version's schema accepts${why}`;
+}
 
 /** The problems of one answered exchange against one operation ([] when conformant), and its warnings. */
-export function judgeExchange(validators: ValidatorSet, op: Operation, exchange: LoggedExchange): ExchangeJudgement {
+export function judgeExchange(
+  validators: ValidatorSet,
+  op: Operation,
+  exchange: LoggedExchange,
+  /** Whether the baseline refuses this exchange's request body (see JudgeOptions.baseline). */
+  bodyInvalidInBaseline = false,
+): ExchangeJudgement {
   const res = exchange.response!;
   const negative = exchange.intent === 'negative';
+  const where = `${op.method.toUpperCase()} ${op.path}`;
+  if (negative && !op.websocket && !isFrameExchange(exchange)) {
+    const { failures } = runExchangeChecks(exchange, { validators, operation: op }, REFUSAL);
+    const valid = failures.length || !bodyInvalidInBaseline ? undefined : refusedButValidHere(validators, op, exchange);
+    const problems = [
+      ...failures.map((f) => `${where}: ${f.title}. ${f.facts}`),
+      ...(valid ? [`${where}: ${valid}`] : []),
+    ];
+    return { problems, rank: 2, warnings: [], statusOnly: true };
+  }
   const statusOnly = negative || exchange.truncated?.response !== undefined;
   // A WebSocket operation's logged exchanges are its frames, each judged as the documented GET answer (frames.ts).
   const operation = op.websocket ? { ...op, websocket: false } : op;
   const { failures } = runExchangeChecks(exchange, { validators, operation }, statusOnly ? STATUS_ONLY : WHOLE_ANSWER);
   const undocumented = failures.some((f) => f.check === STATUS);
-  const where = `${op.method.toUpperCase()} ${op.path}`;
   const refusal = undocumented && negative ? ' (refusing an invalid request)' : '';
   // Warnings are not failures: the lenient validation's own findings, for the cell's reason.
   const warnings =
@@ -177,6 +250,8 @@ export function judgeVersion(
   validators: ValidatorSet,
   exchanges: readonly LoggedExchange[],
   opts: JudgeOptions = {},
+  /** Negative exchanges whose body the baseline refuses (judgeVersions computes it). */
+  invalidBodies: ReadonlySet<string> = new Set(),
 ): VersionLive {
   const matchers: PathMatcher[] = pathMatchers(spec.operations.values());
   const operations = new Map<string, OperationTally>();
@@ -205,12 +280,12 @@ export function judgeVersion(
     }
     t.judged++;
     t.statuses[String(ex.response.status)] = (t.statuses[String(ex.response.status)] ?? 0) + 1;
-    const r = judgeExchange(validators, hit.operation, ex);
+    const r = judgeExchange(validators, hit.operation, ex, invalidBodies.has(ex.id));
     if (ex.intent === 'negative') t.negatives++;
     else if (ex.truncated?.response !== undefined) t.truncatedBodies++;
     if (r.problems.length) {
       t.failed++;
-      if (r.rank === 2) t.undocumentedRefusals++;
+      if (r.rank === 2) t.refusalProblems++;
       for (const p of r.problems) {
         if (t.problems.includes(p)) continue;
         t.problems.push(p);
@@ -232,9 +307,17 @@ export function judgeVersions(
   opts: JudgeOptions = {},
 ): LiveResult {
   const websocketKeys = new Set<string>();
+  const invalidBodies = invalidBodiesOf(
+    prepared.find((p) => p.id === opts.baseline),
+    exchanges,
+    opts.baseUrl,
+  );
   const versions = prepared.map((p) => {
     for (const op of p.spec.operations.values()) if (op.websocket) websocketKeys.add(operationKey(op.method, op.path));
-    return { ...judgeVersion(p.id, p.spec, p.validators, exchanges, opts), patternFixes: p.patternFixes };
+    return {
+      ...judgeVersion(p.id, p.spec, p.validators, exchanges, opts, invalidBodies),
+      patternFixes: p.patternFixes,
+    };
   });
   return { versions, exchanges: exchanges.length, websocketKeys };
 }

@@ -2,7 +2,7 @@
  * Live verdicts over hand-made exchange logs against two hand-made contract versions that differ the
  * way the seed and upstream do (search envelope, operationIds, path-parameter names, documented
  * statuses): conformant, not-conformant with the first diagnostic, not-exercised, negative requests
- * judged on status only, and the cells in the matrix next to the static verdicts.
+ * judged as refusals (and the one real difference a refusal shows), and the cells in the matrix next to the static verdicts.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -36,7 +36,13 @@ const seedDoc = doc({
       responses: { '200': json(asset) },
     },
   },
-  '/assets/create': { post: { operationId: 'createAsset', responses: { '200': json(asset) } } },
+  '/assets/create': {
+    post: {
+      operationId: 'createAsset',
+      requestBody: { content: { 'application/json': { schema: obj({ asset: obj({}) }) } } },
+      responses: { '200': json(asset) },
+    },
+  },
   '/formats': {
     get: {
       operationId: 'getFormatsSnapshot',
@@ -60,7 +66,11 @@ const upstreamDoc = doc({
     },
   },
   '/assets/create': {
-    post: { operationId: 'assets-create-new-asset', responses: { '200': json(asset), '400': text } },
+    post: {
+      operationId: 'assets-create-new-asset',
+      requestBody: { content: { 'application/json': { schema: obj({ asset: obj({}) }, ['asset']) } } },
+      responses: { '200': json(asset), '400': text },
+    },
   },
   '/formats': {
     get: {
@@ -182,32 +192,54 @@ test('operations without an exchange are not exercised; operations a version lac
   assert.equal(m.cells.upstream['POST /connect'].verdict, 'conformant');
 });
 
-test('requests sent invalid on purpose are judged on their status only', async () => {
-  // A 400 with a JSON body no schema allows: upstream documents 400 (text) → conformant; the seed does not → not conformant.
+test('requests sent invalid on purpose are judged as refusals (a 4xx), whichever 4xx the version documents', async () => {
+  // A 400 with a JSON body no schema allows: upstream documents 400, the seed does not; both see a refusal.
   const log = [
     ex('POST', '/assets/create', 200, { id: 'a' }),
     ex('POST', '/assets/create', 400, { anything: 'goes' }, { intent: 'negative', note: 'missing asset.format' }),
   ];
-  const up = await cellOf(log, 'upstream', 'POST /assets/create');
-  assert.equal(up.verdict, 'conformant');
-  assert.match(
-    up.reason!,
-    /2 exchanges conformant \(statuses 200 ×1, 400 ×1; 1 invalid on purpose, judged on status only\)/,
-  );
-  const seed = await cellOf(log, 'seed', 'POST /assets/create');
+  for (const v of ['upstream', 'seed']) {
+    const cell = await cellOf(log, v, 'POST /assets/create');
+    assert.equal(cell.verdict, 'conformant', `${v}: ${cell.reason}`);
+    assert.match(
+      cell.reason!,
+      /2 exchanges conformant \(statuses 200 ×1, 400 ×1; 1 invalid on purpose, judged as refusals: a 4xx, never 2xx or 5xx\)/,
+    );
+  }
+  // A 2xx or a 5xx answer to an invalid request is a finding in every version.
+  const accepted = [ex('POST', '/assets/create', 200, { no: 'id' }, { intent: 'negative' })];
+  const up = await cellOf(accepted, 'upstream', 'POST /assets/create');
+  assert.equal(up.verdict, 'not-conformant');
+  assert.match(up.reason!, /^POST \/assets\/create: Invalid request accepted\. Received: 200 \/ Expected: 4xx/);
+  const crashed = [ex('POST', '/assets/create', 500, 'boom', { intent: 'negative' })];
+  assert.match((await cellOf(crashed, 'seed', 'POST /assets/create')).reason!, /Server error\. Received: 500/);
+});
+
+test('a refused body the baseline finds invalid but another version accepts is that version’s real difference', async () => {
+  const body = JSON.stringify({ name: 'no asset' });
+  const refused = ex('POST', '/assets/create', 400, 'Invalid request body: missing asset', {
+    intent: 'negative',
+    note: 'missing asset',
+  });
+  refused.request = { ...refused.request, headers: { 'content-type': 'application/json' }, body };
+  const m = staticMatrix(VERSIONS);
+  applyLive(m, judgeVersions(prepared, [refused], { baseUrl: BASE, baseline: 'upstream' }));
+  assert.equal(m.cells.upstream['POST /assets/create'].verdict, 'conformant');
+  const seed = m.cells.seed['POST /assets/create'];
   assert.equal(seed.verdict, 'not-conformant');
   assert.match(
     seed.reason!,
-    /^POST \/assets\/create: Undocumented HTTP status code\. Received: 400 \/ Documented: 200 \(refusing an invalid request\)/,
+    /^POST \/assets\/create: Valid request rejected\. Received: 400 for a request body this version's schema accepts \(missing asset\)/,
   );
-  // A 2xx answer to a negative request: its body is not judged (an older version may accept the request).
-  const accepted = [ex('POST', '/assets/create', 200, { no: 'id' }, { intent: 'negative' })];
-  assert.equal((await cellOf(accepted, 'upstream', 'POST /assets/create')).verdict, 'conformant');
+  // Without a baseline, a refusal is only judged as a refusal.
+  const plain = staticMatrix(VERSIONS);
+  applyLive(plain, judgeVersions(prepared, [refused], { baseUrl: BASE }));
+  assert.equal(plain.cells.seed['POST /assets/create'].verdict, 'conformant');
 });
 
 test('the first diagnostic is the most telling: a body problem beats an earlier undocumented refusal', async () => {
   const log = [
-    ex('POST', '/assets/search', 422, 'bad', { intent: 'negative' }),
+    ex('POST', '/assets/search', 200, { accepted: 'an invalid request' }, { intent: 'negative' }),
     ex('POST', '/assets/search', 200, { iterable: [{ id: 7 }] }),
     ex('POST', '/assets/search', 200, { iterable: [{}] }),
   ];

@@ -52,8 +52,8 @@ test('the verdict: mode, judged checks, findings with their evidence and test', 
 test('the section: one row per security check (finding, refused, not run), then each finding', () => {
   const md = renderSecuritySection(reported).join('\n');
   assert.match(md, /## Security: ⚠️ 1 finding \(report: findings are listed, the exit code ignores them\)/);
-  assert.match(md, /\| `cors_foreign_origin` \| high \| .* \| ✗ 1 finding \|/);
-  assert.match(md, /\| `host_allowlist_rest` \| critical \| .* \| ✓ refused \|/);
+  assert.match(md, /\| `cors_foreign_origin` \| high \| assumed \| .* \| ✗ 1 finding \|/);
+  assert.match(md, /\| `host_allowlist_rest` \| critical \| assumed \| .* \| ✓ refused \|/);
   assert.match(md, /\| `cross_site_websocket_hijacking` \| critical \| .* \| not run \|/);
   assert.match(md, /- `cors_foreign_origin` \*\*getAssetsSnapshot\*\*: GET \/assets with Origin/);
 });

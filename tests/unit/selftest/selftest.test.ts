@@ -63,6 +63,9 @@ const selections: Array<[string, string, string]> = [
   ['Assets', 'use_after_delete', 'contract @Assets|@Negative'],
   // formats live and die with their asset: the asset lifecycle test reads them after a delete
   ['Formats', 'use_after_delete', 'contract @Formats|@Assets|@Negative'],
+  // security probes: REST ones in the contract project, WebSocket upgrades in the stream project
+  ['Security', 'host_allowlist_rest', 'contract+stream @Security'],
+  ['Security', 'cross_site_websocket_hijacking', 'contract+stream @Security'],
 ];
 for (const [tag, check, expected] of selections) {
   test(`selection: ${tag} / ${check} → ${expected}`, () => {
