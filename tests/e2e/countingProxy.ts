@@ -3,7 +3,7 @@
  * HTTP request by operationId (matched against the contract), each text frame a client sent on
  * /qgpt/stream (a streamed prompt), and the JSON bodies of the operations a test asks to keep.
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { matchOperation, pathMatchers } from '../../src/contract/operations.js';
@@ -80,6 +80,7 @@ export async function startCountingProxy(
     return matchOperation(matchers, method, path)?.operation.operationId ?? `${method} ${path}`;
   };
   const sockets = new Set<Socket>();
+  const agent = new Agent({ keepAlive: true });
   const server: Server = createServer((req, res) => {
     const op = opOf(req.method ?? 'GET', req.url ?? '/');
     count(op);
@@ -89,7 +90,7 @@ export async function startCountingProxy(
       const body = Buffer.concat(chunks);
       keepBody(op, body.toString('utf8'));
       const out = httpRequest(
-        { host: up.hostname, port: up.port, method: req.method, path: req.url, headers: req.headers },
+        { host: up.hostname, port: up.port, method: req.method, path: req.url, headers: req.headers, agent },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
@@ -133,6 +134,8 @@ export async function startCountingProxy(
     client.on('close', () => upstream.destroy());
     client.on('error', () => upstream.destroy());
   });
+  // Idle client connections stay open longer than any client keeps them (no reuse-after-close race).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -145,6 +148,7 @@ export async function startCountingProxy(
     },
     async close() {
       for (const s of sockets) s.destroy();
+      agent.destroy();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

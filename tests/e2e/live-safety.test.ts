@@ -221,8 +221,8 @@ test("a full run sweeps an interrupted run's leftovers, keeps the user's data, m
     .filter((x) => typeof x?.query === 'string');
   assert.ok(streamed.length > 0, 'the run streamed questions');
   for (const input of streamed) {
-    assert.ok(apps.has(input.application), `a streamed question names a listed application: ${input.application}`);
-    assert.ok(models.has(input.model), `a streamed question names a listed model: ${input.model}`);
+    assert.ok(apps.has(input.application), `a streamed question names a listed application: ${JSON.stringify(input)}`);
+    assert.ok(models.has(input.model), `a streamed question names a listed model: ${JSON.stringify(input)}`);
   }
   const rest = ['qgptQuestion', 'qgptRelevance', 'qgptReprompt'].flatMap(
     (op) => (proxy.counts.bodies.get(op) ?? []) as any[],
