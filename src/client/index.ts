@@ -10,3 +10,4 @@ export { transportErrorLine } from './transport/errors.js';
 export { rankedOf, relevanceAnswerOf, relevantOf, searchIdsOf, searchResultsOf, userOf } from './envelopes.js';
 export type * from './types.js';
 export type * as Contract from './generated/contract.js';
+export { clientPlatform, questionModelOf } from './realClient.js';

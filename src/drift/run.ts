@@ -58,6 +58,7 @@ export async function runDrift(o: DriftOptions): Promise<DriftResult & { files: 
       timeoutMs: o.timeoutMs,
       streamTimeoutMs: o.streamTimeoutMs,
       streamIdleMs: o.streamIdleMs,
+      readonly: o.readonly,
     };
     const referenceRun = await runScenario(referenceUrl, scenario);
     const targetRun = await runScenario(target, scenario);

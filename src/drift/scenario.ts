@@ -5,10 +5,14 @@
  * applications, the user; stream: one question on /qgpt/stream. What is recorded per step is what
  * drift compares: the status, the media type, the body's shape; for the stream, the sequence of
  * statuses and the frames' shape. The assets it created are deleted at the end (also recorded).
+ * Its seeds name the application POST /connect answers and its questions the first model listed,
+ * as a real client's do. `readonly` keeps to reads that touch none of the user's library (health,
+ * version, models, applications, the user): no write and no prompt on either side.
  */
 import { randomBytes } from 'node:crypto';
 import { ApiClient } from '../client/client.js';
 import { fetchTransport } from '../client/transport/fetch.js';
+import { clientPlatform, questionModelOf } from '../client/realClient.js';
 import type { OperationId } from '../client/types.js';
 import type { LoadedSpec } from '../contract/types.js';
 import { StreamSession } from '../stream/session.js';
@@ -61,10 +65,21 @@ export function collapseSequence(statuses: readonly string[]): string {
   return out.join(' ') || '(no frame)';
 }
 
+/** The streamed question before it is asked. */
+const NOT_ASKED: StreamRecord = {
+  step: 'streamed question',
+  operationId: 'qgptStream',
+  statuses: [],
+  sequence: '(no frame)',
+  frameShape: {},
+};
+
 /** What the scenario needs besides the target. */
 export interface ScenarioOptions {
   spec: LoadedSpec;
   timeoutMs?: number;
+  /** Only reads outside the user's library: no write, no prompt (diff --readonly). */
+  readonly?: boolean;
   /** Stream timeouts (ms): a stream that never ends must not hang the diff. */
   streamTimeoutMs?: number;
   streamIdleMs?: number;
@@ -94,22 +109,35 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
     }
     return parsed;
   };
-  const app = {
-    id: 'pieces-conformance',
+  await call('health', 'getWellKnownHealth');
+  await call('version', 'getWellKnownVersion');
+  const models = await call('list models', 'getModelsSnapshot');
+  const listed = Array.isArray(models?.iterable) ? models.iterable : [];
+  const firstId = typeof listed[0]?.id === 'string' ? listed[0].id : 'pieces-conformance-unknown-model';
+  await call('get model (the first listed)', 'getModel', { path: { model: firstId } });
+  const modelId = questionModelOf(listed) ?? firstId;
+  await call('list applications', 'getApplicationsSnapshot');
+  await call('user', 'getUser');
+  if (o.readonly) return { baseUrl, steps, stream: { ...NOT_ASKED, error: 'not asked: --readonly puts no prompt' } };
+  // A real client's application: POST /connect answers it (the same version reconnects to the same one).
+  const context = await call('connect', 'connect', {
+    body: { application: { name: 'OPEN_SOURCE', platform: clientPlatform(), version: 'pieces-conformance:drift' } },
+  });
+  const app = context?.application ?? {
+    id: 'pieces-conformance-unknown-application',
     name: 'OPEN_SOURCE',
-    version: `pieces-conformance:drift-${nonce}`,
-    platform: 'LINUX',
+    version: 'pieces-conformance:drift',
+    platform: clientPlatform(),
     onboarded: true,
     privacy: 'OPEN',
   };
+  const asked = { application: app.id, model: modelId };
   const seed = (name: string, raw: string, ext: string) => ({
     type: 'SEEDED_ASSET',
     asset: { application: app, format: { fragment: { string: { raw }, metadata: { ext } } }, metadata: { name } },
   });
   const token = `zqdrift${nonce}`;
 
-  await call('health', 'getWellKnownHealth');
-  await call('version', 'getWellKnownVersion');
   const a = await call('create asset (TypeScript)', 'createAsset', {
     body: seed(
       `pieces-conformance:drift-a:${nonce}`,
@@ -130,6 +158,7 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
       query: `what does ${token} do?`,
       assets: { iterable: [{ id: idA }, { id: idB }] },
       options: { database: true },
+      ...asked,
     },
   });
   await call('question', 'qgptQuestion', {
@@ -143,6 +172,7 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
           },
         ],
       },
+      ...asked,
     },
   });
   const conv = await call('create conversation', 'createConversation', {
@@ -156,15 +186,7 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
   await call('get conversation', 'getConversation', { path: { conversation: convId } });
   await call('conversation messages', 'getConversationMessages', { path: { conversation: convId } });
   await call('list conversations', 'getConversationsSnapshot');
-  const models = await call('list models', 'getModelsSnapshot');
-  const modelId =
-    Array.isArray(models?.iterable) && typeof models.iterable[0]?.id === 'string'
-      ? models.iterable[0].id
-      : 'pieces-conformance-unknown-model';
-  await call('get model (the first listed)', 'getModel', { path: { model: modelId } });
-  await call('list applications', 'getApplicationsSnapshot');
-  await call('user', 'getUser');
-  const { record: stream, conversation: streamed } = await streamQuestion(baseUrl, token, o);
+  const { record: stream, conversation: streamed } = await streamQuestion(baseUrl, token, asked, o);
   await call('delete asset', 'deleteAsset', { path: { asset: idA } });
   await call('delete asset', 'deleteAsset', { path: { asset: idB } });
   await call('delete conversation', 'deleteConversation', { path: { conversation: convId } });
@@ -178,15 +200,10 @@ export async function runScenario(baseUrl: string, o: ScenarioOptions): Promise<
 async function streamQuestion(
   baseUrl: string,
   token: string,
+  asked: { application: string; model: string },
   o: ScenarioOptions,
 ): Promise<{ record: StreamRecord; conversation?: string }> {
-  const record: StreamRecord = {
-    step: 'streamed question',
-    operationId: 'qgptStream',
-    statuses: [],
-    sequence: '(no frame)',
-    frameShape: {},
-  };
+  const record: StreamRecord = { ...NOT_ASKED, statuses: [] };
   let conversation: string | undefined;
   const session = new StreamSession({
     baseUrl,
@@ -199,6 +216,7 @@ async function streamQuestion(
       question: {
         query: `pieces-conformance: How do I reverse a list in Python? [${token}]`,
         relevant: { iterable: [] },
+        ...asked,
       },
     });
     const req = await handle.done;

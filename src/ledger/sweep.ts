@@ -29,14 +29,17 @@ export async function removeLeftovers(api: ApiClient, leftovers: readonly Leftov
   const order: Leftover['kind'][] = ['session', 'asset', 'conversation', 'download'];
   for (const kind of order) {
     for (const item of leftovers.filter((l) => l.kind === kind)) {
-      const res =
+      const send = () =>
         kind === 'asset'
-          ? await api.callLoose('deleteAsset', { path: { asset: item.id }, intent: 'neutral', note })
+          ? api.callLoose('deleteAsset', { path: { asset: item.id }, intent: 'neutral', note })
           : kind === 'conversation'
-            ? await api.callLoose('deleteConversation', { path: { conversation: item.id }, intent: 'neutral', note })
+            ? api.callLoose('deleteConversation', { path: { conversation: item.id }, intent: 'neutral', note })
             : kind === 'session'
-              ? await api.callLoose('closeApplicationSession', { body: item.id, intent: 'neutral', note })
-              : await api.callLoose('cancelModelDownload', { path: { model: item.id }, intent: 'neutral', note });
+              ? api.callLoose('closeApplicationSession', { body: item.id, intent: 'neutral', note })
+              : api.callLoose('cancelModelDownload', { path: { model: item.id }, intent: 'neutral', note });
+      // No answer at all (a connection closed under it) is tried once more: removing twice is harmless.
+      let res = await send();
+      if (res.status === 0) res = await send();
       const verb = { asset: 'deleted', conversation: 'deleted', session: 'closed', download: 'cancelled' }[kind];
       if (removed(res.status))
         out.done.push(`${verb} ${kind === 'download' ? 'the download of model' : kind} ${item.id}`);

@@ -330,6 +330,8 @@ export const HANDOFF_ENV = {
   contractVersion: 'PIECES_CONTRACT_VERSION',
   /** The run's ledger file (src/ledger), which the workers append to; unset on the embedded emulator. */
   ledgerFile: 'PIECES_LEDGER_FILE',
+  /** The one model a live run with downloads allowed may download (the smallest), chosen by global setup. */
+  downloadModel: 'PIECES_DOWNLOAD_MODEL',
 } as const;
 
 /** Variables of the CI workflow (.github/workflows), not read by the harness. */

@@ -3,7 +3,7 @@
  * gone (410) on both reads and no longer listed; an unknown conversation is gone (410) on both reads.
  */
 import { test, expect } from '../fixtures/index.js';
-import { markedName, seededConversation, unknownId } from '../fixtures/data.js';
+import { markedName, seededConversation, unknownId, asked } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
 import { StreamSession } from '../../src/stream/index.js';
 
@@ -100,7 +100,7 @@ test.describe('Conversations', { tag: '@Conversations' }, () => {
     const session = new StreamSession({ baseUrl: target.url, validators });
     try {
       const socket = await session.open();
-      await socket.ask({ question: { query, relevant: { iterable: [] } }, conversation: created.id }).done;
+      await socket.ask({ question: { query, relevant: { iterable: [] }, ...asked() }, conversation: created.id }).done;
     } finally {
       await session.close();
     }

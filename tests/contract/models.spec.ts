@@ -3,8 +3,9 @@
  * (download, waited for by polling GET /model/{id} with a bounded wait → load → unload); a model
  * that is not downloaded cannot be loaded or unloaded (409, nothing changes); a running download
  * can be cancelled; a cloud model is never downloaded or loaded. State-changing tests run in
- * order on one worker, each on its own model, and only on the embedded emulator unless
- * PIECES_ALLOW_DOWNLOADS=1 (otherwise they are skipped, not passed).
+ * order on one worker, each on its own model on the embedded emulator; on a live target only with
+ * PIECES_ALLOW_DOWNLOADS=1 (otherwise they are skipped, not passed), and then all on the run's one
+ * download model (the smallest), one test at a time.
  */
 import { modelTestTimeoutMs } from '../../src/settings/index.js';
 import { test, expect } from '../fixtures/index.js';
@@ -12,14 +13,34 @@ import { must } from '../fixtures/must.js';
 import { pollUntil } from '../fixtures/poll.js';
 import type { ApiClient, Contract } from '../../src/client/index.js';
 import type { SuiteConfig, Target } from '../../src/target/index.js';
+import type { RunDownload } from '../fixtures/runDownload.js';
 
 /** The flags the state machine speaks about. */
 function flags(m: Contract.Model | undefined) {
   return { downloaded: m?.downloaded, loaded: m?.loaded, downloading: m?.downloading };
 }
 
-/** A local model that is neither downloaded nor downloading (the last such one: other suites take the first). */
-async function idleLocalModel(api: ApiClient): Promise<Contract.Model> {
+/**
+ * The local model a state-changing test drives, neither downloaded nor downloading. On the embedded
+ * emulator the last idle one (other suites take the first); on a live target the run's one download
+ * model (the smallest, PIECES_ALLOW_DOWNLOADS), once no other test drives it, and only until the
+ * run's one download has happened.
+ */
+async function idleLocalModel(
+  api: ApiClient,
+  target: Target,
+  claim: RunDownload,
+  waitMs: number,
+): Promise<Contract.Model> {
+  if (target.kind === 'live') {
+    // Another test may hold the model for as long as its download takes.
+    test.setTimeout(test.info().timeout + waitMs);
+    const id = await claim.claim(waitMs);
+    test.skip(!id, claim.model ? "the run's download model stayed busy" : 'the target has no local model to download');
+    const m = must(await api.call('getModel', { path: { model: id! } }), 'choosing a model');
+    test.skip(m.downloaded === true || m.downloading === true, `the run's one download (model ${id}) already happened`);
+    return m;
+  }
   const models = must(await api.call('getModelsSnapshot'), 'choosing a model').iterable;
   const idle = models.filter((m) => !m.cloud && m.downloaded !== true && m.downloading !== true && m.loaded !== true);
   test.skip(idle.length === 0, 'the target has no local model that is not downloaded');
@@ -27,7 +48,7 @@ async function idleLocalModel(api: ApiClient): Promise<Contract.Model> {
 }
 
 /** How long a download may take: the download budget (short on the instant emulator, long otherwise). */
-function downloadWait(config: SuiteConfig, _target: Target): number {
+function downloadWait(config: SuiteConfig): number {
   return config.budgets.downloadMs;
 }
 
@@ -59,11 +80,12 @@ test.describe('Models', { tag: '@Models' }, () => {
       safety,
       suiteConfig,
       target,
+      runDownload,
     }) => {
       safety.downloads();
-      const waitMs = downloadWait(suiteConfig, target);
+      const waitMs = downloadWait(suiteConfig);
       test.setTimeout(modelTestTimeoutMs(suiteConfig.budgets, 1, 1));
-      const model = await idleLocalModel(api);
+      const model = await idleLocalModel(api, target, runDownload, waitMs);
       const id = model.id;
       const judgeModel = (
         operation: string,
@@ -111,9 +133,12 @@ test.describe('Models', { tag: '@Models' }, () => {
       api,
       judge,
       safety,
+      suiteConfig,
+      target,
+      runDownload,
     }) => {
       safety.downloads();
-      const model = await idleLocalModel(api);
+      const model = await idleLocalModel(api, target, runDownload, downloadWait(suiteConfig));
       const id = model.id;
       for (const operation of ['loadModel', 'unloadModel'] as const) {
         const before = flags((await api.call('getModel', { path: { model: id } })).data);
@@ -143,9 +168,9 @@ test.describe('Models', { tag: '@Models' }, () => {
       }
     });
 
-    test('a running download can be cancelled', async ({ api, judge, safety }) => {
+    test('a running download can be cancelled', async ({ api, judge, safety, suiteConfig, target, runDownload }) => {
       safety.downloads();
-      const model = await idleLocalModel(api);
+      const model = await idleLocalModel(api, target, runDownload, downloadWait(suiteConfig));
       const id = model.id;
       must(await api.call('downloadModel', { path: { model: id } }), 'the cancel test');
       const cancelled = await api.call('cancelModelDownload', { path: { model: id } });

@@ -2,8 +2,9 @@
  * Stateful property: random sequences of asset, conversation and model-lifecycle commands
  * (`fc.commands` over the one list in commands/index.ts) run against the target with
  * `fc.asyncModelRun`. After each command the model's view matches the target, and every exchange
- * passes the checks. Model downloads run only on the embedded emulator or with
- * PIECES_ALLOW_DOWNLOADS=1. A failure prints the seed, the path and the command replay path.
+ * passes the checks. Model commands run on the embedded emulator, and on a live target only with
+ * PIECES_ALLOW_DOWNLOADS=1 and only on the run's one download model (the smallest), held by this
+ * test while it runs. A failure prints the seed, the path and the command replay path.
  */
 import fc from 'fast-check';
 import { test } from './support/test.js';
@@ -24,9 +25,15 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
     safety,
     target,
     suiteConfig,
+    runDownload,
   }) => {
     safety.writes();
-    const models = target.kind === 'emulator' || suiteConfig.allowDownloads;
+    // On a live target the property drives no model unless downloads are allowed, and then only the run's one.
+    const only =
+      target.kind === 'live' && suiteConfig.allowDownloads
+        ? await runDownload.claim(suiteConfig.budgets.downloadMs)
+        : undefined;
+    const models = target.kind === 'emulator' || only !== undefined;
     // A real download takes minutes: give the test the time the configured waits need.
     const { budgets } = suiteConfig;
     if (budgets.pace === 'live' && models) test.setTimeout(Math.max(test.info().timeout, 20 * budgets.downloadMs));
@@ -46,7 +53,7 @@ test.describe('Properties: stateful', { tag: '@property' }, () => {
           const setup = async () => {
             property.begin('setup');
             // The models' flags are the target's at the start of each run: downloads are one-way.
-            const driven = models ? await drivenModels(api) : [];
+            const driven = models ? await drivenModels(api, only) : [];
             property.settle();
             run = {
               model: {

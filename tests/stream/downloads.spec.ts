@@ -3,14 +3,31 @@
  * the download ends COMPLETED, which GET /model/{model} then agrees with; a cancelled download ends
  * CANCELED and stays not downloaded. On the embedded emulator these run against the dedicated slow
  * emulator (its own models, so no other test's download interferes); on a live target only with
- * PIECES_ALLOW_DOWNLOADS=1.
+ * PIECES_ALLOW_DOWNLOADS=1, on the run's one download model (the smallest), one test at a time.
  */
-import { test, expect } from './fixtures.js';
+import { test, expect, type SlowTarget } from './fixtures.js';
+import type { RunDownload } from '../fixtures/runDownload.js';
 import type { ApiClient } from '../../src/client/index.js';
 import { statusOf } from '../../src/stream/index.js';
 
-/** A local model that is neither downloaded nor downloading (the `pick`-th from the end), or undefined. */
-async function idleLocalModel(api: ApiClient, pick: number): Promise<string | undefined> {
+/**
+ * A local model that is neither downloaded nor downloading: on the dedicated slow emulator the
+ * `pick`-th from the end; on a live target the run's one download model (the smallest), once no
+ * other test drives it, while it is not downloaded yet. Undefined when there is none.
+ */
+async function idleLocalModel(
+  api: ApiClient,
+  pick: number,
+  slowTarget: SlowTarget,
+  claim: RunDownload,
+  waitMs: number,
+): Promise<string | undefined> {
+  if (!slowTarget.dedicated) {
+    test.setTimeout(test.info().timeout + waitMs);
+    const id = await claim.claim(waitMs);
+    const m: any = id ? (await api.call('getModel', { path: { model: id } })).data : undefined;
+    return m && m.downloaded !== true && m.downloading !== true ? id : undefined;
+  }
   const models = (await api.call('getModelsSnapshot')).data?.iterable ?? [];
   const idle = models.filter((m: any) => m.cloud === false && m.downloaded === false && m.downloading !== true);
   return idle.at(-1 - pick)?.id;
@@ -23,9 +40,11 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     slowTarget,
     safety,
     judge,
+    runDownload,
+    suiteConfig,
   }) => {
     safety.downloads();
-    const model = await idleLocalModel(slowApi, 0);
+    const model = await idleLocalModel(slowApi, 0, slowTarget, runDownload, suiteConfig.budgets.downloadMs);
     test.skip(!model, 'no local model left that is not downloaded');
     const session = streams.session(slowTarget.url);
     const watch = await session.watchDownload(model!, { expectTerminal: 'COMPLETED' });
@@ -50,9 +69,11 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     slowTarget,
     safety,
     judge,
+    runDownload,
+    suiteConfig,
   }) => {
     safety.downloads();
-    const model = await idleLocalModel(slowApi, 1);
+    const model = await idleLocalModel(slowApi, 1, slowTarget, runDownload, suiteConfig.budgets.downloadMs);
     test.skip(!model, 'no second local model left that is not downloaded');
     const session = streams.session(slowTarget.url);
     const watch = await session.watchDownload(model!, { expectTerminal: 'CANCELED' });

@@ -18,7 +18,9 @@ export default {
   details: [
     'The reference is the emulator, spawned for the check (in memory, a free port), unless --reference names a running one.',
     'Body shapes are keys and JSON types: ids, timestamps, free text and model text never differ. The scenario creates two',
-    'assets and a conversation on the target (marked pieces-conformance:drift) and deletes the assets at the end.',
+    'assets and a conversation on the target (marked pieces-conformance:drift) and deletes the assets at the end; its',
+    'seeds name the application POST /connect answers. --readonly (or PIECES_READONLY) keeps to reads outside the',
+    "user's library (health, version, models, applications, user): no write and no prompt on either side.",
     'Exit 0: no drift; 1: drift (see drift.md); 2: a side could not be reached or the harness failed.',
   ].join('\n'),
   options: [
@@ -42,6 +44,12 @@ export default {
       description: 'A running reference instead of a spawned emulator',
     },
     {
+      name: 'readonly',
+      type: 'boolean',
+      description:
+        'Only reads outside the user library: nothing created, changed or deleted, no prompt (PIECES_READONLY)',
+    },
+    {
       name: 'reports-dir',
       type: 'string',
       placeholder: 'DIR',
@@ -60,13 +68,14 @@ export default {
   examples: [
     ['--target http://127.0.0.1:39300', 'a running Pieces OS against a fresh emulator'],
     ['--target http://127.0.0.1:39300 --reference http://127.0.0.1:39301', 'two running targets'],
+    ['--target http://127.0.0.1:39300 --readonly', "someone's Pieces OS: reads only, no prompt"],
     ['--har session.har', 'a recorded real session replayed offline against a fresh emulator'],
   ],
   async run(args, io) {
     const { HarnessError } = await import('../../core/errors.js');
     const { DEFAULT_SPEC, loadSpec } = await import('../../contract/index.js');
     const { runDrift } = await import('../../drift/index.js');
-    const { parseTarget } = await import('../../settings/index.js');
+    const { parseTarget, readSetting } = await import('../../settings/index.js');
     const target = args.values.target as string | undefined;
     const reference = args.values.reference as string | undefined;
     const har = args.values.har as string | undefined;
@@ -91,6 +100,13 @@ export default {
     }
     if (args.positionals.length)
       throw new HarnessError('usage', `diff takes no positional arguments, got "${args.positionals[0]}"`);
+    const readonly = args.values.readonly === true || readSetting('readonly', io.env);
+    if (readonly && har !== undefined)
+      throw new HarnessError(
+        'usage',
+        '--readonly applies to diff --target (diff --har replays against the emulator and touches no target)',
+        'drop --readonly',
+      );
     const root = repoRoot();
     const spec = await loadSpec(resolve(root, DEFAULT_SPEC));
     const reportsDir = resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports');
@@ -119,7 +135,9 @@ export default {
       io.out(`report: ${show(h.files.md)} · ${show(h.files.json)}`);
       return h.drifts.length === 0 ? EXIT.ok : EXIT.failures;
     }
-    io.out(`pieces-conformance diff: ${reference ?? 'a spawned emulator'} (reference) vs ${target} (target)`);
+    io.out(
+      `pieces-conformance diff: ${reference ?? 'a spawned emulator'} (reference) vs ${target} (target)${readonly ? ', read-only' : ''}`,
+    );
     const r = await runDrift({
       spec,
       target: target!,
@@ -128,6 +146,7 @@ export default {
       env: io.env,
       reportsDir,
       timeoutMs: args.values['timeout-ms'] as number | undefined,
+      readonly,
     });
     if (r.drifts.length === 0)
       io.out(`no drift: ${r.referenceRun.steps.length} steps and the stream agree in status and shape`);

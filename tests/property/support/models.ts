@@ -9,15 +9,22 @@ import type { ModelFlags } from '../../../src/checks/index.js';
  */
 export const SKIPPED_LOCAL_MODELS = 2;
 
-/** The local models the property drives, with their flags as the target reports them now. */
+/**
+ * The local models the property drives, with their flags as the target reports them now: on the
+ * embedded emulator those after the first two; on a live target only `only`, the run's one download
+ * model (PIECES_ALLOW_DOWNLOADS), which this test holds while it runs.
+ */
 export async function drivenModels(
   api: ApiClient,
+  only?: string,
 ): Promise<Array<{ id: string; downloaded: boolean; loaded: boolean }>> {
   const res = await api.call('getModelsSnapshot');
   const local = (res.data?.iterable ?? []).filter((m) => m.cloud === false);
-  return local
-    .slice(SKIPPED_LOCAL_MODELS)
-    .map((m) => ({ id: m.id, downloaded: m.downloaded === true, loaded: m.loaded === true }));
+  return (only === undefined ? local.slice(SKIPPED_LOCAL_MODELS) : local.filter((m) => m.id === only)).map((m) => ({
+    id: m.id,
+    downloaded: m.downloaded === true,
+    loaded: m.loaded === true,
+  }));
 }
 
 /** A model's lifecycle flags as getModel answers them (undefined ones when it did not answer). */

@@ -177,8 +177,12 @@ test('read-only: only reads run; the writes are skipped with the reason', async 
   ];
   for (const s of writes) assert.equal(step(r, s).outcome, 'skipped', s);
   assert.equal(step(r, 'createAsset').error, 'read-only run: no writes');
+  for (const s of ['relevance', 'question', 'reprompt', 'qgptStream']) {
+    assert.equal(step(r, s).outcome, 'skipped', s);
+    assert.equal(step(r, s).error, 'read-only run: no prompts');
+  }
   const sent = r.calls.flatMap((c) => c.http.map((h) => `${h.method} ${h.path.split('?')[0]}`));
-  assert.ok(!sent.some((s) => /create|register|session|update|delete|download|load/.test(s)), sent.join('\n'));
+  assert.ok(!sent.some((s) => /create|register|session|update|delete|download|load|qgpt/.test(s)), sent.join('\n'));
   assert.deepEqual(r.leftovers, []);
   const { cells } = sdkRow(r);
   assert.equal(cells['POST /assets/create'].verdict, 'not-exercised');

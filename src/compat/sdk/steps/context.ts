@@ -5,6 +5,9 @@ import type { StepCheck, StepRunner, StepSkipper } from '../recorder.js';
 /** Why a write step did not run on a read-only run. */
 export const NO_WRITE = 'read-only run: no writes';
 
+/** Why a QGPT step did not run on a read-only run (a question is a prompt to the target's models). */
+export const NO_PROMPT = 'read-only run: no prompts';
+
 /** One smoke run as the step groups see it. */
 export interface SmokeRun {
   step: StepRunner;

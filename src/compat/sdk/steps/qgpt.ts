@@ -1,9 +1,25 @@
 /** The smoke steps of QGPT over REST (relevance, question, reprompt) and the SDK's own stream method. */
-import type { SmokeRun } from './context.js';
+import { NO_PROMPT, type SmokeRun } from './context.js';
 import { relevantOf } from '../../../client/envelopes.js';
 
-/** Asks about `word`, with the run's asset as context when there is one. */
-export async function runQgptSteps({ step, api }: SmokeRun, word: string, assetId: string | undefined): Promise<void> {
+/** The four QGPT steps, for skipping them together. */
+const QGPT_STEPS: Array<[string, string, [string, string]]> = [
+  ['relevance', 'QGPTApi.relevance', ['POST', '/qgpt/relevance']],
+  ['question', 'QGPTApi.question', ['POST', '/qgpt/question']],
+  ['reprompt', 'QGPTApi.reprompt', ['POST', '/qgpt/reprompt']],
+  ['qgptStream', 'QGPTApi.qgptStream', ['GET', '/qgpt/stream']],
+];
+
+/** Asks about `word`, with the run's asset as context when there is one; a read-only run asks nothing. */
+export async function runQgptSteps(
+  { step, skip, api, writes }: SmokeRun,
+  word: string,
+  assetId: string | undefined,
+): Promise<void> {
+  if (!writes) {
+    for (const [s, m, route] of QGPT_STEPS) skip(s, m, route, NO_PROMPT);
+    return;
+  }
   const relevance = await step(
     'relevance',
     'QGPTApi.relevance',
