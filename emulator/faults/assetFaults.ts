@@ -178,4 +178,18 @@ export const ASSET_FAULTS: FaultRow[] = [
     'use_after_delete',
     'The formats snapshot still lists the formats of deleted assets.',
   ],
+  [
+    'formats-json-cut',
+    'Formats',
+    'getFormatsSnapshot',
+    'body_matches_headers',
+    'The formats snapshot is sent as application/json but cut short (its Content-Length counts the cut text).',
+  ],
+  [
+    'format-names-other-asset',
+    'Formats',
+    'getFormat',
+    'references_consistent',
+    'A format read by id names another asset than the one it belongs to.',
+  ],
 ];

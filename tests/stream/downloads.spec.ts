@@ -8,6 +8,7 @@
 import { test, expect } from './fixtures.js';
 import type { ApiClient } from '../../src/client/index.js';
 import { statusOf } from '../../src/stream/index.js';
+import { modelTestTimeoutMs } from '../../src/settings/index.js';
 
 /** A local model that is neither downloaded nor downloading (the `pick`-th from the end), or undefined. */
 async function idleLocalModel(api: ApiClient, pick: number): Promise<string | undefined> {
@@ -23,8 +24,11 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     slowTarget,
     safety,
     judge,
+    suiteConfig: { budgets },
   }) => {
     safety.downloads();
+    // The watch waits up to the download budget: a socket that goes quiet is reported when it runs out.
+    test.setTimeout(modelTestTimeoutMs(budgets, 1));
     const model = await idleLocalModel(slowApi, 0);
     test.skip(!model, 'no local model left that is not downloaded');
     const session = streams.session(slowTarget.url);
@@ -50,8 +54,11 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     slowTarget,
     safety,
     judge,
+    suiteConfig: { budgets },
   }) => {
     safety.downloads();
+    // The watch waits up to the download budget: a socket that goes quiet is reported when it runs out.
+    test.setTimeout(modelTestTimeoutMs(budgets, 1));
     const model = await idleLocalModel(slowApi, 1);
     test.skip(!model, 'no second local model left that is not downloaded');
     const session = streams.session(slowTarget.url);
