@@ -178,6 +178,25 @@ export class StreamSession {
     task.timer = setTimeout(() => next(0), pace.firstTokenMs());
   }
 
+  /**
+   * The planted bug `stream-slow-first-chunk`: a model warming up that sends empty IN-PROGRESS
+   * frames every 500 ms for 6 s (the client is not left in silence) before the first chunk.
+   */
+  private stall(task: Task, then: () => void, left = 12): void {
+    task.timer = setTimeout(() => {
+      if (task.done) return;
+      if (left === 0) return then();
+      const empty = { iterable: [{ text: '', score: 0 }] };
+      this.send({
+        request: task.label,
+        conversation: task.conversation,
+        status: 'IN-PROGRESS',
+        question: { answers: empty },
+      });
+      this.stall(task, then, left - 1);
+    }, 500);
+  }
+
   private finish(task: Task, record: boolean): void {
     task.done = true;
     clearTimeout(task.timer);

@@ -123,6 +123,13 @@ export const ASSET_FAULTS: FaultRow[] = [
     'Deleting an asset also deletes every other asset of the same name.',
   ],
   [
+    'delete-twice-ok',
+    'Assets',
+    'deleteAsset',
+    'use_after_delete',
+    'Deleting an asset that is already deleted answers 200 with its id instead of 410.',
+  ],
+  [
     'gone-as-404',
     'Assets',
     'getAsset',

@@ -79,3 +79,14 @@ test("every emulator fault's expected check is a registered check", () => {
     .map((f) => `${f.name} → ${f.expectedCheck}`);
   assert.deepEqual(missing, []);
 });
+
+test('every check can fail: each is the expected check of at least one emulator fault switch', () => {
+  const proven = new Set(listFaults().map((f) => f.expectedCheck));
+  assert.deepEqual(
+    checks
+      .all()
+      .map((c) => c.name)
+      .filter((name) => !proven.has(name)),
+    [],
+  );
+});
