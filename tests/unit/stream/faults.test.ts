@@ -36,7 +36,7 @@ async function scenario(faults: string[]): Promise<ContractFailure[]> {
   const session = new StreamSession({
     baseUrl: emu.url,
     validators,
-    timeouts: { requestMs: slow ? 10_000 : 3000, idleMs: 600 },
+    timeouts: { requestMs: slow ? 10_000 : 3000, idleMs: slow ? 3000 : 600 },
     settleMs: 50,
     budgets: { ttfcMs: 5000 },
   });
