@@ -29,6 +29,8 @@ interface Task {
 /** The state of one stream socket: its requests in flight. */
 export class StreamSession {
   private readonly tasks = new Map<string, Task>();
+  /** Requests of this socket that have ended: a late stop for one of them gets no second terminal frame. */
+  private readonly ended = new Set<string>();
 
   /** Serves `socket` until it closes. */
   constructor(
@@ -41,7 +43,11 @@ export class StreamSession {
   }
 
   private send(frame: Frame): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.sendText(JSON.stringify(frame));
+  }
+
+  private sendText(text: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
   }
 
   private fail(errorMessage: string, statusCode: number, request?: unknown, conversation?: unknown): void {
@@ -50,12 +56,13 @@ export class StreamSession {
       return;
     }
     // `conversation` is required in every frame; before one is known it is the empty string.
+    const unexplained = this.ctx.faults.has('stream-error-without-message') && statusCode === 400;
     this.send({
       conversation: typeof conversation === 'string' ? conversation : '',
       request: typeof request === 'string' ? request : randomUUID(),
       status: 'FAILED',
       statusCode,
-      errorMessage,
+      ...(unexplained ? {} : { errorMessage }),
     });
   }
 
@@ -103,6 +110,7 @@ export class StreamSession {
     if (this.tasks.has(request)) throw new HttpError(409, `Request ${request} is already in flight on this socket.`);
     const refusal = qgptRefusal(this.ctx, 'question');
     if (refusal) throw refusal;
+    if (this.ctx.faults.has('stream-fails-valid')) throw new HttpError(500, 'Internal error while answering.');
     const { store } = this.ctx;
     const query: string = input.relevance?.query ?? input.question.query;
     let snippets: Snippet[];
@@ -117,7 +125,8 @@ export class StreamSession {
     if (input.conversation !== undefined && !store.conversations.get(input.conversation)) {
       throw new HttpError(410, `Conversation ${input.conversation} no longer exists and is Gone.`);
     }
-    const conversation = input.conversation ?? conversationForQuestion(store, query).id;
+    const named = this.ctx.faults.has('stream-follow-up-new-conversation') ? undefined : input.conversation;
+    const conversation = named ?? conversationForQuestion(store, query).id;
     const label = this.ctx.faults.has('stream-request-not-echoed') ? randomUUID() : request;
     const task: Task = { request, label, conversation, query, sent: [], done: false };
     this.tasks.set(request, task);
@@ -138,15 +147,23 @@ export class StreamSession {
 
   private pump(task: Task, list: string[], score: number): void {
     const { faults, pace } = this.ctx;
+    const chunkFrame = (text: string): Frame => ({
+      request: task.label,
+      conversation: task.conversation,
+      status: faults.has('stream-invalid-frame') ? 'IN_PROGRESS' : 'IN-PROGRESS',
+      question: { answers: { iterable: [{ text, score }] } },
+    });
     const next = (i: number) => {
       if (task.done) return;
       if (i >= list.length) return this.complete(task);
-      const frame: Frame = {
-        request: task.label,
-        conversation: task.conversation,
-        status: faults.has('stream-invalid-frame') ? 'IN_PROGRESS' : 'IN-PROGRESS',
-        question: { answers: { iterable: [{ text: list[i], score }] } },
-      };
+      const frame = chunkFrame(list[i]);
+      if (faults.has('stream-frame-not-json') && i === 1 && i + 1 < list.length) {
+        // The planted bug: two frames batched into one message, which is then not one JSON value.
+        this.sendText(JSON.stringify(frame) + JSON.stringify(chunkFrame(list[i + 1])));
+        task.sent.push(list[i], list[i + 1]);
+        task.timer = setTimeout(() => next(i + 2), pace.chunkMs());
+        return;
+      }
       if (faults.has('stream-crosstalk')) {
         const all = [...this.tasks.values()];
         const earlier = all.slice(0, all.indexOf(task)).find((t) => !t.done);
@@ -157,13 +174,34 @@ export class StreamSession {
       task.sent.push(list[i]);
       task.timer = setTimeout(() => next(i + 1), pace.chunkMs());
     };
+    if (faults.has('stream-slow-first-chunk')) return this.stall(task, () => next(0));
     task.timer = setTimeout(() => next(0), pace.firstTokenMs());
+  }
+
+  /**
+   * The planted bug `stream-slow-first-chunk`: a model warming up that sends empty IN-PROGRESS
+   * frames every 500 ms for 6 s (the client is not left in silence) before the first chunk.
+   */
+  private stall(task: Task, then: () => void, left = 12): void {
+    task.timer = setTimeout(() => {
+      if (task.done) return;
+      if (left === 0) return then();
+      const empty = { iterable: [{ text: '', score: 0 }] };
+      this.send({
+        request: task.label,
+        conversation: task.conversation,
+        status: 'IN-PROGRESS',
+        question: { answers: empty },
+      });
+      this.stall(task, then, left - 1);
+    }, 500);
   }
 
   private finish(task: Task, record: boolean): void {
     task.done = true;
     clearTimeout(task.timer);
     this.tasks.delete(task.request);
+    this.ended.add(task.request);
     if (record && !this.ctx.faults.has('conversation-missing-messages')) {
       recordExchange(this.ctx.store, task.conversation, task.query, task.sent.join(''));
     }
@@ -185,6 +223,11 @@ export class StreamSession {
       input.request !== undefined ? t.request === input.request : t.conversation === input.conversation,
     );
     if (matches.length === 0) {
+      // A stop for an answer that already ended: it had its terminal frame, a second one would
+      // end it twice (the planted bug `stream-stop-after-complete` sends it anyway).
+      if (input.request !== undefined && this.ended.has(input.request)) {
+        if (!this.ctx.faults.has('stream-stop-after-complete')) return;
+      }
       // Nothing in flight: acknowledge so that a client waiting for a terminal frame is not left hanging.
       this.send({ request: input.request ?? randomUUID(), conversation: input.conversation ?? '', status: 'STOPPED' });
       return;

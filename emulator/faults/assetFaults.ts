@@ -123,6 +123,13 @@ export const ASSET_FAULTS: FaultRow[] = [
     'Deleting an asset also deletes every other asset of the same name.',
   ],
   [
+    'delete-twice-ok',
+    'Assets',
+    'deleteAsset',
+    'use_after_delete',
+    'Deleting an asset that is already deleted answers 200 with its id instead of 410.',
+  ],
+  [
     'gone-as-404',
     'Assets',
     'getAsset',
@@ -177,5 +184,19 @@ export const ASSET_FAULTS: FaultRow[] = [
     'getFormatsSnapshot',
     'use_after_delete',
     'The formats snapshot still lists the formats of deleted assets.',
+  ],
+  [
+    'formats-json-cut',
+    'Formats',
+    'getFormatsSnapshot',
+    'body_matches_headers',
+    'The formats snapshot is sent as application/json but cut short (its Content-Length counts the cut text).',
+  ],
+  [
+    'format-names-other-asset',
+    'Formats',
+    'getFormat',
+    'references_consistent',
+    'A format read by id names another asset than the one it belongs to.',
   ],
 ];

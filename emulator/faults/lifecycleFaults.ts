@@ -101,4 +101,25 @@ export const LIFECYCLE_FAULTS: FaultRow[] = [
     'ensure_resource_availability',
     'A registered application is answered but never appears in the applications snapshot.',
   ],
+  [
+    'unload-listed-loaded',
+    'Models',
+    'getModelsSnapshot',
+    'model_state_machine',
+    'After an unload, GET /model/{id} says unloaded but GET /models still lists the model loaded.',
+  ],
+  [
+    'download-progress-goes-quiet',
+    'Models',
+    'modelDownloadProgress',
+    'download_progress_terminal',
+    'The progress socket goes quiet before the terminal frame (the download itself completes).',
+  ],
+  [
+    'session-open-drops-connection',
+    'Applications',
+    'openApplicationSession',
+    'target_responded',
+    'Opening an application session closes the connection without an answer.',
+  ],
 ];

@@ -35,4 +35,11 @@ export const PROFILE_FAULTS: FaultRow[] = [
     'response_schema_conformance',
     'The connect Context leaves out the required health.',
   ],
+  [
+    'connect-other-user',
+    'User',
+    'connect',
+    'references_consistent',
+    'The connect Context names another user than the one GET /user answers.',
+  ],
 ];

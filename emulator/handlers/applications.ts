@@ -22,7 +22,13 @@ export function applicationHandlers(ctx: Ctx): HandlerMap {
       return sendJson(reply, app);
     },
 
-    openApplicationSession: (_req, reply) => {
+    openApplicationSession: (req, reply) => {
+      if (faults.has('session-open-drops-connection')) {
+        // The planted bug: the connection is closed without an answer.
+        reply.hijack();
+        req.raw.socket.destroy();
+        return reply;
+      }
       const s: SessionRecord = { id: randomUUID(), opened: nowAfter() };
       store.applications.openSession(s);
       return sendJson(reply, renderSession(s));

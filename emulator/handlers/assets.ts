@@ -126,7 +126,11 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
       }
       const record = store.assets.record(asset);
       if (faults.has('search-keeps-deleted') && record) ghosts.push(ghostOf(store, record));
-      if (!store.assets.delete(asset, faults.has('formats-keep-deleted'))) return missing(ctx, asset);
+      if (!store.assets.delete(asset, faults.has('formats-keep-deleted'))) {
+        // The planted bug `delete-twice-ok`: a delete of what is already gone answers 200 as if it deleted it.
+        if (faults.has('delete-twice-ok')) return sendText(reply, 200, asset);
+        return missing(ctx, asset);
+      }
       if (faults.has('delete-by-name') && record?.name !== undefined) {
         for (const other of store.assets.idsNamed(record.name)) store.assets.delete(other);
       }

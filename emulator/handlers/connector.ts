@@ -37,7 +37,7 @@ export function connectorHandlers(ctx: Ctx): HandlerMap {
         application: app,
         health: { os: { id: store.osId, version: ctx.version } },
         os: store.osId,
-        ...(user ? { user } : {}),
+        ...(user ? { user: faults.has('connect-other-user') ? { ...user, id: randomUUID() } : user } : {}),
       };
       if (faults.has('connect-missing-health')) delete context.health;
       return sendJson(reply, context);

@@ -1,4 +1,5 @@
 /** Formats: the snapshot of every asset's formats and one format by id (note `transferable`). */
+import { randomUUID } from 'node:crypto';
 import { flag, type Ctx, type HandlerMap } from '../context.js';
 import { gone, sendJson, sendJsonText } from '../http.js';
 
@@ -6,8 +7,11 @@ import { gone, sendJson, sendJsonText } from '../http.js';
 export function formatHandlers(ctx: Ctx): HandlerMap {
   const { store, faults } = ctx;
   return {
-    getFormatsSnapshot: (req, reply) =>
-      sendJsonText(reply, `{"iterable":[${store.formats.allJson(flag(req, 'transferables')).join(',')}]}`),
+    getFormatsSnapshot: (req, reply) => {
+      const json = `{"iterable":[${store.formats.allJson(flag(req, 'transferables')).join(',')}]}`;
+      // The planted bug: a buffered write cut off half way, still labelled JSON.
+      return sendJsonText(reply, faults.has('formats-json-cut') ? json.slice(0, Math.ceil(json.length / 2)) : json);
+    },
 
     getFormat: (req, reply) => {
       const { format } = req.params as { format: string };
@@ -17,6 +21,10 @@ export function formatHandlers(ctx: Ctx): HandlerMap {
       if (faults.has('format-missing-classification')) {
         const { classification: _dropped, ...rest } = JSON.parse(json);
         return sendJson(reply, rest);
+      }
+      if (faults.has('format-names-other-asset')) {
+        const format = JSON.parse(json);
+        return sendJson(reply, { ...format, asset: { ...format.asset, id: randomUUID() } });
       }
       return sendJsonText(reply, json);
     },

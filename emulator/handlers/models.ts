@@ -11,10 +11,14 @@ export function modelHandlers(ctx: Ctx): HandlerMap {
   const { store, faults, downloads } = ctx;
   const models = store.models;
 
+  /** Models unloaded since the start (the `unload-listed-loaded` fault lists them loaded still). */
+  const unloaded = new Set<string>();
   const render = (m: CatalogueModel) => {
     const s = models.state(m.id);
     return { ...m.model, downloaded: s.downloaded, loaded: s.loaded, downloading: downloads.isDownloading(m.id) };
   };
+  const listed = (m: CatalogueModel) =>
+    faults.has('unload-listed-loaded') && unloaded.has(m.id) ? { ...render(m), loaded: true } : render(m);
   const find = (req: any): CatalogueModel => {
     const { model } = req.params as { model: string };
     const m = models.entry(model);
@@ -30,7 +34,7 @@ export function modelHandlers(ctx: Ctx): HandlerMap {
   let snapshot = { key: '', json: '' };
   const snapshotJson = () => {
     const key = `${models.version}:${downloads.version}`;
-    if (snapshot.key !== key) snapshot = { key, json: JSON.stringify({ iterable: models.entries().map(render) }) };
+    if (snapshot.key !== key) snapshot = { key, json: JSON.stringify({ iterable: models.entries().map(listed) }) };
     return snapshot.json;
   };
 
@@ -76,6 +80,7 @@ export function modelHandlers(ctx: Ctx): HandlerMap {
       if (!s.downloaded) conflict(m, 'unload', 'it is not downloaded');
       if (faults.has('unload-keeps-loaded')) return sendJson(reply, { ...render(m), loaded: false });
       models.setState(m.id, { downloaded: true, loaded: false });
+      unloaded.add(m.id);
       return sendJson(reply, render(m));
     },
 
@@ -94,6 +99,8 @@ export function modelHandlers(ctx: Ctx): HandlerMap {
         }
         socket.send(JSON.stringify(downloads.current(model)));
         const stop = downloads.subscribe(model, (frame) => {
+          // The planted bug: the socket stays open but says nothing once the download is past 80 %.
+          if (faults.has('download-progress-goes-quiet') && (frame.percentage ?? 0) > 80) return;
           if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
         });
         socket.on('close', stop);

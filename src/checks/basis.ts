@@ -55,6 +55,16 @@ export const EXPECTATIONS = {
     why: 'Upstream documents 410 Gone only for a missing asset, conversation and model; that a deleted asset’s formats go with it is this project’s reading of the asset owning its formats.',
     evidence: [`${UPSTREAM}#/paths/~1format~1{format}/get/responses`],
   },
+  'deleted-asset-refuses-writes': {
+    check: 'use_after_delete',
+    says: 'An update or a second delete of a deleted asset is refused with 410 Gone',
+    basis: 'contract',
+    why: 'The refined contract documents 410 for updateAsset and deleteAsset; upstream documents only their 200.',
+    evidence: [
+      `${UPSTREAM}#/paths/~1asset~1update/post/responses`,
+      `${UPSTREAM}#/paths/~1assets~1{asset}~1delete/post/responses`,
+    ],
+  },
   'deleted-not-listed': {
     check: 'use_after_delete',
     says: 'A listing read after a successful delete no longer holds the deleted id',

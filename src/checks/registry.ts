@@ -12,6 +12,7 @@ import targetResponded from './exchange/targetResponded.js';
 import notAServerError from './exchange/notAServerError.js';
 import statusCodeConformance from './exchange/statusCodeConformance.js';
 import contentTypeConformance from './exchange/contentTypeConformance.js';
+import bodyMatchesHeaders from './exchange/bodyMatchesHeaders.js';
 import responseSchemaConformance from './exchange/responseSchemaConformance.js';
 import requestAcceptedAsDocumented from './exchange/requestAcceptedAsDocumented.js';
 import negativeDataRejection from './exchange/negativeDataRejection.js';
@@ -59,6 +60,7 @@ const REGISTERED = [
   notAServerError,
   statusCodeConformance,
   contentTypeConformance,
+  bodyMatchesHeaders,
   responseSchemaConformance,
   requestAcceptedAsDocumented,
   negativeDataRejection,

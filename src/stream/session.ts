@@ -22,13 +22,17 @@ export interface StreamSessionOptions {
   /** Ms to keep listening after the last answer ended, to catch frames after a terminal one. */
   settleMs?: number;
   budgets?: TimingBudgets;
+  /** How long a download watch waits for its terminal frame (default: the download budget). */
+  downloadMs?: number;
 }
 
 /** The time budgets' stream timeouts (src/settings/budgets.ts) and the settle time (PIECES_STREAM_SETTLE_MS). */
 export function streamTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<SocketTimeouts> & {
   settleMs: number;
+  downloadMs: number;
 } {
-  return { ...socketTimeoutsOf(timeBudgets(readSettings(env))), settleMs: timeoutFromEnv('streamSettleMs', 150, env) };
+  const b = timeBudgets(readSettings(env));
+  return { ...socketTimeoutsOf(b), downloadMs: b.downloadMs, settleMs: timeoutFromEnv('streamSettleMs', 150, env) };
 }
 
 /** A socket's timeouts from the time budgets. */
@@ -51,6 +55,7 @@ export class StreamSession {
   private readonly handles: ProgressHandle[] = [];
   private readonly timeouts: SocketTimeouts;
   private readonly settleMs: number;
+  private readonly downloadMs: number;
   private readonly budgets: TimingBudgets;
   private readonly tag = randomBytes(3).toString('hex');
   private requestCount = 0;
@@ -58,8 +63,9 @@ export class StreamSession {
 
   constructor(private readonly options: StreamSessionOptions) {
     const env = streamTimeoutsFromEnv();
-    const { settleMs: _, ...fromBudgets } = env;
+    const { settleMs: _, downloadMs, ...fromBudgets } = env;
     this.timeouts = { ...fromBudgets, ...options.timeouts };
+    this.downloadMs = options.downloadMs ?? downloadMs;
     this.settleMs = options.settleMs ?? env.settleMs;
     this.budgets = options.budgets ?? budgetsFromEnv();
   }
@@ -90,14 +96,14 @@ export class StreamSession {
     return socket;
   }
 
-  /** Opens `/model/{model}/download/progress` and watches it until a terminal status or the timeout. */
+  /** Opens `/model/{model}/download/progress` and watches it until a terminal status or the download budget. */
   async watchDownload(
     model: string,
     options: { expectTerminal?: string; timeoutMs?: number } = {},
   ): Promise<ProgressHandle> {
     const url = wsUrl(this.options.baseUrl, `/model/${encodeURIComponent(model)}/download/progress`);
     const handle = await watchDownload(url, model, {
-      timeoutMs: options.timeoutMs ?? this.timeouts.requestMs,
+      timeoutMs: options.timeoutMs ?? this.downloadMs,
       connectMs: this.timeouts.connectMs,
       expectTerminal: options.expectTerminal,
       validators: this.options.validators,
@@ -110,7 +116,9 @@ export class StreamSession {
 
   /** Waits until every request and watch has ended, then `settleMs` more for late frames. */
   async settle(): Promise<void> {
-    const deadline = Date.now() + this.timeouts.requestMs + 1000;
+    // Bounded by the longest wait any of them was given (a download watch has the download budget).
+    const longest = Math.max(this.timeouts.requestMs, ...this.watches.map((w) => w.timeoutMs));
+    const deadline = Date.now() + longest + 1000;
     while (Date.now() < deadline && (this.requests.some((r) => !r.end) || this.watches.some((w) => !w.end))) {
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -124,6 +124,31 @@ test.describe('Assets', { tag: '@Assets' }, () => {
       deletedBy: 'deleteAsset',
       read: after.exchange,
     });
+    // Writes to what is gone are refused too (410): a second delete, an update.
+    for (const [operation, write] of [
+      [
+        'deleteAsset',
+        () => api.call('deleteAsset', { path: { asset: asset.id }, intent: 'neutral', note: 'second delete' }),
+      ],
+      [
+        'updateAsset',
+        () =>
+          api.call('updateAsset', {
+            body: { ...(reread.data ?? asset), name: markedName('after-delete') },
+            intent: 'neutral',
+            note: 'update of a deleted asset',
+          }),
+      ],
+    ] as const) {
+      if (kept) break; // nothing was deleted: the read above already blames the delete
+      const res = await write();
+      judge('use_after_delete', {
+        operation,
+        id: asset.id,
+        deletedBy: 'deleteAsset',
+        read: res.exchange,
+      });
+    }
     const snapshot = await eventually(
       budgets,
       async () =>

@@ -127,6 +127,12 @@ test.describe('Models', { tag: '@Models' }, () => {
         downloaded: true,
         loaded: false,
       });
+      // Both views agree: the model is unloaded in GET /models too.
+      const listed = (await api.call('getModelsSnapshot')).data?.iterable.find((m) => m.id === id);
+      judgeModel('getModelsSnapshot', 'as GET /models lists it after unloadModel', listed, {
+        downloaded: true,
+        loaded: false,
+      });
     });
 
     test('a model that is not downloaded cannot be loaded or unloaded, and stays as it was', async ({

@@ -1,8 +1,9 @@
 /**
  * Negative tests for every operation with a body: malformed JSON (and no body), bodies of the wrong
- * types, bodies missing required properties, bodies over the size limit. Each must be refused with
- * a 4xx (negative_data_rejection, status_code_conformance) and leave the state as it was
- * (no_state_change_on_rejection, from snapshots before and after). Invalid bodies are derived from
+ * types, bodies missing required properties, bodies over the size limit (every operation that
+ * documents 413). Each must be refused with a 4xx (negative_data_rejection,
+ * status_code_conformance) and leave the state as it was (no_state_change_on_rejection, from
+ * snapshots before and after). Invalid bodies are derived from
  * a valid one and confirmed invalid by the contract's validator. (Unknown ids and invalid query
  * flags: negative-ids-and-flags.spec.ts.)
  */
@@ -214,6 +215,33 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
       'oversized-body-refused',
     );
   });
+
+  // Every other operation whose contract documents 413: the valid body, padded past the limit.
+  for (const op of BODY_OPERATIONS.filter((o) => o.op !== 'createAsset' && o.op !== 'qgptQuestion')) {
+    test(`${op.op} refuses a body over 1 MiB where 413 is documented`, async ({ api, judge, safety, spec }) => {
+      test.skip(!spec.operations.get(op.op)?.responses['413'], `the contract documents no 413 for ${op.op}`);
+      if (op.write) safety.writes();
+      if (PROMPT_OPERATIONS.has(op.op)) safety.prompts();
+      const nonce = randomBytes(4).toString('hex');
+      const valid = await op.valid(api, nonce);
+      const padding = 'x'.repeat(1024 * 1024 + 1024);
+      const body = typeof valid === 'string' ? `${valid}${padding}` : { ...(valid as object), padding };
+      const before = await op.state(api, nonce);
+      const res = await api.callLoose(op.op, {
+        rawBody: JSON.stringify(body),
+        intent: 'negative',
+        note: 'body over 1 MiB',
+        expectation: 'oversized-body-refused',
+      });
+      const after = await op.state(api, nonce);
+      judge(
+        'no_state_change_on_rejection',
+        { operation: op.op, rejected: res.exchange, what: op.what, before, after },
+        'oversized-body-refused',
+      );
+      await op.after?.(api, judge, valid);
+    });
+  }
 
   test('qgptQuestion refuses a body over 1 MiB', async ({ api, safety }) => {
     safety.prompts();

@@ -1,5 +1,11 @@
-/** User: the snapshot answers the signed-in user's profile, or no user when nobody is signed in. */
+/**
+ * User: the snapshot answers the signed-in user's profile, or no user when nobody is signed in; the
+ * Context POST /connect answers names the same user as GET /user (two views of one profile).
+ */
+import { randomBytes } from 'node:crypto';
 import { test, expect } from '../fixtures/index.js';
+import { connection } from '../fixtures/data.js';
+import { must } from '../fixtures/must.js';
 import { userOf } from '../../src/client/envelopes.js';
 
 test.describe('User', { tag: '@User' }, () => {
@@ -9,5 +15,22 @@ test.describe('User', { tag: '@User' }, () => {
     // The schema check judges the shape; a signed-in user is named by an id.
     const user = userOf(res.data);
     if (user) expect.soft(typeof user.id, 'the signed-in user has an id').toBe('string');
+  });
+
+  test('the user a connection Context names is the user GET /user answers', async ({ api, judge, safety }) => {
+    safety.writes();
+    const user = userOf(must(await api.call('getUser'), 'the user consistency test'));
+    const ctx = must(
+      await api.call('connect', { body: connection(randomBytes(4).toString('hex')) }),
+      'the user consistency test',
+    );
+    judge('references_consistent', {
+      operation: 'connect',
+      id: ctx.application.id,
+      field: 'user.id',
+      source: 'getUser',
+      expected: user?.id,
+      actual: ctx.user?.id,
+    });
   });
 });

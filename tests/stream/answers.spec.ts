@@ -83,6 +83,15 @@ test.describe('QGPT stream answers', { tag: '@QGPT' }, () => {
       createdBy: 'qgptStream',
       read: read.exchange,
     });
+    // The id every frame carried is the one the REST snapshot lists.
+    const listed = await api.call('getConversationsSnapshot', { query: { transferables: false } });
+    judge('ensure_resource_availability', {
+      operation: 'getConversationsSnapshot',
+      via: 'getConversationsSnapshot',
+      id: conversation,
+      createdBy: 'qgptStream',
+      listed: listed.data?.iterable.some((c) => c.id === conversation),
+    });
     const messages = await api.call('getConversationMessages', {
       path: { conversation },
       query: { transferables: true },

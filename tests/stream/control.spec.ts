@@ -1,7 +1,7 @@
 /**
- * Controlling a stream: stop mid-answer (STOPPED, and no chunk after it), reset, and malformed
- * input answered in-band (FAILED with errorMessage) on a socket that stays open and goes on
- * answering. Stop and reset need a slow answer: on the embedded emulator they run against a
+ * Controlling a stream: stop mid-answer (STOPPED, and no chunk after it), a stop after the answer
+ * completed (no second terminal frame), reset, and malformed input answered in-band (FAILED with
+ * errorMessage) on a socket that stays open and goes on answering. Stop and reset need a slow answer: on the embedded emulator they run against a
  * dedicated emulator that streams slowly (same fault switches).
  */
 import { test, expect } from './fixtures.js';
@@ -32,6 +32,23 @@ test.describe('QGPT stream control', { tag: '@QGPT' }, () => {
     expect.soft(['STOPPED', 'COMPLETED'], `request ${req.id} after stop`).toContain(terminalStatusOf(req));
     const chunks = req.frames.filter((f) => chunkOf(f).length > 0).length;
     expect.soft(chunks, 'the answer streamed before the stop').toBeGreaterThan(0);
+  });
+
+  test('stop after the answer completed: no second terminal frame', async ({
+    streams,
+    safety,
+    suiteConfig: { budgets },
+  }) => {
+    safety.streamedQuestions();
+    test.setTimeout(streamTestTimeoutMs(budgets, 1));
+    const session = streams.session();
+    const socket = await session.open();
+    const token = session.token();
+    const req = await socket.ask(questionInput(token), { token }).done;
+    expect.soft(terminalStatusOf(req), `request ${req.id} before the stop`).toBe('COMPLETED');
+    socket.stop(req.id);
+    // A quiet window for the frame that must not come (stream_grammar judges it at teardown).
+    await new Promise((r) => setTimeout(r, 500));
   });
 
   test('reset: answers in flight end, the socket stays usable', async ({

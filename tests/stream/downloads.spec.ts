@@ -9,6 +9,7 @@ import { test, expect, type SlowTarget } from './fixtures.js';
 import type { RunDownload } from '../fixtures/runDownload.js';
 import type { ApiClient } from '../../src/client/index.js';
 import { statusOf } from '../../src/stream/index.js';
+import { modelTestTimeoutMs } from '../../src/settings/index.js';
 
 /**
  * A local model that is neither downloaded nor downloading: on the dedicated slow emulator the
@@ -41,10 +42,12 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     safety,
     judge,
     runDownload,
-    suiteConfig,
+    suiteConfig: { budgets },
   }) => {
     safety.downloads();
-    const model = await idleLocalModel(slowApi, 0, slowTarget, runDownload, suiteConfig.budgets.downloadMs);
+    // The watch waits up to the download budget: a socket that goes quiet is reported when it runs out.
+    test.setTimeout(modelTestTimeoutMs(budgets, 1));
+    const model = await idleLocalModel(slowApi, 0, slowTarget, runDownload, budgets.downloadMs);
     test.skip(!model, 'no local model left that is not downloaded');
     const session = streams.session(slowTarget.url);
     const watch = await session.watchDownload(model!, { expectTerminal: 'COMPLETED' });
@@ -70,10 +73,12 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     safety,
     judge,
     runDownload,
-    suiteConfig,
+    suiteConfig: { budgets },
   }) => {
     safety.downloads();
-    const model = await idleLocalModel(slowApi, 1, slowTarget, runDownload, suiteConfig.budgets.downloadMs);
+    // The watch waits up to the download budget: a socket that goes quiet is reported when it runs out.
+    test.setTimeout(modelTestTimeoutMs(budgets, 1));
+    const model = await idleLocalModel(slowApi, 1, slowTarget, runDownload, budgets.downloadMs);
     test.skip(!model, 'no second local model left that is not downloaded');
     const session = streams.session(slowTarget.url);
     const watch = await session.watchDownload(model!, { expectTerminal: 'CANCELED' });

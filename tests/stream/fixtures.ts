@@ -16,11 +16,13 @@ import type { Target } from '../../src/target/index.js';
 import type { TimeBudgets } from '../../src/settings/index.js';
 import {
   answerTimings,
+  budgetsFromEnv,
   firstConversationOf,
   StreamSession,
   socketTimeoutsOf,
   timingLine,
   type StreamSubject,
+  type TimingBudgets,
 } from '../../src/stream/index.js';
 import type { ScenarioRecorder } from '../../src/checks/recorder.js';
 import type { StreamVerdict } from '../../src/checks/run.js';
@@ -49,6 +51,18 @@ export interface Streams {
   judgeNow(): Promise<StreamVerdict[]>;
 }
 
+/**
+ * An answer's time budgets (stream_timing_budget): the PIECES_STREAM_TTFC_MS / _GAP_MS / _TOTAL_MS
+ * ones; when none is set, at the instant pace (the embedded emulator, which answers in
+ * milliseconds) a first chunk within 5 s: loose enough for twenty sockets at once on a loaded
+ * machine (2.6 s seen at a load average of 34).
+ */
+function answerBudgets(b: TimeBudgets): TimingBudgets {
+  const set = budgetsFromEnv();
+  if (b.pace !== 'instant' || Object.values(set).some((v) => v !== undefined)) return set;
+  return { ttfcMs: 5000 };
+}
+
 class StreamHarness implements Streams {
   private readonly sessions: StreamSession[] = [];
   /** The sessions on the target itself (not on the dedicated slow emulator). */
@@ -57,6 +71,10 @@ class StreamHarness implements Streams {
   readonly verdicts: StreamVerdict[] = [];
 
   private readonly timeouts: ReturnType<typeof socketTimeoutsOf>;
+  /** An answer's time budgets (stream_timing_budget). */
+  private readonly answerBudgets: TimingBudgets;
+  /** A download watch's bound: the download budget. */
+  private readonly downloadMs: number;
 
   constructor(
     private readonly target: Target,
@@ -74,6 +92,8 @@ class StreamHarness implements Streams {
   ) {
     // The stream budgets: the instant emulator answers in ms, a local LLM may think for a while.
     this.timeouts = socketTimeoutsOf(budgets);
+    this.answerBudgets = answerBudgets(budgets);
+    this.downloadMs = budgets.downloadMs;
   }
 
   session(baseUrl = this.target.url): StreamSession {
@@ -83,7 +103,13 @@ class StreamHarness implements Streams {
         'PIECES_READONLY=1, but the test opens a stream session on the target',
         'skip the test in read-only runs (safety.streamedQuestions() or safety.downloads())',
       );
-    const s = new StreamSession({ baseUrl, validators: this.validators, timeouts: this.timeouts });
+    const s = new StreamSession({
+      baseUrl,
+      validators: this.validators,
+      timeouts: this.timeouts,
+      budgets: this.answerBudgets,
+      downloadMs: this.downloadMs,
+    });
     this.sessions.push(s);
     if (baseUrl === this.target.url) this.onTarget.add(s);
     return s;

@@ -1,6 +1,7 @@
 /** A check that a deleted resource is gone: reads answer 4xx and listings no longer hold it (schemathesis `use_after_free`). */
 import { defineCheck } from '../define.js';
 import { requestLine, waited } from '../facts.js';
+import type { ExpectationId } from '../basis.js';
 import type { Exchange } from '../../core/types.js';
 
 /**
@@ -25,6 +26,15 @@ export interface UseAfterDeleteFacts {
 /** The reads whose 410 Gone upstream documents (the check's evidence); any other read's is assumed. */
 const UPSTREAM_GONE = new Set(['getAsset', 'getConversation', 'getModel']);
 
+/** The writes whose 410 Gone for a deleted asset the contract (not upstream) documents. */
+const CONTRACT_GONE_WRITES = new Set(['updateAsset', 'deleteAsset']);
+
+/** The expectation a 2xx after the delete breaks, by the operation blamed. */
+function expectationFor(operation: string): ExpectationId | undefined {
+  if (UPSTREAM_GONE.has(operation)) return undefined;
+  return CONTRACT_GONE_WRITES.has(operation) ? 'deleted-asset-refuses-writes' : 'gone-after-delete-no-upstream-410';
+}
+
 export default defineCheck({
   name: 'use_after_delete',
   title: 'Use after delete',
@@ -47,7 +57,7 @@ export default defineCheck({
           f.operation,
           `Received: ${status} for ${requestLine(f.read.request.method, f.read.request.url)} after ${f.deletedBy} / Expected: 410`,
           f.read.id,
-          UPSTREAM_GONE.has(f.operation) ? undefined : 'gone-after-delete-no-upstream-410',
+          expectationFor(f.operation),
         ),
       );
     }

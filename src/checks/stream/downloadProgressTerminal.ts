@@ -43,11 +43,16 @@ export const downloadProgressTerminal = defineCheck({
     });
     if (t < 0) {
       const last = w.frames.at(-1);
-      const seen = last ? `last ${statusOf(last) ?? 'frame'} at +${atMs(origin, last)} ms` : 'no frame at all';
+      const pct = (last?.value as any)?.percentage;
+      const seen = last
+        ? `last ${statusOf(last) ?? 'frame'}${typeof pct === 'number' ? ` ${pct} %` : ''} at +${atMs(origin, last)} ms`
+        : 'no frame at all';
       const why =
         w.end?.kind === 'closed'
           ? `socket closed (${w.end.detail ?? 'no code'}) at +${w.end.atMs} ms`
-          : `nothing within ${w.timeoutMs} ms`;
+          : last
+            ? `the socket went quiet after +${atMs(origin, last)} ms and stayed open without one until the download budget of ${w.timeoutMs} ms ran out`
+            : `nothing within the download budget of ${w.timeoutMs} ms`;
       out.push(failOn(fail, s, `no terminal status: ${why} (${w.frames.length} frames, ${seen})`));
       return out;
     }

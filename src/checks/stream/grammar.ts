@@ -80,7 +80,11 @@ export const streamGrammar = defineCheck({
     const after = req.frames.slice(t + 1);
     if (after.length > 0) {
       const more = after.length > 1 ? ` and ${after.length - 1} more` : '';
-      facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})`);
+      const lateStop =
+        req.stopSentAtMs !== undefined && req.stopSentAtMs >= atMs(req, terminal)
+          ? `: the stop sent at +${req.stopSentAtMs} ms, after the answer had ended, ended it a second time`
+          : '';
+      facts.push(`frame after terminal ${status} (${describeFrame(req, after[0]!)}${more})${lateStop}`);
     }
     const stop = req.stopSentAtMs;
     if (stop !== undefined && stop < atMs(req, terminal) && status !== 'STOPPED') {

@@ -30,6 +30,7 @@ test('records, judges, dedupes and reports every verdict', () => {
       'not_a_server_error',
       'status_code_conformance',
       'content_type_conformance',
+      'body_matches_headers',
       'response_schema_conformance',
       'request_accepted_as_documented',
     ],

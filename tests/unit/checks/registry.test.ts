@@ -12,6 +12,7 @@ test('the checks the contract suite promises are registered, with their kinds', 
     'not_a_server_error',
     'status_code_conformance',
     'content_type_conformance',
+    'body_matches_headers',
     'response_schema_conformance',
     'request_accepted_as_documented',
     'negative_data_rejection',
@@ -77,4 +78,15 @@ test("every emulator fault's expected check is a registered check", () => {
     .filter((f) => !checks.get(f.expectedCheck))
     .map((f) => `${f.name} → ${f.expectedCheck}`);
   assert.deepEqual(missing, []);
+});
+
+test('every check can fail: each is the expected check of at least one emulator fault switch', () => {
+  const proven = new Set(listFaults().map((f) => f.expectedCheck));
+  assert.deepEqual(
+    checks
+      .all()
+      .map((c) => c.name)
+      .filter((name) => !proven.has(name)),
+    [],
+  );
 });

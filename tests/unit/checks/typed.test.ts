@@ -16,6 +16,7 @@ const EVERY_NAME: Record<CheckName, true> = {
   not_a_server_error: true,
   status_code_conformance: true,
   content_type_conformance: true,
+  body_matches_headers: true,
   response_schema_conformance: true,
   request_accepted_as_documented: true,
   negative_data_rejection: true,

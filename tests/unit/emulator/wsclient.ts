@@ -9,7 +9,12 @@ export class StreamClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (d) => {
-      this.frames.push(JSON.parse(d.toString()));
+      const text = d.toString();
+      try {
+        this.frames.push(JSON.parse(text));
+      } catch {
+        this.frames.push({ notJson: text });
+      }
       this.wake();
     });
     ws.on('close', () => {

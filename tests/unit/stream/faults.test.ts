@@ -1,7 +1,8 @@
 /**
  * Every stream fault switch of the emulator trips the stream check it names. One small scenario
- * (two questions at once on one socket, each with its REST twin; malformed input then a valid
- * question on another socket; a download watched to its end) runs against an emulator with no
+ * (two questions at once on one socket, each with its REST twin; malformed input, a valid
+ * question, a follow-up in its conversation and a stop after it completed on another socket; a
+ * download watched to its end) runs against an emulator with no
  * fault (nothing may fail) and then with each stream fault (its expected check must fail, with
  * facts naming the request or model).
  */
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import { startEmulator, listFaults } from '../../../emulator/index.js';
 import { buildValidators, loadSpec } from '../../../src/index.js';
 import { judgeStreams } from '../../../src/checks/run.js';
-import { StreamSession } from '../../../src/stream/index.js';
+import { firstConversationOf, StreamSession } from '../../../src/stream/index.js';
 import type { ContractFailure } from '../../../src/core/errors.js';
 
 const validators = buildValidators(await loadSpec('spec/pieces-os.openapi.yaml'), 'strict');
@@ -30,12 +31,14 @@ async function post(url: string, body?: unknown): Promise<any> {
 /** Runs the scenario against an emulator with `faults`; answers the stream failures. */
 async function scenario(faults: string[]): Promise<ContractFailure[]> {
   const emu = await startEmulator({ port: 0, memory: true, faults, streamDelayMs: 1, downloadMs: 100 });
+  // A slow first chunk (after 6 s of empty frames) must arrive before the request's timeout.
+  const slow = faults.includes('stream-slow-first-chunk');
   const session = new StreamSession({
     baseUrl: emu.url,
     validators,
-    timeouts: { requestMs: 3000, idleMs: 600 },
+    timeouts: { requestMs: slow ? 10_000 : 3000, idleMs: slow ? 3000 : 600 },
     settleMs: 50,
-    budgets: {},
+    budgets: { ttfcMs: 5000 },
   });
   try {
     const question = (token: string) => ({
@@ -57,7 +60,17 @@ async function scenario(faults: string[]): Promise<ContractFailure[]> {
     const model = models.find((m) => !m.cloud && !m.downloaded)!.id as string;
     const watch = await session.watchDownload(model, { expectTerminal: 'COMPLETED', timeoutMs: 3000 });
     await post(`${emu.url}/model/${model}/download`);
-    await Promise.all([...asks, valid, watch.done]);
+    const answered = await valid;
+    // A follow-up in the conversation the answer started, then a stop after it completed.
+    const next = session.token();
+    const followUp = await b.ask(
+      { ...question(next), conversation: firstConversationOf(answered.frames) },
+      {
+        token: next,
+      },
+    ).done;
+    b.stop(followUp.id);
+    await Promise.all([...asks, watch.done]);
     await session.settle();
     return judgeStreams(session.subjects(), { validators }).flatMap((v) => v.failures);
   } finally {
@@ -69,14 +82,21 @@ async function scenario(faults: string[]): Promise<ContractFailure[]> {
 test('the stream faults of the catalogue are the ones this test covers', () => {
   assert.deepEqual(STREAM_FAULTS.map((f) => f.name).sort(), [
     'download-progress-decreases',
+    'download-progress-goes-quiet',
     'stream-chunks-out-of-order',
     'stream-crosstalk',
+    'stream-error-without-message',
+    'stream-fails-valid',
+    'stream-follow-up-new-conversation',
+    'stream-frame-not-json',
     'stream-frames-after-terminal',
     'stream-invalid-frame',
     'stream-malformed-closes',
     'stream-missing-conversation',
     'stream-no-completed',
     'stream-request-not-echoed',
+    'stream-slow-first-chunk',
+    'stream-stop-after-complete',
   ]);
 });
 

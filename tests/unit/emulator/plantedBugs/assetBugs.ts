@@ -33,6 +33,11 @@ export const ASSET_BUGS: Record<string, ShowsBug> = {
     await req(em, 'POST', `/assets/${a.id}/delete`);
     return (await req(em, 'GET', `/asset/${a.id}`)).status === 200;
   },
+  'delete-twice-ok': async (em) => {
+    const a = await create(em, 'x');
+    await req(em, 'POST', `/assets/${a.id}/delete`);
+    return (await req(em, 'POST', `/assets/${a.id}/delete`)).status === 200;
+  },
   'gone-as-404': async (em) => (await req(em, 'GET', '/asset/no-such-id')).status === 404,
   'search-misses-content': async (em) => {
     await create(em, 'contains uniqtokenqq', 'plain name');

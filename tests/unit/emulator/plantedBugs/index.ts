@@ -1,6 +1,7 @@
 /** One check per fault switch that says whether its bug is visible (the fault switch tests run each with and without the switch). */
 import { ASSET_BUGS } from './assetBugs.js';
 import { CONSISTENCY_BUGS } from './consistencyBugs.js';
+import { HEADERS_AND_CONTROL_BUGS } from './headersAndControlBugs.js';
 import { LIFECYCLE_BUGS } from './lifecycleBugs.js';
 import { QGPT_BUGS } from './qgptBugs.js';
 import { SECURITY_BUGS } from './securityBugs.js';
@@ -15,4 +16,5 @@ export const SHOWS_BUG: Record<string, ShowsBug> = {
   ...LIFECYCLE_BUGS,
   ...SECURITY_BUGS,
   ...CONSISTENCY_BUGS,
+  ...HEADERS_AND_CONTROL_BUGS,
 };

@@ -42,6 +42,12 @@ export const BROKEN_ANSWERS: Array<[string, StreamSubject, string, string]> = [
     'frame 2 (UNKNOWN at +2 ms) is outside the grammar',
   ],
   [
+    'a stop after the answer completed ends it a second time',
+    subject(request([...answer, f.end(30, 'STOPPED')], { stopSentAtMs: 25 })),
+    'stream_grammar',
+    'request r-1: frame after terminal COMPLETED (STOPPED at +30 ms): the stop sent at +25 ms, after the answer had ended, ended it a second time',
+  ],
+  [
     'stop ignored',
     subject(
       request([f.chunk(1, 'a'), f.chunk(4, 'b'), f.chunk(5, 'c'), f.chunk(6, 'd'), f.chunk(7, 'e'), f.end(9)], {

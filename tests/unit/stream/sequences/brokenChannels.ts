@@ -26,7 +26,13 @@ export const BROKEN_CHANNELS: Array<[string, StreamSubject, string, string]> = [
       { end: { kind: 'timeout', atMs: 1000 } },
     ),
     'download_progress_terminal',
-    'model m-1: no terminal status: nothing within 1000 ms (2 frames, last IN-PROGRESS at +3 ms)',
+    'model m-1: no terminal status: the socket went quiet after +3 ms and stayed open without one until the download budget of 1000 ms ran out (2 frames, last IN-PROGRESS 90 % at +3 ms)',
+  ],
+  [
+    'download socket silent from the start',
+    progress([], { end: { kind: 'timeout', atMs: 1000 } }),
+    'download_progress_terminal',
+    'model m-1: no terminal status: nothing within the download budget of 1000 ms (0 frames, no frame at all)',
   ],
   [
     'download ends with the wrong status',

@@ -24,6 +24,10 @@ export const PASSING: Array<[string, StreamSubject]> = [
   ],
   ['COMPLETED alone', subject(request([f.end(4)]))],
   [
+    'a stop after the answer completed gets no second terminal frame',
+    subject(request([...answer], { stopSentAtMs: 25 })),
+  ],
+  [
     'stopped after a stop command',
     subject(request([f.init(1), f.chunk(3, 'a'), f.chunk(5, 'b'), f.end(9, 'STOPPED')], { stopSentAtMs: 4 })),
   ],
