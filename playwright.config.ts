@@ -27,7 +27,8 @@ export default defineConfig({
   reporter: [
     ['list'],
     ['allure-playwright', { resultsDir: REPORT_PATHS.allureResults, detail: true, suiteTitle: true }],
-    ['junit', { outputFile: REPORT_PATHS.junit }],
+    // Annotations become testcase properties: each failure's basis and each warning (src/report/verdicts.ts).
+    ['junit', { outputFile: REPORT_PATHS.junit, embedAnnotationsAsProperties: true }],
     ['json', { outputFile: REPORT_PATHS.json }],
     // A shard of a distributed run (pieces-conformance run --shard i/n) also writes a blob report
     // into PLAYWRIGHT_BLOB_OUTPUT_DIR, one directory per shard; `pieces-conformance merge` combines them.

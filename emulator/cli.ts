@@ -33,6 +33,8 @@ Options:
   --body-limit <n>       Largest accepted request body in bytes (default 1048576)
   --signed-out           Nobody is signed in: GET /user answers {}
   --seed-envelopes       Search, relevance and user answers also carry the seed contract's forms
+  --lax                  Behave where the harness's assumptions doubt: 200 on a second session close, no 413
+                         below 64 MiB, malformed stream input ended CANCELED (no in-band FAILED)
                          (a superset body no real Pieces OS answers; off by default)
   --security <policy>    observed (default): as real builds were seen to answer, Access-Control-
                          Allow-Origin: * on REST and no Host or Origin refused; strict: only
@@ -81,6 +83,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
         'signed-out': { type: 'boolean' },
         'seed-envelopes': { type: 'boolean' },
         security: { type: 'string' },
+        lax: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -118,6 +121,7 @@ export function parseCli(argv: string[]): { action: 'help' | 'list' } | { action
       signedIn: values['signed-out'] !== true,
       ...(values['seed-envelopes'] === true ? { seedEnvelopes: true } : {}),
       ...(security !== undefined ? { security: security as SecurityPolicy } : {}),
+      ...(values.lax === true ? { lax: true } : {}),
     },
   };
 }

@@ -28,6 +28,13 @@ export interface ResolvedOptions {
   seedEnvelopes: boolean;
   /** The security policy: what real builds were seen to do (observed), or the strict loopback policy. */
   security: SecurityPolicy;
+  /**
+   * Behave as a Pieces OS may where this project's assumptions doubt (the harness's README:
+   * assumptions): a second session close answers 200, no body limit below 64 MiB (no 413), and
+   * malformed stream input ends CANCELED without an in-band FAILED frame. Not a bug: every contract
+   * stays met; only assumed expectations are not.
+   */
+  lax: boolean;
   logger: boolean;
 }
 

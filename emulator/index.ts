@@ -33,6 +33,7 @@ export interface EmulatorOptions {
   signedIn?: boolean; // whether GET /user has a user (default true)
   seedEnvelopes?: boolean; // search, relevance and user also carry the seed's forms (default false)
   security?: SecurityPolicy; // 'observed' (default: ACAO * on REST, nothing refused) or 'strict'
+  lax?: boolean; // behave where the harness's assumptions doubt (ResolvedOptions.lax), default false
   logger?: boolean; // fastify logger, default false
 }
 
@@ -52,6 +53,9 @@ export type { SecurityPolicy };
 export function listFaults(): FaultInfo[] {
   return catalogue();
 }
+
+/** The body limit of a lax emulator: no request the suites send meets it. */
+const LAX_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** The options with their defaults; numbers are checked so that a typo fails loudly. */
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
@@ -88,10 +92,11 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     indexLagMs: num('indexLagMs', o.indexLagMs, d.indexLagMs, 0),
     variedAnswers: d.variedAnswers,
     downloadMs: num('downloadMs', o.downloadMs, d.downloadMs, 0),
-    bodyLimit: num('bodyLimit', o.bodyLimit, 1024 * 1024, 1),
+    bodyLimit: num('bodyLimit', o.bodyLimit, o.lax ? LAX_BODY_LIMIT : 1024 * 1024, 1),
     signedIn: o.signedIn ?? true,
     seedEnvelopes: o.seedEnvelopes ?? false,
     security: securityPolicy(o.security),
+    lax: o.lax ?? false,
     logger: o.logger ?? false,
   };
 }

@@ -55,6 +55,15 @@ export class StreamSession {
       this.socket.close(1003, 'malformed input');
       return;
     }
+    if (this.ctx.options.lax && statusCode === 400) {
+      // Lax: the malformed input is dropped, ended CANCELED with no word of why (no in-band FAILED).
+      this.send({
+        conversation: typeof conversation === 'string' ? conversation : '',
+        request: typeof request === 'string' ? request : randomUUID(),
+        status: 'CANCELED',
+      });
+      return;
+    }
     // `conversation` is required in every frame; before one is known it is the empty string.
     const unexplained = this.ctx.faults.has('stream-error-without-message') && statusCode === 400;
     this.send({

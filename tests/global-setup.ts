@@ -6,14 +6,15 @@
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
 import { HarnessError } from '../src/core/errors.js';
-import { loadSpecCached } from './fixtures/specCache.js';
+import { loadRunContracts } from './fixtures/specCache.js';
+import { describeContract } from '../src/contract/choice.js';
 import { buildValidators } from '../src/validate/validators.js';
 import { clearParts } from '../src/coverage/parts.js';
 import { clearHarParts } from '../src/report/har/index.js';
 import { exportTarget, readConfig, readVersion, resolveLiveTarget, type Target } from '../src/target/index.js';
 import { startEmbeddedEmulator } from './fixtures/emulator.js';
 import { embeddedEmulatorPolicy, securityModeFor } from '../src/security/index.js';
-import { REPORT_PATHS, specFile } from './fixtures/paths.js';
+import { REPORT_PATHS } from './fixtures/paths.js';
 import { readPropertyConfig } from '../src/property/config.js';
 import { HANDOFF_ENV, readSettings, unknownVariableWarnings } from '../src/settings/index.js';
 import { beginLiveRun } from './fixtures/liveRun.js';
@@ -43,8 +44,9 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     }
     const suite = readConfig();
     readPropertyConfig(); // a bad PIECES_FC_* value ends the run here, not in every property test
-    const spec = await loadSpecCached(specFile());
+    const { judging: spec, choice } = await loadRunContracts();
     buildValidators(spec, suite.validation); // compiles every schema: a broken contract fails here
+    const contract = describeContract(choice, spec);
     let target: Target;
     if (suite.baseUrl) {
       if (suite.emulatorProfile !== 'instant')
@@ -73,14 +75,14 @@ export default async function globalSetup(config: FullConfig): Promise<(() => Pr
     await beginLiveRun(target, spec, suite);
     process.env[HANDOFF_ENV.contractVersion] = spec.version;
     // For the CLI's environment block (Allure, summary): the target this run resolved.
-    writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version }, null, 2)}\n`);
+    writeFileSync(TARGET_FILE, `${JSON.stringify({ ...target, contractVersion: spec.version, contract }, null, 2)}\n`);
     const faults =
       (suite.emulatorProfile === 'instant' ? '' : `, ${suite.emulatorProfile} profile`) +
       (suite.faults.length ? ` with faults ${suite.faults.join(', ')}` : '');
     const security = securityModeFor(settings.security, target.kind);
     const policy = target.kind === 'emulator' ? ` (${embeddedEmulatorPolicy(security)} emulator policy)` : '';
     console.log(
-      `pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${spec.version}, ${suite.validation} validation, security ${security}${policy}${suite.readonly ? ', read-only' : ''}`,
+      `pieces-conformance: target ${target.url} (${target.kind === 'emulator' ? `embedded emulator${faults}` : 'live'}, version ${target.version ?? 'unknown'}), contract ${contract}, ${suite.validation} validation, security ${security}${policy}${suite.readonly ? ', read-only' : ''}`,
     );
   } catch (err) {
     await stop?.();

@@ -6,8 +6,9 @@
  */
 import type { FullConfig } from '@playwright/test';
 import { evaluateCoverage, gateMessage, mergeParts, readParts, writeCoverageReports } from '../src/coverage/index.js';
-import { loadSpecCached } from './fixtures/specCache.js';
-import { REPORT_PATHS, ROOT, specFile } from './fixtures/paths.js';
+import { loadRunContracts } from './fixtures/specCache.js';
+import { REPORT_PATHS, ROOT } from './fixtures/paths.js';
+import { describeContract } from '../src/contract/choice.js';
 import { PROMPT_OPERATIONS, WRITE_OPERATIONS } from '../src/target/safety.js';
 import { importTarget, readConfig, TARGET_ENV } from '../src/target/index.js';
 import { endLiveRun } from './fixtures/liveRun.js';
@@ -86,17 +87,17 @@ export function exemptOperations(env: NodeJS.ProcessEnv = process.env): Set<stri
 
 export default async function globalTeardown(config: FullConfig): Promise<void> {
   // A live target left as found: the ledger's leftovers removed, the models restored.
-  if (process.env[TARGET_ENV.url]) await endLiveRun(importTarget(), await loadSpecCached(specFile()), readConfig());
+  if (process.env[TARGET_ENV.url]) await endLiveRun(importTarget(), (await loadRunContracts()).reference, readConfig());
   // The run's exchanges as HAR 1.2 (reports/exchanges.har), whatever the verdict.
   assembleRunHar(REPORT_PATHS.dir);
   // A run that never started (harness error in setup) has no coverage to judge.
   if (existsSync(REPORT_PATHS.harnessError)) return;
-  const spec = await loadSpecCached(specFile());
+  const { judging: spec, choice } = await loadRunContracts();
   const { ledger, projects } = mergeParts(readParts(REPORT_PATHS.coverageParts));
   const summary = evaluateCoverage(spec.operations.values(), ledger, projects, { exempt: exemptOperations() });
   const { md } = writeCoverageReports(REPORT_PATHS.dir, summary, {
     target: process.env[TARGET_ENV.url],
-    contract: `${spec.title} ${spec.version}`,
+    contract: describeContract(choice, spec),
   });
   const exemption = gateExemption(config);
   console.log(

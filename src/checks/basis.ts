@@ -148,3 +148,20 @@ export function relabel(failure: ContractFailure, id: ExpectationId): ContractFa
     id,
   );
 }
+
+/** How unmet assumed expectations count: failures (`enforce`) or warnings (`warn`). */
+export type AssumptionMode = 'enforce' | 'warn';
+
+/** The mode in force: the configured one, else enforce on the embedded emulator and warn on any other target. */
+export function assumptionMode(targetKind: 'emulator' | 'live', configured?: AssumptionMode): AssumptionMode {
+  return configured ?? (targetKind === 'emulator' ? 'enforce' : 'warn');
+}
+
+/** Failures that fail, and (under `warn`) the unmet assumed expectations that are only warnings. */
+export function splitByAssumptions(
+  found: readonly ContractFailure[],
+  mode: AssumptionMode,
+): { failures: ContractFailure[]; warnings: ContractFailure[] } {
+  if (mode === 'enforce') return { failures: [...found], warnings: [] };
+  return { failures: found.filter((f) => f.basis !== 'assumed'), warnings: found.filter((f) => f.basis === 'assumed') };
+}

@@ -20,6 +20,11 @@ export interface RecorderOptions {
   validators: ValidatorSet;
   /** The exchange checks to run (default: every registered exchange check). */
   checks?: Check<Exchange>[];
+  /**
+   * Whether an operation is outside the contract that judges (`--contract`): failures on it are
+   * not kept (the operation is reported as not in the contract, never failed). Default: none.
+   */
+  outOfContract?: (operation: string) => boolean;
   /** Called once per judged exchange (coverage) and per judged scenario. */
   onVerdict?: (verdict: Verdict, exchange: Exchange | undefined, operation: Operation | undefined) => void;
 }
@@ -94,7 +99,10 @@ export class ScenarioRecorder {
 
   /** Adds failures found elsewhere (e.g. a property's shrunk counterexample), collapsing duplicates. */
   add(failures: readonly ContractFailure[]): void {
-    for (const f of failures) if (!this.found.has(f.key)) this.found.set(f.key, f);
+    for (const f of failures) {
+      if (this.opts.outOfContract?.(f.operation)) continue;
+      if (!this.found.has(f.key)) this.found.set(f.key, f);
+    }
   }
 
   /** The verdict of one recorded exchange. */
@@ -112,7 +120,8 @@ export class ScenarioRecorder {
     return [...this.findings.values()];
   }
 
-  private keep(failures: readonly ContractFailure[]): void {
+  private keep(all: readonly ContractFailure[]): void {
+    const failures = this.opts.outOfContract ? all.filter((f) => !this.opts.outOfContract!(f.operation)) : all;
     if (this.held) this.held.push(...failures);
     else this.add(failures);
   }

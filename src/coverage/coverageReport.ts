@@ -37,7 +37,8 @@ export function coverageMarkdown(s: CoverageSummary, meta: { target?: string; co
       `Only refusals seen, no success answer (the success path was never judged): ${s.refusalsOnly.join(', ')}`,
       '',
     );
-  if (s.unknown.length) lines.push(`Recorded but not in the contract: ${s.unknown.join(', ')}`, '');
+  if (s.unknown.length)
+    lines.push(`Not in the contract (exercised by the suites, not judged): ${s.unknown.join(', ')}`, '');
   lines.push(
     '| Operation | Request | Statuses seen | Statuses documented | Checks run | Failed checks | Requests | State |',
   );

@@ -50,7 +50,7 @@ export interface CoverageSummary {
   skipped: string[];
   /** Exercised only by refusals: the success path was never judged (a warning, not a gate failure). */
   refusalsOnly: string[];
-  /** Exercised operations the contract does not know (typos in a stream test, an old contract). */
+  /** Exercised operations the contract does not know: not in the contract (`--contract` chose one without them), never failed. */
   unknown: string[];
   /** `28/28 seed operations, 4/4 neighbours`. */
   line: string;

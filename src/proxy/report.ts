@@ -23,6 +23,8 @@ export interface ProxyReportMeta {
   targetVersion?: string;
   validation: string;
   spec: LoadedSpec;
+  /** How the contract is named (`--contract`); default: its title and version. */
+  contractLabel?: string;
 }
 
 /** The files written. */
@@ -142,6 +144,7 @@ export function proxyEnvironment(meta: ProxyReportMeta): RunEnvironment {
     'Target URL': meta.target,
     'Target kind': 'live traffic through the validation proxy',
     'Target version': meta.targetVersion ?? 'unknown',
+    Contract: meta.contractLabel ?? `${meta.spec.title} ${meta.spec.version}`,
     'Contract version': meta.spec.version,
     'Contract file': meta.spec.file.replace(`${process.cwd()}/`, ''),
     'Validation mode': meta.validation,
@@ -215,7 +218,7 @@ export function writeProxyReports(dir: string, m: ProxyMonitor, meta: ProxyRepor
   const coverage = evaluateCoverage(meta.spec.operations.values(), m.ledger, []);
   const written = writeCoverageReports(p.dir, coverage, {
     target: meta.target,
-    contract: `${meta.spec.title} ${meta.spec.version}`,
+    contract: meta.contractLabel ?? `${meta.spec.title} ${meta.spec.version}`,
   });
   writeAllureResults(p.allureResults, m);
   const environment = proxyEnvironment(meta);

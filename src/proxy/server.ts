@@ -23,6 +23,8 @@ export interface ProxyOptions {
   /** The Pieces OS to forward to, e.g. `http://127.0.0.1:39300`. */
   target: string;
   spec: LoadedSpec;
+  /** How the reports name the contract (`--contract`); default: its title and version. */
+  contractLabel?: string;
   /** Default 127.0.0.1 (loopback only). */
   host?: string;
   /** Default 0 (a free port). */
@@ -145,6 +147,7 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
       target: target.origin,
       targetVersion,
       validation: o.validation ?? 'strict',
+      ...(o.contractLabel ? { contractLabel: o.contractLabel } : {}),
       spec: o.spec,
     });
     return harFile ? { ...files, har: harFile } : files;

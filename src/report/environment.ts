@@ -12,6 +12,8 @@ export interface RunEnvironment {
   'Target URL': string;
   'Target kind': string;
   'Target version': string;
+  /** The contract that judges, as `--contract` chose it: `upstream 2025-02 (Pieces OS 1.0.0)`. */
+  Contract: string;
   'Contract version': string;
   'Contract file': string;
   'Validation mode': string;

@@ -4,11 +4,28 @@
  * or more of them. Anything else that failed a test (a timeout, a plain assertion) is kept as an
  * "other" failure with its first line.
  */
+import type { Basis } from '../core/errors.js';
 import type { TestOutcome } from './results.js';
 import { testName } from './results.js';
+import { BASIS_ANNOTATION, parseKindLine, WARNING_ANNOTATION } from './verdicts.js';
+
+const BASES: readonly string[] = ['contract', 'upstream', 'assumed'];
+
+/** The basis of each failure line a test's annotations name. */
+function basesOf(t: TestOutcome): Map<string, Basis> {
+  const out = new Map<string, Basis>();
+  for (const a of t.annotations ?? []) {
+    if (a.type !== BASIS_ANNOTATION) continue;
+    const { kind, line } = parseKindLine(a.description ?? '');
+    if (BASES.includes(kind)) out.set(line.trim(), kind as Basis);
+  }
+  return out;
+}
 
 /** One distinct failure (facts of the same shape collapsed), with the tests that showed it. */
 export interface FailureGroupItem {
+  /** How sure the broken expectation is (from the test's failure-basis annotations; default contract). */
+  basis: Basis;
   check: string;
   operation: string;
   title: string;
@@ -19,8 +36,9 @@ export interface FailureGroupItem {
   tests: string[];
 }
 
-/** Failures of one check, grouped by operation. */
+/** Failures of one check and basis, grouped by operation. */
 export interface FailureGroup {
+  basis: Basis;
   check: string;
   title: string;
   items: FailureGroupItem[];
@@ -36,10 +54,12 @@ export interface OtherFailure {
 const LINE = /\[([a-z][a-z0-9_]*)\] ([^\s:]+): ([^.\n]+)\. ?([^\n]*)/g;
 
 /** Every `[check] operation: title. facts` line in a message. */
-export function parseFailureLines(message: string): Array<Omit<FailureGroupItem, 'tests' | 'occurrences'>> {
-  const out: Array<Omit<FailureGroupItem, 'tests' | 'occurrences'>> = [];
+export function parseFailureLines(
+  message: string,
+): Array<Omit<FailureGroupItem, 'tests' | 'occurrences' | 'basis'> & { line: string }> {
+  const out: Array<Omit<FailureGroupItem, 'tests' | 'occurrences' | 'basis'> & { line: string }> = [];
   for (const m of message.matchAll(LINE)) {
-    out.push({ check: m[1], operation: m[2], title: m[3].trim(), facts: m[4].trim() });
+    out.push({ check: m[1], operation: m[2], title: m[3].trim(), facts: m[4].trim(), line: m[0].trim() });
   }
   return out;
 }
@@ -83,16 +103,18 @@ export function groupFailures(tests: readonly TestOutcome[]): { groups: FailureG
   for (const t of tests) {
     if (t.status !== 'failed') continue;
     const name = testName(t);
+    const bases = basesOf(t);
     const lines = t.errors.flatMap(parseFailureLines);
     if (lines.length === 0) {
       other.push({ test: name, message: firstLine(t.errors[0] ?? 'failed without an error message') });
       continue;
     }
-    for (const l of lines) {
-      const key = `${l.check}|${l.operation}|${factShape(l.facts)}`;
+    for (const { line, ...l } of lines) {
+      const basis = bases.get(line) ?? 'contract';
+      const key = `${basis}|${l.check}|${l.operation}|${factShape(l.facts)}`;
       let item = items.get(key);
       if (!item) {
-        item = { ...l, occurrences: 0, tests: [] };
+        item = { ...l, basis, occurrences: 0, tests: [] };
         items.set(key, item);
         seen.set(key, new Set());
       }
@@ -106,12 +128,39 @@ export function groupFailures(tests: readonly TestOutcome[]): { groups: FailureG
   }
   const byCheck = new Map<string, FailureGroup>();
   for (const item of items.values()) {
-    const g = byCheck.get(item.check) ?? { check: item.check, title: item.title, items: [] };
+    const key = `${item.basis}|${item.check}`;
+    const g = byCheck.get(key) ?? { basis: item.basis, check: item.check, title: item.title, items: [] };
     g.items.push(item);
-    byCheck.set(item.check, g);
+    byCheck.set(key, g);
   }
-  const groups = [...byCheck.values()].sort((a, b) => a.check.localeCompare(b.check));
+  const groups = [...byCheck.values()].sort(
+    (a, b) => BASES.indexOf(a.basis) - BASES.indexOf(b.basis) || a.check.localeCompare(b.check),
+  );
   for (const g of groups)
     g.items.sort((a, b) => a.operation.localeCompare(b.operation) || a.facts.localeCompare(b.facts));
   return { groups, other };
+}
+
+/** One warning of the run (a finding that did not fail its test), with the tests that showed it. */
+export interface WarningItem {
+  /** What made it a warning: `assumed` (an unmet assumed expectation under --assumptions warn), or another verdict's kind. */
+  kind: string;
+  line: string;
+  tests: string[];
+}
+
+/** Every warning annotation of the run, distinct lines in first-seen order. */
+export function collectWarnings(tests: readonly TestOutcome[]): WarningItem[] {
+  const items = new Map<string, WarningItem>();
+  for (const t of tests) {
+    for (const a of t.annotations ?? []) {
+      if (a.type !== WARNING_ANNOTATION) continue;
+      const { kind, line } = parseKindLine(a.description ?? '');
+      const key = `${kind}|${line}`;
+      const item = items.get(key) ?? { kind, line, tests: [] };
+      if (!item.tests.includes(testName(t))) item.tests.push(testName(t));
+      items.set(key, item);
+    }
+  }
+  return [...items.values()];
 }

@@ -4,7 +4,7 @@
  * one-line facts, the coverage table (folded), timing figures.
  */
 import type { CoverageSummary } from '../coverage/gate.js';
-import { groupFailures } from './failures.js';
+import { collectWarnings, groupFailures } from './failures.js';
 import { renderSecuritySection, securityCheckNames } from './securitySection.js';
 import type { RunResults, TestOutcome } from './results.js';
 import { testName } from './results.js';
@@ -46,6 +46,18 @@ const VERDICT: Record<number, string> = {
   0: '✅ PASS: the target conforms to the contract',
   1: '❌ FAIL: conformance failures',
   2: '⚠️ ERROR: the harness could not judge the target',
+};
+
+/** What each basis means, as the failures section heads it. */
+const BASIS_HEADINGS: Record<string, string> = {
+  contract: 'the contract in force documents it',
+  upstream: 'a real Pieces OS contract documents it (spec/versions/upstream/)',
+  assumed: "this project's reading (README: assumptions)",
+};
+
+/** What each kind of warning means. */
+const WARNING_HEADINGS: Record<string, string> = {
+  assumed: 'assumed expectations the target does not meet (--assumptions warn; README: assumptions)',
 };
 
 /** Test counts, as Playwright counts them. */
@@ -91,9 +103,15 @@ export function renderSummary(input: SummaryInput): string {
     out.push(`## Failures (${n} distinct, in ${c.failed} failed test${c.failed === 1 ? '' : 's'})`, '');
     let shown = 0;
     const total = groups.reduce((k, g) => k + g.items.length, 0) + other.length;
+    let basis: string | undefined;
     for (const g of groups) {
       if (shown >= max) break;
-      out.push(`### \`${g.check}\`: ${g.title}`, '');
+      if (g.basis !== basis) {
+        basis = g.basis;
+        const n = groups.filter((x) => x.basis === basis).reduce((k, x) => k + x.items.length, 0);
+        out.push(`### Basis \`${basis}\` (${n}): ${BASIS_HEADINGS[g.basis]}`, '');
+      }
+      out.push(`#### \`${g.check}\`: ${g.title}`, '');
       for (const item of g.items.slice(0, max - shown)) {
         const tests = item.tests.length === 1 ? item.tests[0] : `${item.tests[0]} (+${item.tests.length - 1} more)`;
         const times = item.occurrences > 1 ? ` (×${item.occurrences} alike; first shown)` : '';
@@ -114,6 +132,21 @@ export function renderSummary(input: SummaryInput): string {
   }
 
   out.push(...renderSecuritySection(results.tests));
+  // Findings that did not fail their test (unmet assumed expectations under --assumptions warn).
+  const warnings = collectWarnings(results.tests);
+  if (warnings.length) {
+    out.push(`## Warnings (${warnings.length}, not failures)`, '');
+    for (const kind of [...new Set(warnings.map((w) => w.kind))]) {
+      const mine = warnings.filter((w) => w.kind === kind);
+      out.push(`### \`${kind}\` (${mine.length}): ${WARNING_HEADINGS[kind] ?? 'warnings'}`, '');
+      for (const w of mine.slice(0, max)) {
+        const tests = w.tests.length === 1 ? w.tests[0] : `${w.tests[0]} (+${w.tests.length - 1} more)`;
+        out.push(`- ⚠ ${cell(w.line)} (test: ${tests})`);
+      }
+      if (mine.length > max) out.push(`- … ${mine.length - max} more: see junit.xml or the Allure report.`);
+      out.push('');
+    }
+  }
 
   const skipReasons = new Map<string, number>();
   for (const t of results.tests)
@@ -131,6 +164,8 @@ export function renderSummary(input: SummaryInput): string {
         : ' (gate failed)';
     out.push(`## Coverage: ${coverage.line}${verdict}`, '');
     if (coverage.missing.length && !input.partialRun) out.push(`Never exercised: ${coverage.missing.join(', ')}.`, '');
+    if (coverage.unknown?.length)
+      out.push(`Not in the contract (exercised by the suites, not judged): ${coverage.unknown.join(', ')}.`, '');
     if (coverage.refusalsOnly?.length)
       out.push(
         `⚠ Only refusals seen, no success answer (the success path was never judged): ${coverage.refusalsOnly.join(', ')}.`,

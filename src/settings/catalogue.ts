@@ -17,6 +17,10 @@ export type Suite = (typeof SUITES)[number];
 export const COVERAGE_GATE_MODES = ['auto', 'enforce', 'report', 'off'] as const;
 export type CoverageGateMode = (typeof COVERAGE_GATE_MODES)[number];
 
+/** How unmet `assumed` expectations count (src/checks/basis.ts): failures, or warnings. */
+export const ASSUMPTION_MODES = ['enforce', 'warn'] as const;
+export type AssumptionMode = (typeof ASSUMPTION_MODES)[number];
+
 /** A Playwright shard: run part `index` of `total`. */
 export interface Shard {
   index: number;
@@ -209,10 +213,19 @@ export const SETTINGS = {
     doc: 'Where run ledgers go (what a run against a live target created, for `pieces-conformance clean`); outside reports/',
     defaultText: 'the user state directory: $XDG_STATE_HOME (or ~/.local/state)/pieces-conformance/ledger',
   }),
-  spec: text({
+  contract: text({
     group: 'run',
-    default: 'spec/pieces-os.openapi.yaml',
-    doc: 'The contract the suites judge against, relative to the repository root',
+    flag: true,
+    placeholder: 'ID|FILE',
+    envAliases: ['PIECES_SPEC'],
+    doc: 'The contract that judges: an id of spec/versions/index.yaml (seed, upstream-2024-09, upstream-2025-01, upstream-2025-02, refined) or an OpenAPI 3.0/3.1 file',
+    defaultText: 'refined (spec/pieces-os.openapi.yaml)',
+  }),
+  assumptions: oneOf(ASSUMPTION_MODES, {
+    group: 'run',
+    flag: true,
+    doc: 'enforce: an unmet assumed expectation fails; warn: it is a warning with its facts (listed in summary.md) and the exit code stays 0 when nothing else failed',
+    defaultText: 'enforce on the embedded emulator, warn on any other target',
   }),
   // The property suite.
   deep: bool({

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
+import { settingOptions } from '../options.js';
 import { repoRoot } from '../../process/tools.js';
 import type { Drift } from '../../drift/compare.js';
 
@@ -56,6 +57,7 @@ export default {
       description: 'Where drift.md and drift.json go',
       defaultText: 'reports',
     },
+    ...settingOptions('contract'),
     {
       name: 'timeout-ms',
       type: 'int',
@@ -73,7 +75,7 @@ export default {
   ],
   async run(args, io) {
     const { HarnessError } = await import('../../core/errors.js');
-    const { DEFAULT_SPEC, loadSpec } = await import('../../contract/index.js');
+    const { loadJudgingContract } = await import('../../contract/choice.js');
     const { runDrift } = await import('../../drift/index.js');
     const { parseTarget, readSetting } = await import('../../settings/index.js');
     const target = args.values.target as string | undefined;
@@ -108,7 +110,8 @@ export default {
         'drop --readonly',
       );
     const root = repoRoot();
-    const spec = await loadSpec(resolve(root, DEFAULT_SPEC));
+    const contractArg = (args.values.contract as string | undefined) ?? readSetting('contract', io.env);
+    const { spec, label } = await loadJudgingContract(contractArg, io.cwd);
     const reportsDir = resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports');
     const show = (f: string) => f.replace(`${io.cwd}/`, '');
     if (har !== undefined) {
@@ -136,7 +139,7 @@ export default {
       return h.drifts.length === 0 ? EXIT.ok : EXIT.failures;
     }
     io.out(
-      `pieces-conformance diff: ${reference ?? 'a spawned emulator'} (reference) vs ${target} (target)${readonly ? ', read-only' : ''}`,
+      `pieces-conformance diff: ${reference ?? 'a spawned emulator'} (reference) vs ${target} (target), contract ${label}${readonly ? ', read-only' : ''}`,
     );
     const r = await runDrift({
       spec,

@@ -38,6 +38,7 @@ export default {
     },
     { name: 'host', type: 'string', placeholder: 'ADDR', description: 'Address to bind', defaultText: '127.0.0.1' },
     { ...settingOptions('validation')[0], description: 'strict, or lenient for a target newer than the contract' },
+    ...settingOptions('contract'),
     {
       name: 'reports-dir',
       type: 'string',
@@ -91,7 +92,8 @@ export default {
   ],
   async run(args, io) {
     const { HarnessError } = await import('../../core/errors.js');
-    const { loadSpec, DEFAULT_SPEC } = await import('../../contract/index.js');
+    const { loadJudgingContract } = await import('../../contract/choice.js');
+    const { readSetting } = await import('../../settings/index.js');
     const { startProxy } = await import('../../proxy/index.js');
     const { failureLine } = await import('../../checks/run.js');
     const target = args.values.target as string | undefined;
@@ -105,10 +107,12 @@ export default {
       throw new HarnessError('usage', `proxy takes no positional arguments, got "${args.positionals[0]}"`);
     const root = repoRoot();
     const reportsDir = resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports/proxy');
-    const spec = await loadSpec(resolve(root, DEFAULT_SPEC));
+    const contractArg = (args.values.contract as string | undefined) ?? readSetting('contract', io.env);
+    const { spec, label } = await loadJudgingContract(contractArg, io.cwd);
     const proxy = await startProxy({
       target,
       spec,
+      contractLabel: label,
       reportsDir,
       host: (args.values.host as string | undefined) ?? '127.0.0.1',
       port: (args.values.port as number | undefined) ?? 0,
@@ -121,7 +125,7 @@ export default {
       proxy.monitor.onNewFailure = (f, sample) => io.err(`${failureLine(f)}  (${sample.label})`);
     io.out(`pieces-conformance proxy listening on ${proxy.url} → ${new URL(target).origin}`);
     io.out(
-      `contract ${spec.version} (${(args.values.validation as string | undefined) ?? 'strict'}); reports: ${reportsDir.replace(`${io.cwd}/`, '')} (kill -USR2 ${process.pid} writes them now; Ctrl-C stops)`,
+      `contract ${label} (${(args.values.validation as string | undefined) ?? 'strict'}); reports: ${reportsDir.replace(`${io.cwd}/`, '')} (kill -USR2 ${process.pid} writes them now; Ctrl-C stops)`,
     );
 
     const show = (f: string) => f.replace(`${io.cwd}/`, '');

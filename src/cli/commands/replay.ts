@@ -38,6 +38,17 @@ export default {
       defaultText: undefined,
     },
     {
+      ...settingOptions('contract')[0],
+      description:
+        "Replay judged by this contract instead of the run's (an id of spec/versions/index.yaml or an OpenAPI file)",
+      defaultText: undefined,
+    },
+    {
+      ...settingOptions('assumptions')[0],
+      description: "How unmet assumed expectations count in the replay (default: the run's)",
+      defaultText: undefined,
+    },
+    {
       name: 'without-faults',
       type: 'boolean',
       description: 'Turn off the fault switches the run had on (the embedded emulator as it ships)',
@@ -103,11 +114,13 @@ export default {
       grepInvert: undefined,
       shard: undefined,
       faults,
+      contract: (args.values.contract as string | undefined) ?? base.contract,
+      assumptions: (args.values.assumptions as RunConfig['assumptions']) ?? base.assumptions,
       html: args.values.html === true,
       reportsDir: from.replay,
     };
     const paths = reportPaths(c.reportsDir, io.cwd);
-    const pre = await preflight(c, root, io.env);
+    const pre = await preflight(c, root, io.env, io.cwd);
     const where = pre.target ? pre.target.url : 'the embedded emulator';
     const done = await executeRun({
       c,

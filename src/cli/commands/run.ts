@@ -31,6 +31,8 @@ export default {
       'grep',
       'grepInvert',
       'shard',
+      'contract',
+      'assumptions',
       'validation',
       'allowDownloads',
       'readonly',
@@ -90,7 +92,7 @@ export default {
       return EXIT.ok;
     }
     const paths = reportPaths(c.reportsDir, io.cwd);
-    const pre = await preflight(c, root, io.env);
+    const pre = await preflight(c, root, io.env, io.cwd);
     if (args.values.list === true) {
       const env = childEnv(io.env, suiteEnv(c, paths, pre.target?.url));
       const r = await runNode(playwrightCli(), ['test', ...playwrightArgs(c, { list: true }), '--reporter=list'], {
@@ -109,8 +111,12 @@ export default {
       root,
       io,
       startedAt,
-      headline: `pieces-conformance: judging ${where} against contract ${pre.contractVersion} (${c.validation}), suites ${c.suites.join(', ')}${c.faults.length ? `, faults ${c.faults.join(', ')}` : ''}`,
-      beforeRun: () => writeFileSync(paths.runConfig, `${JSON.stringify(c, null, 2)}\n`),
+      headline: `pieces-conformance: judging ${where} against contract ${pre.contractLabel} (${c.validation}), suites ${c.suites.join(', ')}${c.faults.length ? `, faults ${c.faults.join(', ')}` : ''}`,
+      beforeRun: () =>
+        writeFileSync(
+          paths.runConfig,
+          `${JSON.stringify(pre.contract.id === 'file' ? { ...c, contract: pre.contract.file } : c, null, 2)}\n`,
+        ),
       partialRun: c.shard
         ? `shard ${c.shard.index}/${c.shard.total}`
         : c.grep || c.grepInvert

@@ -12,6 +12,7 @@ import { budgetLine, timeBudgets } from '../../settings/index.js';
 import { runNode } from '../../process/spawn.js';
 import { childEnv, playwrightArgs, shellLine, suiteEnv } from './invocation.js';
 import type { Preflight } from './preflight.js';
+import { assumptionMode } from '../../checks/basis.js';
 import { finishReports, type FinishOutput } from './reports.js';
 
 /** The environment block of a run (target, versions, validation). */
@@ -26,12 +27,14 @@ export function runEnvironment(
     'Target URL': url,
     'Target kind': embedded ? 'embedded emulator' : c.target === 'auto' ? 'live (discovered)' : 'live',
     'Target version': pre.target?.version ?? resolved?.version ?? 'unknown',
+    Contract: pre.contractLabel,
     'Contract version': pre.contractVersion,
     'Contract file': pre.contractFile,
     'Validation mode': c.validation,
     ...(embedded ? { 'Emulator profile': c.emulatorProfile } : {}),
     'Time budgets': budgetLine(timeBudgets(c)),
     'Security mode': securityModeFor(c.security, embedded ? 'emulator' : 'live'),
+    Assumptions: assumptionMode(embedded ? 'emulator' : 'live', c.assumptions),
     Suites: c.suites.join(', '),
     ...(c.faults.length ? { 'Fault switches': c.faults.join(', ') } : {}),
     ...(c.shard ? { Shard: `${c.shard.index}/${c.shard.total}` } : {}),
@@ -65,7 +68,9 @@ export interface ExecuteInput {
 /** Clears the earlier outputs, runs the suites, writes the reports. */
 export async function executeRun(i: ExecuteInput): Promise<FinishOutput> {
   const { c, pre, paths, root, io } = i;
-  const vars = suiteEnv(c, paths, pre.target?.url);
+  // A contract file is handed to the suites as an absolute path (they run from the package root).
+  const judged = pre.contract.id === 'file' ? { ...c, contract: pre.contract.file } : c;
+  const vars = suiteEnv(judged, paths, pre.target?.url);
   const pwArgs = [...playwrightArgs(c), ...(i.extraArgs ?? [])];
   clearRunOutputs(paths);
   i.beforeRun?.();

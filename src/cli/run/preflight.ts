@@ -3,9 +3,10 @@
  * seconds with one line (exit 2) instead of a wall of failed tests: the contract loads, the target
  * answers its health check (≤ 10 s), the fault switches exist.
  */
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { HarnessError } from '../../core/errors.js';
-import { DEFAULT_SPEC, loadSpec } from '../../contract/index.js';
+import { loadSpec } from '../../contract/index.js';
+import { describeContract, resolveContractChoice, type ContractChoice } from '../../contract/choice.js';
 import { resolveLiveTarget } from '../../target/resolve.js';
 import type { Target } from '../../target/resolve.js';
 import type { RunConfig } from '../config/resolve.js';
@@ -14,6 +15,10 @@ import { runNode } from '../../process/spawn.js';
 
 /** What the preflight learned. */
 export interface Preflight {
+  /** The contract that judges (`--contract`). */
+  contract: ContractChoice;
+  /** How reports name it: `upstream 2025-02 (Pieces OS 1.0.0)`. */
+  contractLabel: string;
   contractFile: string;
   contractVersion: string;
   /** The live target, resolved (auto discovered) and healthy; undefined for the embedded emulator. */
@@ -29,11 +34,17 @@ const TARGET_FIX =
 export const REACHABILITY_BUDGET_MS = 8_000;
 
 /** Loads the contract, checks the target and the faults; throws a HarnessError on the first problem. */
-export async function preflight(c: RunConfig, root: string, env: NodeJS.ProcessEnv): Promise<Preflight> {
+export async function preflight(
+  c: RunConfig,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string = process.cwd(),
+): Promise<Preflight> {
   const t0 = Date.now();
-  const contractFile = DEFAULT_SPEC;
+  const contract = resolveContractChoice(c.contract, cwd);
+  const contractFile = relative(root, contract.file).startsWith('..') ? contract.file : relative(root, contract.file);
   // The contract and the target are checked side by side: together they stay well under 10 s.
-  const specP = loadSpec(join(root, contractFile)).catch((err) => {
+  const specP = loadSpec(contract.file).catch((err) => {
     if (err instanceof HarnessError) throw new HarnessError(err.code, err.message.replace(`${root}/`, ''), err.hint);
     throw err;
   });
@@ -51,7 +62,14 @@ export async function preflight(c: RunConfig, root: string, env: NodeJS.ProcessE
   });
   const [spec, target] = await Promise.all([specP, targetChecked]);
   if (c.faults.length) await checkFaults(c.faults, root, env);
-  return { contractFile, contractVersion: spec.version, target, durationMs: Date.now() - t0 };
+  return {
+    contract,
+    contractLabel: describeContract(contract, spec),
+    contractFile,
+    contractVersion: spec.version,
+    target,
+    durationMs: Date.now() - t0,
+  };
 }
 
 function withDeadline<T>(p: Promise<T>, ms: number, error: HarnessError): Promise<T> {

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { checks, defineCheck } from '../../../src/checks/index.js';
-import { allExpectations, expectationOf, relabel } from '../../../src/checks/basis.js';
+import {
+  allExpectations,
+  assumptionMode,
+  expectationOf,
+  relabel,
+  splitByAssumptions,
+} from '../../../src/checks/basis.js';
+import { ScenarioRecorder } from '../../../src/checks/recorder.js';
 import { ContractFailure, HarnessError } from '../../../src/core/errors.js';
 import { unpointerToken } from '../../../src/core/pointer.js';
 
@@ -74,5 +81,30 @@ test('relabel holds a failure to a named expectation; an exchange naming an unkn
   assert.throws(
     () => expectationOf({ expectation: 'nope' }),
     (e: unknown) => e instanceof HarnessError && /unknown expectation "nope"/.test(e.message),
+  );
+});
+
+test('assumptions: enforce on the embedded emulator, warn elsewhere; warn turns only assumed failures into warnings', () => {
+  assert.equal(assumptionMode('emulator'), 'enforce');
+  assert.equal(assumptionMode('live'), 'warn');
+  assert.equal(assumptionMode('live', 'enforce'), 'enforce');
+  const contract = new ContractFailure('status_code_conformance', 'T', 'getAsset', 'x', 'high');
+  const assumed = relabel(
+    new ContractFailure('session_lifecycle', 'T', 'close', 'y', 'high'),
+    'session-close-twice-409',
+  );
+  assert.deepEqual(splitByAssumptions([contract, assumed], 'enforce'), { failures: [contract, assumed], warnings: [] });
+  assert.deepEqual(splitByAssumptions([contract, assumed], 'warn'), { failures: [contract], warnings: [assumed] });
+});
+
+test('the recorder drops failures on operations outside the contract that judges', () => {
+  const rec = new ScenarioRecorder({ validators: undefined as never, outOfContract: (op) => op === 'connect' });
+  rec.add([
+    new ContractFailure('x', 'T', 'connect', 'a', 'high'),
+    new ContractFailure('x', 'T', 'getAsset', 'b', 'high'),
+  ]);
+  assert.deepEqual(
+    rec.failures.map((f) => f.operation),
+    ['getAsset'],
   );
 });

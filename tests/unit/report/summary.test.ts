@@ -259,3 +259,57 @@ test('operations exercised only by refusals are named under the coverage heading
     /^⚠ Only refusals seen, no success answer \(the success path was never judged\): createAsset, qgptQuestion\.$/m,
   );
 });
+
+test('failures are grouped by basis (from their annotations) and warnings get their own section', () => {
+  const session =
+    '[session_lifecycle] closeApplicationSession: Session lifecycle violated. Received: 200 for closing s a second time / Expected: 409';
+  const status = '[status_code_conformance] getAsset: Undocumented HTTP status code. Received: 404 / Documented: 200';
+  const tests = [
+    {
+      project: 'contract',
+      file: 'f',
+      line: 1,
+      titlePath: ['red'],
+      tags: [],
+      status: 'failed' as const,
+      durationMs: 1,
+      errors: [`2 contract failures:\n✗ ${status}\n✗ ${session}`],
+      annotations: [
+        { type: 'failure-basis', description: `contract: ${status}` },
+        { type: 'failure-basis', description: `assumed: ${session}` },
+      ],
+    },
+    {
+      project: 'contract',
+      file: 'f',
+      line: 2,
+      titlePath: ['warned'],
+      tags: [],
+      status: 'passed' as const,
+      durationMs: 1,
+      errors: [],
+      annotations: [{ type: 'warning', description: `assumed: ${session}` }],
+    },
+  ];
+  const { groups } = groupFailures(tests);
+  assert.deepEqual(
+    groups.map((g) => [g.basis, g.check]),
+    [
+      ['contract', 'status_code_conformance'],
+      ['assumed', 'session_lifecycle'],
+    ],
+  );
+  const md = renderSummary({
+    results: {
+      tests,
+      stats: { startTime: '', duration: 1, expected: 1, unexpected: 1, flaky: 0, skipped: 0 },
+      globalErrors: [],
+    },
+    environment: {},
+    exitCode: 1,
+    timing: { wallMs: 1 },
+  });
+  assert.match(md, /### Basis `contract` \(1\)[\s\S]*### Basis `assumed` \(1\)/);
+  assert.match(md, /## Warnings \(1, not failures\)\n\n### `assumed` \(1\)/);
+  assert.match(md, /- ⚠ \[session_lifecycle\] closeApplicationSession: .* \(test: contract › warned\)/);
+});
