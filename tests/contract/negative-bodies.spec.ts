@@ -220,7 +220,8 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
     );
   });
 
-  // Every other operation whose contract documents 413: the valid body, padded past the limit.
+  // Every other operation whose contract documents 413: the valid body, followed by JSON whitespace
+  // past the limit (the same value once parsed, so only its size is wrong).
   for (const op of BODY_OPERATIONS.filter((o) => o.op !== 'createAsset' && o.op !== 'qgptQuestion')) {
     test(`${op.op} refuses a body over 1 MiB where 413 is documented`, async ({ api, judge, safety, spec }) => {
       test.skip(!spec.operations.get(op.op)?.responses['413'], `the contract documents no 413 for ${op.op}`);
@@ -228,11 +229,9 @@ test.describe('Negative: oversized bodies', { tag: '@Negative' }, () => {
       if (PROMPT_OPERATIONS.has(op.op)) safety.prompts();
       const nonce = randomBytes(4).toString('hex');
       const valid = await op.valid(api, nonce);
-      const padding = 'x'.repeat(1024 * 1024 + 1024);
-      const body = typeof valid === 'string' ? `${valid}${padding}` : { ...(valid as object), padding };
       const before = await op.state(api, nonce);
       const res = await api.callLoose(op.op, {
-        rawBody: JSON.stringify(body),
+        rawBody: `${JSON.stringify(valid)}${' '.repeat(1024 * 1024 + 1024)}`,
         intent: 'negative',
         note: 'body over 1 MiB',
         expectation: 'oversized-body-refused',
