@@ -102,6 +102,20 @@ export const ASSET_FAULTS: FaultRow[] = [
     'An update whose body carries no content (an asset read with transferables=false) erases the stored content.',
   ],
   [
+    'transferables-ignored',
+    'Assets',
+    'getAssetsSnapshot',
+    'query_flags_honoured',
+    'The assets snapshot carries every payload even when asked for transferables=false.',
+  ],
+  [
+    'pseudo-listed-by-default',
+    'Assets',
+    'getAssetsSnapshot',
+    'query_flags_honoured',
+    'The assets snapshot lists pseudo assets without pseudo=true.',
+  ],
+  [
     'snapshot-duplicates-updated',
     'Assets',
     'getAssetsSnapshot',

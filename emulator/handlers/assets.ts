@@ -68,17 +68,22 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
 
   return {
     getAssetsSnapshot: (req, reply) => {
-      const transferables = flag(req, 'transferables');
+      const transferables = flag(req, 'transferables') || faults.has('transferables-ignored');
+      // Upstream: pseudo assets are included only on request ("we will always default to false").
+      const pseudo = flag(req, 'pseudo', false) || faults.has('pseudo-listed-by-default');
       if (faults.has('snapshot-duplicates-updated')) {
-        const docs = store.assets.allJson(transferables).flatMap((d) => {
+        const docs = store.assets.listedJson(transferables, pseudo).flatMap((d) => {
           const a = JSON.parse(d);
           return a.updated?.value !== a.created?.value ? [d, d] : [d];
         });
         return sendJsonText(reply, `{"iterable":[${docs.join(',')}]}`);
       }
-      if (!faults.has('snapshot-omits-new-asset')) return sendJsonText(reply, store.assets.snapshotJson(transferables));
+      if (!faults.has('snapshot-omits-new-asset'))
+        return sendJsonText(reply, store.assets.snapshotJson(transferables, pseudo));
       const newest = store.assets.newestId();
-      const docs = store.assets.allJson(transferables).filter((d) => !newest || !d.includes(`"id":"${newest}"`));
+      const docs = store.assets
+        .listedJson(transferables, pseudo)
+        .filter((d) => !newest || !d.includes(`"id":"${newest}"`));
       return sendJsonText(reply, `{"iterable":[${docs.join(',')}]}`);
     },
 

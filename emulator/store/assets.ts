@@ -6,14 +6,17 @@ import type { Statement } from 'better-sqlite3';
 import { payloadText, renderAsset, type AssetRecord } from '../shapes/asset.js';
 import type { DB } from './db.js';
 
+/** A pseudo asset (seeded with `asset.pseudo: true`) is listed only when a snapshot asks for them. */
+const NOT_PSEUDO = "coalesce(json_extract(record, '$.pseudo'), 0) = 0";
+
 /** Reads and writes assets (with their single format and their search index entry). */
 export class AssetStore {
   private readonly q: Record<string, Statement>;
   private readonly writeTx: (r: AssetRecord, replace: boolean, indexedName?: string) => void;
   private readonly deleteTx: (id: string, keepFormat: boolean) => boolean;
-  // The snapshot body per transferables flag, dropped on every write: reads of an unchanged
-  // store (the common case) cost one string, not a 100-row query and a join.
-  private readonly snapshots = new Map<boolean, string>();
+  // The snapshot body per transferables and pseudo flag, dropped on every write: reads of an
+  // unchanged store (the common case) cost one string, not a 100-row query and a join.
+  private readonly snapshots = new Map<string, string>();
 
   /** Prepares every statement once. */
   constructor(db: DB) {
@@ -32,6 +35,8 @@ export class AssetStore {
       record: db.prepare('SELECT record FROM assets WHERE id = ?').pluck(),
       all: db.prepare('SELECT doc FROM assets ORDER BY seq').pluck(),
       allLite: db.prepare('SELECT doc_lite FROM assets ORDER BY seq').pluck(),
+      saved: db.prepare(`SELECT doc FROM assets WHERE ${NOT_PSEUDO} ORDER BY seq`).pluck(),
+      savedLite: db.prepare(`SELECT doc_lite FROM assets WHERE ${NOT_PSEUDO} ORDER BY seq`).pluck(),
       newest: db.prepare('SELECT id FROM assets ORDER BY seq DESC LIMIT 1').pluck(),
       count: db.prepare('SELECT count(*) FROM assets').pluck(),
       named: db.prepare("SELECT id FROM assets WHERE json_extract(record, '$.name') = ? ORDER BY seq").pluck(),
@@ -78,14 +83,21 @@ export class AssetStore {
     return this.deleteTx(id, keepFormat);
   }
 
-  /** The Assets body (`{"iterable":[...]}`) of every asset in creation order. */
-  snapshotJson(transferables: boolean): string {
-    let body = this.snapshots.get(transferables);
+  /** The Assets body (`{"iterable":[...]}`) of the listed assets (pseudo ones only with `pseudo`) in creation order. */
+  snapshotJson(transferables: boolean, pseudo: boolean): string {
+    const key = `${transferables}/${pseudo}`;
+    let body = this.snapshots.get(key);
     if (body === undefined) {
-      body = `{"iterable":[${this.allJson(transferables).join(',')}]}`;
-      this.snapshots.set(transferables, body);
+      body = `{"iterable":[${this.listedJson(transferables, pseudo).join(',')}]}`;
+      this.snapshots.set(key, body);
     }
     return body;
+  }
+
+  /** The Asset JSON a snapshot lists, in creation order: pseudo assets only with `pseudo`. */
+  listedJson(transferables: boolean, pseudo: boolean): string[] {
+    if (pseudo) return this.allJson(transferables);
+    return (transferables ? this.q.saved : this.q.savedLite).all() as string[];
   }
 
   /** The Asset JSON, with or without transferables; undefined when unknown. */

@@ -33,6 +33,7 @@ import referencesConsistent from './scenario/referencesConsistent.js';
 import searchReflectsWrites from './scenario/searchReflectsWrites.js';
 import updateInvariants from './scenario/updateInvariants.js';
 import noCollateralDamage from './scenario/noCollateralDamage.js';
+import queryFlagsHonoured from './scenario/queryFlagsHonoured.js';
 
 // ---- stream checks: judged on a streamed request's frames (src/checks/stream/) ---------------
 import frameSchema from './stream/frameSchema.js';
@@ -79,6 +80,7 @@ const REGISTERED = [
   searchReflectsWrites,
   updateInvariants,
   noCollateralDamage,
+  queryFlagsHonoured,
   frameSchema,
   grammar,
   requestEchoed,

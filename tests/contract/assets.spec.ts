@@ -200,6 +200,48 @@ test.describe('Assets', { tag: '@Assets' }, () => {
     }
   });
 
+  test("the snapshot honours transferables, pseudo and suggested on the test's own saved and pseudo assets", async ({
+    api,
+    judge,
+    safety,
+    suiteConfig: { budgets },
+  }) => {
+    safety.writes();
+    const saved = must(
+      await api.call('createAsset', { body: seed(markedName('flags'), `const ${distinctiveToken()} = 1;\n`) }),
+      'the flags test',
+    ).id;
+    const base = seed(markedName('flags-pseudo'), `const ${distinctiveToken()} = 2;\n`);
+    const pseudoSeed = { ...base, asset: { ...base.asset!, pseudo: true } };
+    const pseudo = must(await api.call('createAsset', { body: pseudoSeed }), 'the flags test').id;
+    const combinations = [
+      {},
+      { transferables: false },
+      { pseudo: true },
+      { pseudo: false, suggested: false },
+      { transferables: false, pseudo: true },
+    ];
+    for (const flags of combinations) {
+      // Within the consistency budget: both of the test's assets listed as the flags say.
+      const polled = await eventually(
+        budgets,
+        () => api.call('getAssetsSnapshot', { query: flags }),
+        (res) => {
+          const ids = new Set((res.data?.iterable ?? []).map((a) => a.id));
+          return ids.has(saved) && ids.has(pseudo) === (flags.pseudo === true);
+        },
+      );
+      judge('query_flags_honoured', {
+        operation: 'getAssetsSnapshot',
+        flags,
+        items: polled.value.data?.iterable ?? [],
+        saved,
+        pseudo,
+        ...waitedOf(budgets, polled),
+      });
+    }
+  });
+
   test('search finds an asset by its name and by a quoted phrase of its content, and survives a stray quote', async ({
     api,
     judge,

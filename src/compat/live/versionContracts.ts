@@ -13,7 +13,7 @@ import { fixPatterns } from '../../contract/patterns.js';
 import { indexOperations } from '../../contract/operations.js';
 import type { LoadedSpec } from '../../contract/types.js';
 import { buildValidators, type ValidatorSet } from '../../validate/validators.js';
-import type { ContractVersion, Json } from '../types.js';
+import type { ContractVersion } from '../types.js';
 
 export { fixPatterns, unicodeSafePattern } from '../../contract/patterns.js';
 

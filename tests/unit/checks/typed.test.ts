@@ -35,6 +35,7 @@ const EVERY_NAME: Record<CheckName, true> = {
   search_reflects_writes: true,
   update_invariants: true,
   no_collateral_damage: true,
+  query_flags_honoured: true,
   stream_frame_schema: true,
   stream_grammar: true,
   stream_request_echoed: true,

@@ -1,5 +1,6 @@
 /** How the bugs of consistency show: search and listings after writes, lifecycle invariants, collateral damage, content. */
 import { create, req, streamed, type ShowsBug } from './requests.js';
+import { seed } from '../helpers.js';
 
 /** The raw content an asset created from `raw` reads back with. */
 async function roundTrip(em: Parameters<ShowsBug>[0], raw: string): Promise<string> {
@@ -32,6 +33,16 @@ export const CONSISTENCY_BUGS: Record<string, ShowsBug> = {
     const lite = (await req(em, 'GET', `/asset/${a.id}?transferables=false`)).json;
     await req(em, 'POST', '/asset/update', { ...lite, name: 'after' });
     return (await req(em, 'GET', `/asset/${a.id}`)).json.original.reference.fragment.string.raw !== 'keep me';
+  },
+  'transferables-ignored': async (em) => {
+    const a = await create(em, 'payload here');
+    const listed = (await req(em, 'GET', '/assets?transferables=false')).json.iterable.find((x: any) => x.id === a.id);
+    return listed?.original?.reference?.fragment?.string?.raw === 'payload here';
+  },
+  'pseudo-listed-by-default': async (em) => {
+    const s = seed('a pseudo one');
+    const a = (await req(em, 'POST', '/assets/create', { ...s, asset: { ...s.asset, pseudo: true } })).json;
+    return (await req(em, 'GET', '/assets')).json.iterable.some((x: any) => x.id === a.id);
   },
   'snapshot-duplicates-updated': async (em) => {
     const a = await create(em, 'x', 'before');
