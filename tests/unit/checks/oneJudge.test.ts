@@ -12,7 +12,7 @@ import { ProxyMonitor } from '../../../src/proxy/monitor.js';
 import { exchange, lenient, spec } from './helpers.js';
 
 /** Spies on the registered check's `run` for the test; answers the spy. */
-function spyOn(t: TestContext, name: 'status_code_conformance' | 'response_schema_conformance') {
+function spyOn(t: TestContext, name: 'status_code_conformance' | 'response_schema_conformance' | 'negative_data_rejection') {
   const check = checkNamed(name);
   return t.mock.method(check, 'run');
 }
@@ -57,9 +57,19 @@ test('the live verdicts run the registry exchange checks with the version operat
   assert.deepEqual(b.problems, [`GET /asset/{asset}: ${schemaFailure.title}. ${schemaFailure.facts}`]);
   assert.equal(b.rank, 0);
 
-  // Sent invalid on purpose: the status only (one check), never the body.
-  const negative = { ...exchange({ op: 'getAsset', body: { id: 7 } }), intent: 'negative' as const };
-  assert.deepEqual(judgeExchange(version.validators, op, negative).problems, []);
+  // Sent invalid on purpose: a refusal, judged by negative_data_rejection (a 4xx, never a 2xx or a
+  // 5xx), never by this version's statuses or its body schema.
+  const rejection = spyOn(t, 'negative_data_rejection');
+  const refused = {
+    ...exchange({ op: 'getAsset', status: 400, contentType: 'text/plain', body: 'bad id' }),
+    intent: 'negative' as const,
+  };
+  assert.deepEqual(judgeExchange(version.validators, op, refused).problems, []);
+  const accepted = { ...exchange({ op: 'getAsset', body: { id: 7 } }), intent: 'negative' as const };
+  const [problem] = judgeExchange(version.validators, op, accepted).problems;
+  const [rejectionFailure] = rejection.mock.calls[1].result!;
+  assert.equal(problem, `GET /asset/{asset}: ${rejectionFailure.title}. ${rejectionFailure.facts}`);
+  assert.equal(rejection.mock.callCount(), 2);
   assert.equal(schema.mock.callCount(), 1);
-  assert.equal(status.mock.callCount(), 3);
+  assert.equal(status.mock.callCount(), 2);
 });
