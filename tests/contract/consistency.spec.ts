@@ -6,7 +6,7 @@
  * started is listed like one created over REST.
  */
 import { test } from '../fixtures/index.js';
-import { distinctiveToken, markedName, seed, seededConversation } from '../fixtures/data.js';
+import { asked, distinctiveToken, markedName, seed, seededConversation } from '../fixtures/data.js';
 import { must } from '../fixtures/must.js';
 import { assetFingerprint, conversationFingerprint, searchUntil } from '../fixtures/consistency.js';
 import { StreamSession } from '../../src/stream/index.js';
@@ -178,7 +178,9 @@ test.describe('Consistency: conversations', { tag: '@Conversations' }, () => {
     let id: string | undefined;
     try {
       const socket = await session.open();
-      const answered = await socket.ask({ question: { query: 'What is a closure?', relevant: { iterable: [] } } }).done;
+      const answered = await socket.ask({
+        question: { query: 'What is a closure?', relevant: { iterable: [] }, ...asked() },
+      }).done;
       id = firstConversationOf(answered.frames);
     } finally {
       await session.close();

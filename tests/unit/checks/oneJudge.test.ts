@@ -12,7 +12,10 @@ import { ProxyMonitor } from '../../../src/proxy/monitor.js';
 import { exchange, lenient, spec } from './helpers.js';
 
 /** Spies on the registered check's `run` for the test; answers the spy. */
-function spyOn(t: TestContext, name: 'status_code_conformance' | 'response_schema_conformance' | 'negative_data_rejection') {
+function spyOn(
+  t: TestContext,
+  name: 'status_code_conformance' | 'response_schema_conformance' | 'negative_data_rejection',
+) {
   const check = checkNamed(name);
   return t.mock.method(check, 'run');
 }
