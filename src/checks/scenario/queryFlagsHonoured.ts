@@ -16,7 +16,8 @@ export interface SnapshotFlags {
 
 /**
  * One snapshot read with `flags`: the assets it listed, and the ids of the test's own assets, a
- * saved (normal) one and a pseudo one (created with `asset.pseudo: true`), when the test made them.
+ * saved (normal) one and a pseudo one (seeded with `asset.pseudo: true` and read back with
+ * `pseudo: true`), when the test has them.
  */
 export interface QueryFlagsFacts {
   operation: string;
