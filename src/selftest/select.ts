@@ -1,7 +1,8 @@
 /**
  * Which tests a fault's run needs. A planted bug need not face every suite: a stream fault is
  * caught by the stream project, a REST fault by the contract tests of its tag plus the negative
- * cases (bad input, unknown ids), a fault the contract tests cannot reach by the property suite.
+ * cases (bad input, unknown ids) of its operation, a fault the contract tests cannot reach by the
+ * property suite.
  * A selection that misses is widened to every suite once before the fault counts as missed, and
  * the report says so (the table below is then wrong and should be fixed, not the verdict).
  */
@@ -39,17 +40,25 @@ export function tagOf(tag: string): string {
   return `@${tag.replace(/\s+/g, '')}`;
 }
 
-/** The narrow selection for a fault: by its expected check first, then by its tag. */
-export function selectionFor(f: Pick<FaultEntry, 'tag' | 'expectedCheck'>): Selection {
+/**
+ * The negative cases of one operation: every one of them is titled `<operationId> refuses ...`
+ * (tests/contract/negative-*.spec.ts), so its operation id selects them.
+ */
+export function negativeCasesOf(operation: string): string {
+  return `${operation} refuses`;
+}
+
+/** The narrow selection for a fault: by its expected check first, then by its tag and operation. */
+export function selectionFor(f: Pick<FaultEntry, 'tag' | 'expectedCheck' | 'operation'>): Selection {
   const tag = tagOf(f.tag);
   // The security probes: REST ones in the contract project, WebSocket ones in the stream project.
   if (f.tag === 'Security') return { suites: ['contract', 'stream'], grep: tag };
   if (STREAM_CHECK.test(f.expectedCheck)) return { suites: ['stream'], grep: tag };
   if (ALSO_STREAM.has(f.expectedCheck)) return { suites: ['contract', 'stream'], grep: `${tag}|@QGPT` };
-  return { suites: ['contract'], grep: [tag, ...(RELATED_TAGS[f.tag] ?? []), '@Negative'].join('|') };
+  return { suites: ['contract'], grep: [tag, ...(RELATED_TAGS[f.tag] ?? []), negativeCasesOf(f.operation)].join('|') };
 }
 
-/** `contract --grep @Assets|@Negative`, `stream @QGPT`, `every suite`: how the table names a selection. */
+/** `contract --grep @Assets|createAsset refuses`, `stream @QGPT`, `every suite`: how the table names a selection. */
 export function describeSelection(s: Selection): string {
   const suites = s.suites.length === EVERY_SUITE.suites.length ? 'every suite' : s.suites.join('+');
   return `${suites}${s.grep ? ` ${s.grep}` : ''}${s.widened ? ' (widened)' : ''}`;

@@ -52,24 +52,29 @@ test('catalogue: columns cut at the header offsets (a tag may hold a space)', ()
 });
 
 // fault (tag, expected check) → the run that judges it
-const selections: Array<[string, string, string]> = [
+const selections: Array<[string, string, string, string]> = [
   // stream checks: the stream project, by tag
-  ['QGPT', 'stream_grammar', 'stream @QGPT'],
-  ['Models', 'download_progress_monotonic', 'stream @Models'],
+  ['QGPT', 'qgptStream', 'stream_grammar', 'stream @QGPT'],
+  ['Models', 'modelDownloadProgress', 'download_progress_monotonic', 'stream @Models'],
   // a check judged on streamed questions: contract and stream
-  ['Conversations', 'conversation_messages_recorded', 'contract+stream @Conversations|@QGPT'],
-  // everything else: the contract tests of the tag and the negative cases
-  ['Well Known', 'content_type_conformance', 'contract @WellKnown|@Negative'],
-  ['Assets', 'use_after_delete', 'contract @Assets|@Negative'],
+  [
+    'Conversations',
+    'getConversationMessages',
+    'conversation_messages_recorded',
+    'contract+stream @Conversations|@QGPT',
+  ],
+  // everything else: the contract tests of the tag and the negative cases of the operation
+  ['Well Known', 'getWellKnownHealth', 'content_type_conformance', 'contract @WellKnown|getWellKnownHealth refuses'],
+  ['Assets', 'deleteAsset', 'use_after_delete', 'contract @Assets|deleteAsset refuses'],
   // formats live and die with their asset: the asset lifecycle test reads them after a delete
-  ['Formats', 'use_after_delete', 'contract @Formats|@Assets|@Negative'],
+  ['Formats', 'getFormat', 'use_after_delete', 'contract @Formats|@Assets|getFormat refuses'],
   // security probes: REST ones in the contract project, WebSocket upgrades in the stream project
-  ['Security', 'host_allowlist_rest', 'contract+stream @Security'],
-  ['Security', 'cross_site_websocket_hijacking', 'contract+stream @Security'],
+  ['Security', 'getAssetsSnapshot', 'host_allowlist_rest', 'contract+stream @Security'],
+  ['Security', 'qgptStream', 'cross_site_websocket_hijacking', 'contract+stream @Security'],
 ];
-for (const [tag, check, expected] of selections) {
+for (const [tag, operation, check, expected] of selections) {
   test(`selection: ${tag} / ${check} → ${expected}`, () => {
-    assert.equal(describeSelection(selectionFor({ tag, expectedCheck: check })), expected);
+    assert.equal(describeSelection(selectionFor({ tag, operation, expectedCheck: check })), expected);
   });
 }
 
