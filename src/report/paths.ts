@@ -48,6 +48,8 @@ export interface ReportPaths {
   compat: string;
   /** The suites' cache (the parsed contract, keyed by its content hash). */
   cache: string;
+  /** Written when the check the stopWhenCaught setting names fails: later tests skip. */
+  caught: string;
 }
 
 /** The paths under `dir` (resolved against cwd). */
@@ -75,6 +77,7 @@ export function reportPaths(dir = 'reports', cwd = process.cwd()): ReportPaths {
     replay: join(d, 'replay'),
     compat: join(d, 'compat'),
     cache: join(d, '.cache'),
+    caught: join(d, '.caught'),
   };
 }
 
@@ -100,6 +103,7 @@ export function clearRunOutputs(p: ReportPaths): void {
     p.testResults,
     p.blob,
     p.har,
+    p.caught,
   ]) {
     rmSync(path, { recursive: true, force: true });
   }

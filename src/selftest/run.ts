@@ -82,13 +82,19 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestResult> {
     `pieces-conformance selftest: ${faults.length} of ${catalogue.length} fault switches${wantClean ? ` + a clean run (${describeSelection(o.cleanSelection ?? EVERY_SUITE)})` : ''}, ${o.jobs} run${o.jobs === 1 ? '' : 's'} at a time, ${o.workers} workers each`,
   );
 
-  const request = (name: string, selection: RunRequest['selection'], switches: string[]): RunRequest => ({
+  const request = (
+    name: string,
+    selection: RunRequest['selection'],
+    switches: string[],
+    stopWhenCaught?: string,
+  ): RunRequest => ({
     root: o.root,
     reportsDir: join(runsDir, name),
     selection,
     faults: switches,
     workers: o.workers,
     env: o.env,
+    ...(stopWhenCaught ? { stopWhenCaught } : {}),
   });
 
   const rows: FaultRow[] = new Array(faults.length);
@@ -110,13 +116,14 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestResult> {
     const f = job;
     const index = faults.indexOf(f);
     const selection = selectionFor(f);
-    let outcome = await runner(request(f.name, selection, [f.name]));
+    // The run stops once the expected check has failed: later tests would only confirm it.
+    let outcome = await runner(request(f.name, selection, [f.name], f.expectedCheck));
     let verdict = faultVerdict(f.expectedCheck, outcome);
     let row: FaultRow = { fault: f, selection, verdict, caughtBy: outcome.checksFired, outcome };
     if (verdict === 'missed' && widen) {
       const wide = { ...EVERY_SUITE, widened: true };
       const narrow = outcome;
-      outcome = await runner(request(`${f.name}-widened`, wide, [f.name]));
+      outcome = await runner(request(`${f.name}-widened`, wide, [f.name], f.expectedCheck));
       verdict = faultVerdict(f.expectedCheck, outcome);
       row = { fault: f, selection: wide, verdict, caughtBy: outcome.checksFired, outcome, narrow };
     }

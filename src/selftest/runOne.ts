@@ -38,6 +38,8 @@ export interface RunRequest {
   selection: Selection;
   faults: string[];
   workers: number;
+  /** A fault run's expected check: once it fails, the run's remaining tests skip (the fault is caught). */
+  stopWhenCaught?: string;
   /** Caller's environment; PIECES_* and PLAYWRIGHT_* are dropped so nothing leaks into the run. */
   env: NodeJS.ProcessEnv;
   timeoutMs?: number;
@@ -49,7 +51,9 @@ export function conformanceBin(root: string): string {
 }
 
 /** The arguments of `pieces-conformance run` for a request. */
-export function runArgs(r: Pick<RunRequest, 'reportsDir' | 'selection' | 'faults' | 'workers'>): string[] {
+export function runArgs(
+  r: Pick<RunRequest, 'reportsDir' | 'selection' | 'faults' | 'workers' | 'stopWhenCaught'>,
+): string[] {
   const args = [
     'run',
     '--no-html',
@@ -62,6 +66,7 @@ export function runArgs(r: Pick<RunRequest, 'reportsDir' | 'selection' | 'faults
   ];
   if (r.selection.grep) args.push('--grep', r.selection.grep);
   for (const f of r.faults) args.push('--fault', f);
+  if (r.stopWhenCaught) args.push('--stop-when-caught', r.stopWhenCaught);
   return args;
 }
 

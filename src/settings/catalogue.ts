@@ -227,6 +227,12 @@ export const SETTINGS = {
     doc: 'enforce: an unmet assumed expectation fails; warn: it is a warning with its facts (listed in summary.md) and the exit code stays 0 when nothing else failed',
     defaultText: 'enforce on the embedded emulator, warn on any other target',
   }),
+  stopWhenCaught: text({
+    group: 'run',
+    flag: true,
+    placeholder: 'CHECK',
+    doc: "Skip the tests not yet started once a failure of this check is recorded (the self-test's fault runs: the planted bug is caught, the rest of the run would only restart workers)",
+  }),
   // The property suite.
   deep: bool({
     group: 'property',

@@ -33,6 +33,7 @@ export default {
       'shard',
       'contract',
       'assumptions',
+      'stopWhenCaught',
       'validation',
       'allowDownloads',
       'readonly',
