@@ -78,7 +78,7 @@ export const ASSET_FAULTS: FaultRow[] = [
     'Assets',
     'getAssetsSnapshot',
     'ensure_resource_availability',
-    'The assets snapshot leaves out the most recently created asset.',
+    'Creating an asset does not refresh the cached assets snapshot: assets created since the last update or delete are left out.',
   ],
   [
     'update-not-persisted',

@@ -40,6 +40,9 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
   const { store, faults } = ctx;
   // Deleted assets a stale search index still answers (the search-keeps-deleted fault only).
   const ghosts: Ghost[] = [];
+  // Assets created since the last update or delete, which a stale snapshot cache leaves out (the
+  // snapshot-omits-new-asset fault only: creates do not invalidate it, updates and deletes do).
+  const unlisted = new Set<string>();
 
   const createAsset = (req: FastifyRequest, reply: any) => {
     const invalid = bodyError(req);
@@ -59,6 +62,7 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
       rewrite: contentRewrite(faults),
     });
     store.assets.insert(record);
+    if (faults.has('snapshot-omits-new-asset')) unlisted.add(record.id);
     ctx.index.written(record.id);
     const json = store.assets.json(record.id, flag(req, 'transferables'))!;
     const status = faults.has('undocumented-status-create') ? 201 : 200;
@@ -80,10 +84,7 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
       }
       if (!faults.has('snapshot-omits-new-asset'))
         return sendJsonText(reply, store.assets.snapshotJson(transferables, pseudo));
-      const newest = store.assets.newestId();
-      const docs = store.assets
-        .listedJson(transferables, pseudo)
-        .filter((d) => !newest || !d.includes(`"id":"${newest}"`));
+      const docs = store.assets.listedJson(transferables, pseudo).filter((d) => !unlisted.has(JSON.parse(d).id));
       return sendJsonText(reply, `{"iterable":[${docs.join(',')}]}`);
     },
 
@@ -120,6 +121,7 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
         return sendJsonText(reply, flag(req, 'transferables') ? docs.asset : docs.assetLite);
       }
       store.assets.replace(next, faults.has('search-keeps-old-name') ? current.name : undefined);
+      unlisted.clear();
       return sendJsonText(reply, store.assets.json(next.id, flag(req, 'transferables'))!);
     },
 
@@ -136,6 +138,7 @@ export function assetHandlers(ctx: Ctx): HandlerMap {
         if (faults.has('delete-twice-ok')) return sendText(reply, 200, asset);
         return missing(ctx, asset);
       }
+      unlisted.clear();
       if (faults.has('delete-by-name') && record?.name !== undefined) {
         for (const other of store.assets.idsNamed(record.name)) store.assets.delete(other);
       }

@@ -37,7 +37,6 @@ export class AssetStore {
       allLite: db.prepare('SELECT doc_lite FROM assets ORDER BY seq').pluck(),
       saved: db.prepare(`SELECT doc FROM assets WHERE ${NOT_PSEUDO} ORDER BY seq`).pluck(),
       savedLite: db.prepare(`SELECT doc_lite FROM assets WHERE ${NOT_PSEUDO} ORDER BY seq`).pluck(),
-      newest: db.prepare('SELECT id FROM assets ORDER BY seq DESC LIMIT 1').pluck(),
       count: db.prepare('SELECT count(*) FROM assets').pluck(),
       named: db.prepare("SELECT id FROM assets WHERE json_extract(record, '$.name') = ? ORDER BY seq").pluck(),
     };
@@ -114,11 +113,6 @@ export class AssetStore {
   /** Every Asset JSON in creation order. */
   allJson(transferables: boolean): string[] {
     return (transferables ? this.q.all : this.q.allLite).all() as string[];
-  }
-
-  /** The id of the most recently created asset. */
-  newestId(): string | undefined {
-    return this.q.newest.get() as string | undefined;
   }
 
   /** The ids of the assets called `name`, in creation order. */
