@@ -1,14 +1,15 @@
 /**
  * A check that an answer is what its headers say: a JSON media type carries a body that parses as
- * JSON, a text/plain body is not a JSON document mislabelled as text, and a Content-Length (when
+ * JSON, a documented text/plain body is not a JSON document mislabelled as text, and a Content-Length (when
  * present and the body is not content-encoded) counts the bytes actually received. Every operation,
  * documented status or not: a client reads the body by its headers before any schema applies.
  */
 import { defineCheck } from '../define.js';
 import { all, hasResponse, notWebSocket } from '../preconditions.js';
 import { requestLine } from '../facts.js';
-import { essence, isJsonMedia } from '../../validate/media.js';
+import { essence, isJsonMedia, responseFor } from '../../validate/media.js';
 import type { Exchange } from '../../core/types.js';
+import type { Operation } from '../../contract/types.js';
 
 /** Statuses and methods that carry no body whatever their headers say (RFC 9110 §6.4.1). */
 function bodiless(ex: Exchange): boolean {
@@ -31,6 +32,16 @@ function looksLikeJsonDocument(body: string): boolean {
   const t = body.trim();
   if (!((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']')))) return false;
   return jsonError(t) === undefined;
+}
+
+/**
+ * Whether the contract documents a text/plain body for this status. A JSON document under
+ * text/plain is judged only there: an undocumented answer (an error body of the server's own
+ * making) is status_code_conformance's finding, and no document says what its text may hold.
+ */
+function documentsText(op: Operation | undefined, status: number): boolean {
+  const content = op ? responseFor(op, status)?.content : undefined;
+  return !!content && Object.keys(content).some((m) => essence(m) === 'text/plain');
 }
 
 /** `"{\"iterable\":[{\"id\"…"` (at most 40 characters, quoted). */
@@ -64,7 +75,7 @@ export default defineCheck({
             ex.id,
           ),
         );
-    } else if (media === 'text/plain' && looksLikeJsonDocument(res.body)) {
+    } else if (media === 'text/plain' && documentsText(ctx.operation, res.status) && looksLikeJsonDocument(res.body)) {
       out.push(
         fail(op, `Received: ${res.status} labelled text/plain whose body is a JSON document ${head(res.body)}`, ex.id),
       );

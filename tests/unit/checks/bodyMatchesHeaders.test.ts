@@ -41,6 +41,11 @@ const rows: Array<[name: string, ex: Exchange, expected: RegExp[]]> = [
     [/^Received: 200 labelled text\/plain whose body is a JSON document "\{\\"status\\":\\"ok\\"\}"$/],
   ],
   [
+    "an undocumented answer's text/plain JSON is not judged (no document says what it may hold)",
+    exchange({ op: 'getAsset', status: 503, contentType: 'text/plain', body: '{"error":"busy"}' }),
+    [],
+  ],
+  [
     'a bare word as text is not JSON mislabelled',
     exchange({ op: 'getWellKnownVersion', contentType: 'text/plain', body: '12' }),
     [],
