@@ -40,6 +40,7 @@ export const EXPECTATIONS = {
     says: 'A 5xx the contract documents (e.g. 500 on the QGPT operations) is still a failure',
     basis: 'assumed',
     why: 'A documented 500 says the server may fail, not that failing is right: no valid request should meet one (schemathesis not_a_server_error).',
+    evidence: ['https://www.rfc-editor.org/rfc/rfc9110#section-15.6'],
   },
   'oversized-body-refused': {
     check: 'negative_data_rejection',
@@ -70,12 +71,14 @@ export const EXPECTATIONS = {
     says: 'A listing read after a successful delete no longer holds the deleted id',
     basis: 'assumed',
     why: 'Upstream documents the delete operations but not when a snapshot reflects them; a delete that leaves the item listed did not delete (checked within the bounded wait).',
+    evidence: [`${UPSTREAM}#/paths/~1assets~1{asset}~1delete/post`, `${UPSTREAM}#/paths/~1assets/get`],
   },
   'created-listed': {
     check: 'ensure_resource_availability',
     says: 'A listing read after a create holds the created id',
     basis: 'assumed',
     why: 'Upstream documents the create and snapshot operations but not when a snapshot shows a new item; a created item missing from its listing is lost to every client that lists.',
+    evidence: [`${UPSTREAM}#/paths/~1assets~1create/post`, `${UPSTREAM}#/paths/~1assets/get`],
   },
   'session-close-twice-409': {
     check: 'session_lifecycle',

@@ -11,6 +11,7 @@ export default defineCheck({
   severity: 'medium',
   basis: 'assumed',
   why: "Upstream Pieces OS documents no 4xx for invalid input (only /connect has a 400): refusing a request that breaks the request schema is this project's reading (schemathesis negative_data_rejection).",
+  evidence: ['https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1'],
   description:
     'A check that a request the suite built as invalid (intent negative) is refused with a 4xx; 5xx is left to not_a_server_error.',
   applies: all(hasResponse, hasOperation, intentIs('negative')),

@@ -22,6 +22,7 @@ export default defineCheck({
   severity: 'critical',
   basis: 'assumed',
   why: 'A 4xx says the request was not carried out (RFC 9110 §15.5); no Pieces OS document says what a refused request leaves behind.',
+  evidence: ['https://www.rfc-editor.org/rfc/rfc9110#section-15.5'],
   description:
     'A check that a request answered with 4xx changed nothing (the state snapshot before equals the one after).',
   // Only a refusal promises "no change"; an accepted invalid request is negative_data_rejection's finding.

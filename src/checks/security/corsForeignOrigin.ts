@@ -14,6 +14,7 @@ export const corsForeignOrigin = defineCheck({
   kind: 'security',
   basis: 'assumed',
   why: 'No Pieces OS contract documents a CORS policy, and a real build has been seen answering Access-Control-Allow-Origin: * (hence report on live targets). With it, any page the user visits reads the local API’s answers (Fetch standard, CORS protocol; OWASP CORS misconfiguration).',
+  evidence: ['https://fetch.spec.whatwg.org/#http-cors-protocol'],
   severity: 'high',
   description:
     'A read or a CORS preflight from a foreign web Origin gets no Access-Control-Allow-Origin that admits it (neither * nor the origin echoed).',

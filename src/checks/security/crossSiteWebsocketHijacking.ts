@@ -13,6 +13,7 @@ export const crossSiteWebsocketHijacking = defineCheck({
   kind: 'security',
   basis: 'assumed',
   why: 'No upstream Pieces OS contract documents it (the refined AsyncAPI document states it for the servers). Browsers apply no CORS to WebSockets and send the page’s Origin, so the server’s Origin check is the only guard (RFC 6455 section 10.2; OWASP Cross-Site WebSocket Hijacking).',
+  evidence: ['https://www.rfc-editor.org/rfc/rfc6455#section-10.2'],
   severity: 'critical',
   description:
     'A WebSocket upgrade from a foreign web Origin (not loopback, not a browser extension) is refused with a 4xx before the socket opens.',

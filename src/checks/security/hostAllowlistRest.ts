@@ -13,6 +13,7 @@ export const hostAllowlistRest = defineCheck({
   kind: 'security',
   basis: 'assumed',
   why: 'No Pieces OS contract documents a Host check. A page on a name its owner re-points at 127.0.0.1 (DNS rebinding) reaches a loopback server as same-origin, so only the Host header tells it apart (OWASP DNS rebinding; RFC 9110 section 7.2).',
+  evidence: ['https://www.rfc-editor.org/rfc/rfc9110#section-7.2', 'https://en.wikipedia.org/wiki/DNS_rebinding'],
   severity: 'critical',
   description:
     'A REST request whose Host is not loopback (DNS rebinding) is refused with a 4xx, never served (OWASP: DNS rebinding; RFC 9110 Host).',

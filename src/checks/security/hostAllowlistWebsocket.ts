@@ -12,6 +12,7 @@ export const hostAllowlistWebsocket = defineCheck({
   kind: 'security',
   basis: 'assumed',
   why: 'No upstream Pieces OS contract documents it (the refined AsyncAPI document states it for the servers). A DNS-rebinding page opens the socket under its own host name, and only the Host header tells it apart (OWASP DNS rebinding).',
+  evidence: ['https://www.rfc-editor.org/rfc/rfc6455#section-4.1', 'https://en.wikipedia.org/wiki/DNS_rebinding'],
   severity: 'critical',
   description:
     'A WebSocket upgrade whose Host is not loopback (DNS rebinding) is refused with a 4xx before the socket opens.',

@@ -20,6 +20,10 @@ export const streamChunkOrder = defineCheck({
   severity: 'high',
   basis: 'assumed',
   why: 'No document says the streamed chunks concatenate to the REST /qgpt/question answer; judged only on a target declared deterministic (the emulator).',
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamOutput',
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/paths/~1qgpt~1question/post',
+  ],
   description: 'The chunks, in arrival order, concatenate to the answer POST /qgpt/question gives for the same input.',
   applies: (s: QgptStreamSubject) =>
     isQgpt(s) && s.request.reference !== undefined && terminalStatusOf(s.request) === 'COMPLETED',

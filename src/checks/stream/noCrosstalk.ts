@@ -28,6 +28,9 @@ export const streamNoCrosstalk = defineCheck({
   severity: 'critical',
   basis: 'assumed',
   why: "Request ids (upstream QGPTStreamInput.request) exist to tell concurrent answers apart, but no document promises one answer never holds another's text.",
+  evidence: [
+    'spec/versions/upstream/2025-02-03_csharp-sdk-e4f3d4e/openapi.yaml#/components/schemas/QGPTStreamInput/properties/request',
+  ],
   description: "No chunk of one request's answer comes from another request, on the same socket or another one.",
   applies: (s: QgptStreamSubject) => isQgpt(s),
   run(s: QgptStreamSubject, _ctx, fail) {
