@@ -24,6 +24,9 @@ test.describe('User', { tag: '@User' }, () => {
       await api.call('connect', { body: connection(randomBytes(4).toString('hex')) }),
       'the user consistency test',
     );
+    // Judged when both views name a user: with nobody signed in, GET /user answers no user while a
+    // Context may still carry a local profile, and no document says what either holds then.
+    test.skip(!user?.id || !ctx.user?.id, 'GET /user or the Context names no user: nothing to compare');
     judge('references_consistent', {
       operation: 'connect',
       id: ctx.application.id,
