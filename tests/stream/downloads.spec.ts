@@ -5,7 +5,9 @@
  * emulator (its own models, so no other test's download interferes); on a live target only with
  * PIECES_ALLOW_DOWNLOADS=1, on the run's one download model (the smallest), one test at a time.
  */
-import { test, expect, type SlowTarget } from './fixtures.js';
+import { test, expect, type SlowTarget, type Streams } from './fixtures.js';
+import type { Judge, Safety } from '../fixtures/index.js';
+import type { TimeBudgets } from '../../src/settings/index.js';
 import type { RunDownload } from '../fixtures/runDownload.js';
 import type { ApiClient } from '../../src/client/index.js';
 import { statusOf } from '../../src/stream/index.js';
@@ -34,6 +36,54 @@ async function idleLocalModel(
   return idle.at(-1 - pick)?.id;
 }
 
+/** The fixtures a download test uses. */
+interface DownloadFixtures {
+  streams: Streams;
+  slowApi: ApiClient;
+  slowTarget: SlowTarget;
+  safety: Safety;
+  judge: Judge;
+  runDownload: RunDownload;
+  suiteConfig: { budgets: TimeBudgets };
+}
+
+/**
+ * Starts the download of an idle local model (the `pick`-th, see idleLocalModel) with its progress
+ * watched until `expectTerminal`; skips the test when there is none. The test may wait up to the
+ * download budget: a socket that goes quiet is reported when it runs out.
+ */
+async function startWatchedDownload(
+  f: DownloadFixtures,
+  pick: number,
+  expectTerminal: 'COMPLETED' | 'CANCELED',
+): Promise<{ model: string; watch: Awaited<ReturnType<ReturnType<Streams['session']>['watchDownload']>> }> {
+  const { budgets } = f.suiteConfig;
+  f.safety.downloads();
+  test.setTimeout(modelTestTimeoutMs(budgets, 1));
+  const model = await idleLocalModel(f.slowApi, pick, f.slowTarget, f.runDownload, budgets.downloadMs);
+  test.skip(!model, `no local model left that is not downloaded (the ${pick + 1}. from the end)`);
+  const watch = await f.streams.session(f.slowTarget.url).watchDownload(model!, { expectTerminal });
+  await f.slowApi.call('downloadModel', { path: { model: model! } });
+  return { model: model!, watch };
+}
+
+/** Judges GET /model/{model} after its progress stream ended: downloaded and downloading as `expected`. */
+async function judgeModelAfter(
+  f: DownloadFixtures,
+  model: string,
+  step: string,
+  expected: { downloaded: boolean; downloading: boolean },
+): Promise<void> {
+  const m: any = (await f.slowApi.call('getModel', { path: { model } })).data ?? {};
+  f.judge('model_state_machine', {
+    operation: 'getModel',
+    model,
+    step,
+    observed: { downloaded: m.downloaded, downloading: m.downloading },
+    expected,
+  });
+}
+
 test.describe('Model download progress', { tag: '@Models' }, () => {
   test('a download: percentage never decreases, ends COMPLETED, and GET /model agrees', async ({
     streams,
@@ -42,27 +92,15 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     safety,
     judge,
     runDownload,
-    suiteConfig: { budgets },
+    suiteConfig,
   }) => {
-    safety.downloads();
-    // The watch waits up to the download budget: a socket that goes quiet is reported when it runs out.
-    test.setTimeout(modelTestTimeoutMs(budgets, 1));
-    const model = await idleLocalModel(slowApi, 0, slowTarget, runDownload, budgets.downloadMs);
-    test.skip(!model, 'no local model left that is not downloaded');
-    const session = streams.session(slowTarget.url);
-    const watch = await session.watchDownload(model!, { expectTerminal: 'COMPLETED' });
-    await slowApi.call('downloadModel', { path: { model: model! } });
-    const w = await watch.done;
-    const statuses = w.frames.map(statusOf);
+    const f = { streams, slowApi, slowTarget, safety, judge, runDownload, suiteConfig };
+    const { model, watch } = await startWatchedDownload(f, 0, 'COMPLETED');
+    const statuses = (await watch.done).frames.map(statusOf);
     expect.soft(statuses.at(-1), `model ${model}: the last progress status`).toBe('COMPLETED');
-    const after = await slowApi.call('getModel', { path: { model: model! } });
-    const m: any = after.data ?? {};
-    judge('model_state_machine', {
-      operation: 'getModel',
-      model: model!,
-      step: `after its progress stream ended ${statuses.at(-1) ?? 'without a status'}`,
-      observed: { downloaded: m.downloaded, downloading: m.downloading },
-      expected: { downloaded: true, downloading: false },
+    await judgeModelAfter(f, model, `after its progress stream ended ${statuses.at(-1) ?? 'without a status'}`, {
+      downloaded: true,
+      downloading: false,
     });
   });
 
@@ -73,36 +111,22 @@ test.describe('Model download progress', { tag: '@Models' }, () => {
     safety,
     judge,
     runDownload,
-    suiteConfig: { budgets },
+    suiteConfig,
   }) => {
-    safety.downloads();
-    // The watch waits up to the download budget: a socket that goes quiet is reported when it runs out.
-    test.setTimeout(modelTestTimeoutMs(budgets, 1));
-    const model = await idleLocalModel(slowApi, 1, slowTarget, runDownload, budgets.downloadMs);
-    test.skip(!model, 'no second local model left that is not downloaded');
-    const session = streams.session(slowTarget.url);
-    const watch = await session.watchDownload(model!, { expectTerminal: 'CANCELED' });
-    await slowApi.call('downloadModel', { path: { model: model! } });
+    const f = { streams, slowApi, slowTarget, safety, judge, runDownload, suiteConfig };
+    const { model, watch } = await startWatchedDownload(f, 1, 'CANCELED');
     // Cancel once the download is under way (its first percentage above zero), or at once if it never reports one.
     const deadline = Date.now() + 5000;
     while (
       Date.now() < deadline &&
       !watch.watch.end &&
-      !watch.watch.frames.some((f) => ((f.value as any)?.percentage ?? 0) > 0)
+      !watch.watch.frames.some((fr: any) => ((fr.value as any)?.percentage ?? 0) > 0)
     ) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    await slowApi.call('cancelModelDownload', { path: { model: model! } });
+    await f.slowApi.call('cancelModelDownload', { path: { model } });
     const w = await watch.done;
     expect.soft(w.frames.map(statusOf).at(-1), `model ${model}: the last progress status`).toBe('CANCELED');
-    const after = await slowApi.call('getModel', { path: { model: model! } });
-    const m: any = after.data ?? {};
-    judge('model_state_machine', {
-      operation: 'getModel',
-      model: model!,
-      step: 'after its download was cancelled',
-      observed: { downloaded: m.downloaded, downloading: m.downloading },
-      expected: { downloaded: false, downloading: false },
-    });
+    await judgeModelAfter(f, model, 'after its download was cancelled', { downloaded: false, downloading: false });
   });
 });

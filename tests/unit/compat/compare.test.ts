@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { compareAll, comparedPairs, compareVersions, countChanges } from '../../../src/compat/compare.js';
-import type { Change, ContractVersion, Json, PairChanges } from '../../../src/compat/types.js';
+import type { Change, Json, PairChanges } from '../../../src/compat/types.js';
 import { loadVersions } from '../../../src/compat/versions.js';
-import { doc, obj, responds, str } from './fixtures.js';
-
-const version = (id: string, d: Json, refined = false): ContractVersion => ({
-  id,
-  label: id,
-  file: `${id}.yaml`,
-  date: null,
-  origin: '',
-  era: '',
-  sdk: [],
-  pos: null,
-  doc: d,
-  ...(refined ? { refined } : {}),
-});
+import { doc, obj, responds, str, version } from './fixtures.js';
 
 describe('compareVersions / compareAll on hand-made specs', () => {
   test('identical documents give no change', () => {

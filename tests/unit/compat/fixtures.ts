@@ -1,5 +1,5 @@
 /** Small hand-made OpenAPI documents for the compat unit tests. */
-import type { Json } from '../../../src/compat/types.js';
+import type { ContractVersion, Json } from '../../../src/compat/types.js';
 
 /** A minimal OpenAPI 3.0 document with the given paths and component schemas. */
 export function doc(paths: Json, schemas: Json = {}): Json {
@@ -44,4 +44,20 @@ export function obj(properties: Json, required?: string[]): Json {
 /** A string schema, optionally with an enum. */
 export function str(values?: string[]): Json {
   return { type: 'string', ...(values ? { enum: values } : {}) };
+}
+
+/** A contract version of the matrix around document `d` (`refined`: the one the others are compared with). */
+export function version(id: string, d: Json, refined = false): ContractVersion {
+  return {
+    id,
+    label: id,
+    file: `${id}.yaml`,
+    date: null,
+    origin: '',
+    era: '',
+    sdk: [],
+    pos: null,
+    doc: d,
+    ...(refined ? { refined } : {}),
+  };
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { staticMatrix } from '../../../src/compat/matrix.js';
-import type { ContractVersion, Json } from '../../../src/compat/types.js';
+import type { Json } from '../../../src/compat/types.js';
 import {
   applyLive,
   fixPatterns,
@@ -18,7 +18,7 @@ import {
   unicodeSafePattern,
   type LoggedExchange,
 } from '../../../src/compat/live/index.js';
-import { doc, obj, str } from './fixtures.js';
+import { doc, obj, str, version } from './fixtures.js';
 
 const BASE = 'http://127.0.0.1:39300';
 const json = (schema: Json) => ({ description: 'OK', content: { 'application/json': { schema } } });
@@ -78,18 +78,6 @@ const upstreamDoc = doc({
       responses: { '200': json(obj({ iterable: { type: 'array' } }, ['iterable'])) },
     },
   },
-});
-const version = (id: string, d: Json, refined = false): ContractVersion => ({
-  id,
-  label: id,
-  file: `${id}.yaml`,
-  date: null,
-  origin: '',
-  era: '',
-  sdk: [],
-  pos: null,
-  doc: d,
-  ...(refined ? { refined } : {}),
 });
 const VERSIONS = [version('seed', seedDoc), version('upstream', upstreamDoc, true)];
 

@@ -6,30 +6,18 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { staticMatrix } from '../../../src/compat/matrix.js';
 import { writeCompatReports } from '../../../src/compat/report/write.js';
-import type { ContractVersion, Json } from '../../../src/compat/types.js';
-import { doc, obj, str } from './fixtures.js';
+import type { Json } from '../../../src/compat/types.js';
+import { doc, obj, str, version } from './fixtures.js';
 import { findChromium } from '../../e2e/browser.js';
 
-const v = (id: string, d: Json, refined = false): ContractVersion => ({
-  id,
-  label: id,
-  file: `${id}.yaml`,
-  date: null,
-  origin: '',
-  era: '',
-  sdk: [],
-  pos: null,
-  doc: d,
-  ...(refined ? { refined } : {}),
-});
 const get = (schema: Json, operationId: string): Json => ({
   get: { operationId, responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } } },
 });
 
 test('the compat page renders its matrix in headless Chromium, offline', async () => {
   const matrix = staticMatrix([
-    v('old <1>', doc({ '/x': get(obj({ a: str(), b: str() }), 'getX'), '/z': get(str(), 'getZ') })),
-    v('ref', doc({ '/x': get(obj({ a: str() }), 'getX'), '/y': get(str(), 'getY') }), true),
+    version('old <1>', doc({ '/x': get(obj({ a: str(), b: str() }), 'getX'), '/z': get(str(), 'getZ') })),
+    version('ref', doc({ '/x': get(obj({ a: str() }), 'getX'), '/y': get(str(), 'getY') }), true),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'compat-browser-'));
   const { chromium } = await import('playwright-core');

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index.js';
 import { staticMatrix } from '../../../src/compat/matrix.js';
-import type { ContractVersion, Json } from '../../../src/compat/types.js';
 import { applySdk, loadSdk, runSdkSmoke, sdkRow, type SdkSmokeResult } from '../../../src/compat/sdk/index.js';
-import { doc, obj, str } from './fixtures.js';
+import { doc, obj, str, version } from './fixtures.js';
 import { stepOf as step } from './sdkStep.js';
 
 const loaded = await loadSdk();
@@ -123,18 +122,6 @@ test('the SDK row: a cell per exercised operation, the stream not conformant wit
 });
 
 test('applySdk replaces the reserved SDK row and fills every column', () => {
-  const v = (id: string, d: Json, refined = false): ContractVersion => ({
-    id,
-    label: id,
-    file: `${id}.yaml`,
-    date: null,
-    origin: '',
-    era: '',
-    sdk: [],
-    pos: null,
-    doc: d,
-    ...(refined ? { refined } : {}),
-  });
   const get = (path: string) => ({
     [path]: {
       get: {
@@ -143,7 +130,7 @@ test('applySdk replaces the reserved SDK row and fills every column', () => {
       },
     },
   });
-  const m = staticMatrix([v('ref', doc({ ...get('/user'), ...get('/nothing') }), true)]);
+  const m = staticMatrix([version('ref', doc({ ...get('/user'), ...get('/nothing') }), true)]);
   applySdk(m, result);
   assert.deepEqual(
     m.rows.map((r) => r.id),
