@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { staticMatrix } from '../../../src/compat/matrix.js';
-import type { ContractVersion, Json } from '../../../src/compat/types.js';
+import type { Json } from '../../../src/compat/types.js';
 import {
   applyLive,
   frameExchanges,
@@ -16,7 +16,7 @@ import {
   type FrameSource,
 } from '../../../src/compat/live/index.js';
 import type { StreamFrame, StreamRequest } from '../../../src/stream/types.js';
-import { doc, obj, str } from './fixtures.js';
+import { doc, obj, str, version } from './fixtures.js';
 
 const frame = (seq: number, value: unknown, at = 1_000 + seq): StreamFrame => ({
   seq,
@@ -88,26 +88,15 @@ const wsOp = (operationId: string, schema: Json) => ({
     responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },
   },
 });
-const v = (id: string, d: Json): ContractVersion => ({
-  id,
-  label: id,
-  file: `${id}.yaml`,
-  date: null,
-  origin: '',
-  era: '',
-  sdk: [],
-  pos: null,
-  doc: d,
-});
 const VERSIONS = [
-  v(
+  version(
     'loose',
     doc({
       '/qgpt/stream': wsOp('qgptStream', output),
       '/model/{model}/download/progress': wsOp('progress', obj({ status: str() })),
     }),
   ),
-  v('strict', doc({ '/qgpt/stream': wsOp('qgptStream', { ...output, required: ['status', 'conversation'] }) })),
+  version('strict', doc({ '/qgpt/stream': wsOp('qgptStream', { ...output, required: ['status', 'conversation'] }) })),
 ];
 
 test('the versions judge the frames: conformant frames, a required field a frame lacks, a channel never opened', async () => {
