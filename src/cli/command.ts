@@ -21,8 +21,10 @@ export interface Command {
   readonly name: string;
   /** One line for the command list. */
   readonly summary: string;
-  /** Positional arguments for the usage line, e.g. `[dir ...]`. */
+  /** Positional arguments for the usage line, e.g. `[dir ...]`; without it a positional argument is a usage error. */
   readonly args?: string;
+  /** The hint of that usage error (default: see the command's --help). */
+  readonly positionalHint?: string;
   /** A paragraph shown under the usage line of `--help`. */
   readonly details?: string;
   readonly options: readonly OptionSpec[];

@@ -59,6 +59,12 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       io.out(renderCommandHelp(cmd));
       return EXIT.ok;
     }
+    if (!cmd.args && args.positionals.length)
+      throw new HarnessError(
+        'usage',
+        `${cmd.name} takes no positional arguments, got "${args.positionals[0]}"`,
+        cmd.positionalHint ?? `see: pieces-conformance ${cmd.name} --help`,
+      );
     if (!cmd.run) throw new HarnessError('internal', `command ${cmd.name} has no run()`);
     return await cmd.run(args, io);
   } catch (err) {

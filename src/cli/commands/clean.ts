@@ -7,6 +7,7 @@
  */
 import type { Command } from '../command.js';
 import { EXIT } from '../exit.js';
+import { settingOptions } from '../options.js';
 
 export default {
   name: 'clean',
@@ -32,14 +33,7 @@ export default {
       defaultText: 'the user state directory',
     },
     { name: 'dry-run', type: 'boolean', description: 'List the leftovers, remove nothing' },
-    {
-      name: 'timeout-ms',
-      type: 'int',
-      min: 1,
-      placeholder: 'N',
-      description: 'Per-request timeout',
-      defaultText: '10000',
-    },
+    ...settingOptions('timeoutMs'),
   ],
   examples: [
     ['--target http://127.0.0.1:39300', 'remove what an interrupted run left on that Pieces OS'],
@@ -48,7 +42,7 @@ export default {
   async run(args, io) {
     const { resolve } = await import('node:path');
     const { HarnessError } = await import('../../core/errors.js');
-    const { parseTarget } = await import('../../settings/index.js');
+    const { parseTarget, readSetting } = await import('../../settings/index.js');
     const { findLedgers, targetLedgerDir, cleanTarget } = await import('../../ledger/index.js');
     const target = args.values.target as string | undefined;
     if (!target)
@@ -60,8 +54,6 @@ export default {
     const url = parseTarget(target);
     if (url === undefined || url === 'auto')
       throw new HarnessError('usage', `--target "${target}" is not an http(s) URL`, 'e.g. http://127.0.0.1:39300');
-    if (args.positionals.length)
-      throw new HarnessError('usage', `clean takes no positional arguments, got "${args.positionals[0]}"`);
     const dir = args.values['ledger-dir'] as string | undefined;
     const env: NodeJS.ProcessEnv = { ...io.env, ...(dir ? { PIECES_LEDGER_DIR: resolve(io.cwd, dir) } : {}) };
     const found = findLedgers(url, env);
@@ -87,7 +79,7 @@ export default {
       baseUrl: url,
       spec,
       transport: fetchTransport(),
-      timeoutMs: (args.values['timeout-ms'] as number | undefined) ?? 10_000,
+      timeoutMs: (args.values['timeout-ms'] as number | undefined) ?? readSetting('timeoutMs', io.env),
     });
     const r = await cleanTarget(api, url, env);
     for (const line of r.done) io.out(`  ${line}`);

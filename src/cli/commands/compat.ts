@@ -46,12 +46,6 @@ export default {
     const startedAt = Date.now();
     const root = repoRoot();
     const { HarnessError } = await import('../../core/errors.js');
-    if (args.positionals.length)
-      throw new HarnessError(
-        'usage',
-        `compat takes no positional arguments, got "${args.positionals[0]}"`,
-        'see: pieces-conformance compat --help',
-      );
     const { config } = resolveConfig({ cwd: io.cwd, env: io.env, flags: args.values, warn: io.err });
     // The contract suite for every HTTP operation and the stream suite for the WebSocket ones, whole (a
     // filtered run would leave operations unexercised for no reason). The property suite adds volume, not operations.

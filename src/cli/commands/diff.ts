@@ -58,14 +58,7 @@ export default {
       defaultText: 'reports',
     },
     ...settingOptions('contract'),
-    {
-      name: 'timeout-ms',
-      type: 'int',
-      min: 1,
-      placeholder: 'N',
-      description: 'Per-request timeout',
-      defaultText: '10000',
-    },
+    ...settingOptions('timeoutMs'),
   ],
   examples: [
     ['--target http://127.0.0.1:39300', 'a running Pieces OS against a fresh emulator'],
@@ -100,8 +93,6 @@ export default {
       if (v !== undefined && (parseTarget(v) === undefined || v === 'auto'))
         throw new HarnessError('usage', `--${flag} "${v}" is not an http(s) URL`, 'e.g. http://127.0.0.1:39300');
     }
-    if (args.positionals.length)
-      throw new HarnessError('usage', `diff takes no positional arguments, got "${args.positionals[0]}"`);
     const readonly = args.values.readonly === true || readSetting('readonly', io.env);
     if (readonly && har !== undefined)
       throw new HarnessError(
@@ -127,7 +118,7 @@ export default {
         root,
         env: io.env,
         reportsDir,
-        timeoutMs: args.values['timeout-ms'] as number | undefined,
+        timeoutMs: (args.values['timeout-ms'] as number | undefined) ?? readSetting('timeoutMs', io.env),
       });
       const { steps, streams } = h.replay.recorded;
       if (h.drifts.length === 0)
@@ -148,7 +139,7 @@ export default {
       root,
       env: io.env,
       reportsDir,
-      timeoutMs: args.values['timeout-ms'] as number | undefined,
+      timeoutMs: (args.values['timeout-ms'] as number | undefined) ?? readSetting('timeoutMs', io.env),
       readonly,
     });
     if (r.drifts.length === 0)

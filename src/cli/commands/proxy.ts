@@ -103,8 +103,6 @@ export default {
         'proxy needs --target URL',
         'e.g. pieces-conformance proxy --target http://127.0.0.1:39300 --port 39301',
       );
-    if (args.positionals.length)
-      throw new HarnessError('usage', `proxy takes no positional arguments, got "${args.positionals[0]}"`);
     const root = repoRoot();
     const reportsDir = resolve(io.cwd, (args.values['reports-dir'] as string | undefined) ?? 'reports/proxy');
     const contractArg = (args.values.contract as string | undefined) ?? readSetting('contract', io.env);

@@ -63,12 +63,6 @@ export default {
   async run(args, io) {
     const startedAt = Date.now();
     const root = repoRoot();
-    if (args.positionals.length)
-      throw new HarnessError(
-        'usage',
-        `replay takes no positional arguments, got "${args.positionals[0]}"`,
-        'see: pieces-conformance replay --help',
-      );
     const from = reportPaths(
       (args.values['reports-dir'] as string | undefined) ?? readSetting('reportsDir', io.env),
       io.cwd,

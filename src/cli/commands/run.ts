@@ -24,6 +24,7 @@ export default {
     'Reports (regenerated each run): reports/summary.md, reports/junit.xml, reports/results.json,',
     'reports/allure-report/index.html (offline, single file), reports/coverage.md and coverage.json.',
   ].join('\n'),
+  positionalHint: 'did you mean --grep?',
   options: [
     ...settingOptions(
       'target',
@@ -80,14 +81,6 @@ export default {
     const root = repoRoot();
     const resolved = resolveConfig({ cwd: io.cwd, env: io.env, flags: args.values, warn: io.err });
     const c = resolved.config;
-    if (args.positionals.length) {
-      const { HarnessError } = await import('../../core/errors.js');
-      throw new HarnessError(
-        'usage',
-        `run takes no positional arguments, got "${args.positionals[0]}"`,
-        'did you mean --grep?',
-      );
-    }
     if (args.values['print-config']) {
       for (const line of printConfigLines(resolved)) io.out(line);
       return EXIT.ok;

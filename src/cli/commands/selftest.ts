@@ -16,6 +16,7 @@ export default {
     'suite; others: the contract tests of their tag and the negative cases), widened to every suite once if missed.',
     'Exit 0: every fault caught and the clean run conformant; 1: a fault missed or a false alarm; 2: a run could not be judged.',
   ].join('\n'),
+  positionalHint: 'name faults with --fault',
   options: [
     {
       name: 'fault',
@@ -74,12 +75,6 @@ export default {
       unionSelection,
     } = await import('../../selftest/index.js');
     const { HarnessError } = await import('../../core/errors.js');
-    if (args.positionals.length)
-      throw new HarnessError(
-        'usage',
-        `selftest takes no positional arguments, got "${args.positionals[0]}"`,
-        'name faults with --fault',
-      );
     const root = repoRoot();
     const named = (args.values.fault as string[] | undefined) ?? [];
     if (args.values.fast && named.length)

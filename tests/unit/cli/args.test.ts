@@ -120,7 +120,8 @@ for (const [argv, message] of badValues) {
 // whole command lines through main(): exit 2 and exactly one line on stderr, no stack
 const cliErrors: Array<[string[], RegExp]> = [
   [['run', '--bogus'], /^pieces-conformance: usage error: unknown option --bogus/],
-  [['run', 'contract'], /run takes no positional arguments/],
+  [['run', 'contract'], /run takes no positional arguments, got "contract" \(did you mean --grep\?\)/],
+  [['clean', 'x'], /clean takes no positional arguments, got "x" \(see: pieces-conformance clean --help\)/],
   [['frobnicate'], /unknown command "frobnicate".*commands: run, replay, emulator, merge/],
   [
     ['run', '--target', 'auto', '--fault', 'gone-as-404'],
