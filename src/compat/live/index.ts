@@ -25,15 +25,13 @@ export {
 } from './versionContracts.js';
 export {
   applyLive,
-  judgeExchange,
   judgeVersion,
   judgeVersions,
   liveVerdicts,
   relativePath,
-  type ExchangeJudgement,
   type JudgeOptions,
   type LiveResult,
   type OperationTally,
-  type ProblemRank,
   type VersionLive,
 } from './verdicts.js';
+export { judgeExchange, type ExchangeJudgement, type ProblemRank } from './judgeExchange.js';
