@@ -153,7 +153,8 @@ export function relabel(failure: ContractFailure, id: ExpectationId): ContractFa
 }
 
 /** How unmet assumed expectations count: failures (`enforce`) or warnings (`warn`). */
-export type AssumptionMode = 'enforce' | 'warn';
+export const ASSUMPTION_MODES = ['enforce', 'warn'] as const;
+export type AssumptionMode = (typeof ASSUMPTION_MODES)[number];
 
 /** The mode in force: the configured one, else enforce on the embedded emulator and warn on any other target. */
 export function assumptionMode(targetKind: 'emulator' | 'live', configured?: AssumptionMode): AssumptionMode {

@@ -7,46 +7,12 @@
  */
 import { SECURITY_MODES } from '../security/mode.js';
 import { VALIDATION_MODES } from '../validate/mode.js';
+import { ASSUMPTION_MODES } from '../checks/basis.js';
 import { bool, custom, int, list, oneOf, text } from './define.js';
+import { COVERAGE_GATE_MODES, EMULATOR_PROFILES, SUITES, parseShard, parseTarget } from './values.js';
 
-/** The suites (Playwright projects) a run can select. */
-export const SUITES = ['contract', 'stream', 'property'] as const;
-export type Suite = (typeof SUITES)[number];
-
-/** How the coverage gate acts (auto: enforce on whole runs, report on shards and filtered runs). */
-export const COVERAGE_GATE_MODES = ['auto', 'enforce', 'report', 'off'] as const;
-export type CoverageGateMode = (typeof COVERAGE_GATE_MODES)[number];
-
-/** How unmet `assumed` expectations count (src/checks/basis.ts): failures, or warnings. */
-export const ASSUMPTION_MODES = ['enforce', 'warn'] as const;
-export type AssumptionMode = (typeof ASSUMPTION_MODES)[number];
-
-/** A Playwright shard: run part `index` of `total`. */
-export interface Shard {
-  index: number;
-  total: number;
-}
-
-/** Parses `i/n` into a shard, or undefined when it is not one. */
-export function parseShard(value: string): Shard | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  if (!m) return undefined;
-  const index = Number(m[1]);
-  const total = Number(m[2]);
-  return index >= 1 && total >= 1 && index <= total ? { index, total } : undefined;
-}
-
-/** `auto`, or an http(s) base URL without trailing slashes; undefined otherwise. */
-export function parseTarget(value: string): string | undefined {
-  if (value.toLowerCase() === 'auto') return 'auto';
-  try {
-    const u = new URL(value);
-    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '') return undefined;
-  } catch {
-    return undefined;
-  }
-  return value.replace(/\/+$/, '');
-}
+export { COVERAGE_GATE_MODES, EMULATOR_PROFILES, SUITES, parseShard, parseTarget };
+export type { CoverageGateMode, EmulatorProfile, Shard, Suite } from './values.js';
 
 const ms = (doc: string, defaultText: string) => int({ group: 'stream', min: 1, doc, defaultText });
 const budget = (doc: string, defaultText: string, envAliases?: string[]) =>
@@ -59,10 +25,6 @@ const budget = (doc: string, defaultText: string, envAliases?: string[]) =>
     defaultText,
     ...(envAliases ? { envAliases } : {}),
   });
-
-/** The embedded emulator's profiles (emulator --profile). */
-export const EMULATOR_PROFILES = ['instant', 'realistic'] as const;
-export type EmulatorProfile = (typeof EMULATOR_PROFILES)[number];
 
 export const SETTINGS = {
   // What is judged and how.
