@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { ApiClient } from '../client/client.js';
 import type { ModelStateLine } from './entries.js';
 import { findLedgers } from './ledger.js';
-import { joinResults, removeLeftovers, restoreModels, type SweepResult } from './sweep.js';
+import { joinResults, removeLeftovers, removeNamedLeftovers, restoreModels, type SweepResult } from './sweep.js';
 
 /** The outcome of cleaning one target. */
 export interface CleanResult extends SweepResult {
@@ -36,6 +36,8 @@ export async function cleanTarget(
     }
     const r = joinResults(
       await removeLeftovers(api, found.state.leftovers),
+      // After the recorded ids: what is left under the run's marked names went unrecorded.
+      await removeNamedLeftovers(api, found.state.named),
       await restoreModels(api, found.state.models),
     );
     out.done.push(...r.done);

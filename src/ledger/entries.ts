@@ -25,6 +25,21 @@ export interface CreatedLine {
   at: string;
 }
 
+/** The marker every name the harness gives what it creates starts with. */
+export const CREATED_MARKER = 'pieces-conformance:';
+
+/**
+ * Something the run is about to create under a marked name, written before the request: a run
+ * killed between the answer and its `created` line still leaves the name, and a sweep finds the
+ * item by it.
+ */
+export interface CreatingLine {
+  type: 'creating';
+  kind: 'asset' | 'conversation';
+  name: string;
+  at: string;
+}
+
 /** Something the run removed (or cancelled) again. */
 export interface RemovedLine {
   type: 'removed';
@@ -42,7 +57,7 @@ export interface ModelStateLine {
   downloading: boolean;
 }
 
-export type LedgerLine = RunHeader | CreatedLine | RemovedLine | ModelStateLine;
+export type LedgerLine = RunHeader | CreatingLine | CreatedLine | RemovedLine | ModelStateLine;
 
 /** One leftover: a created item with no removal on record. */
 export interface Leftover {
@@ -50,16 +65,25 @@ export interface Leftover {
   id: string;
 }
 
-/** A parsed ledger: its header, what is left, and the models' earlier state. */
+/** A name the run meant to create something under (see CreatingLine). */
+export interface NamedLeftover {
+  kind: 'asset' | 'conversation';
+  name: string;
+}
+
+/** A parsed ledger: its header, what is left, the marked names it created under, and the models' earlier state. */
 export interface LedgerState {
   header?: RunHeader;
   leftovers: Leftover[];
+  /** Marked names of creations (any of them may have been created without its `created` line). */
+  named: NamedLeftover[];
   models: ModelStateLine[];
 }
 
 /** Parses a ledger's text; a torn last line (the run was killed mid-write) is skipped. */
 export function parseLedger(text: string): LedgerState {
   const created = new Map<string, Leftover>();
+  const named = new Map<string, NamedLeftover>();
   const models = new Map<string, ModelStateLine>();
   let header: RunHeader | undefined;
   for (const raw of text.split('\n')) {
@@ -71,9 +95,11 @@ export function parseLedger(text: string): LedgerState {
       continue;
     }
     if (line.type === 'run') header ??= line;
+    else if (line.type === 'creating' && line.name?.startsWith(CREATED_MARKER))
+      named.set(`${line.kind} ${line.name}`, { kind: line.kind, name: line.name });
     else if (line.type === 'created') created.set(`${line.kind} ${line.id}`, { kind: line.kind, id: line.id });
     else if (line.type === 'removed') created.delete(`${line.kind} ${line.id}`);
     else if (line.type === 'model' && !models.has(line.id)) models.set(line.id, line);
   }
-  return { header, leftovers: [...created.values()], models: [...models.values()] };
+  return { header, leftovers: [...created.values()], named: [...named.values()], models: [...models.values()] };
 }

@@ -46,6 +46,11 @@ export class RunLedger {
     appendFileSync(this.file, `${JSON.stringify(line)}\n`);
   }
 
+  /** Records a marked name the run is about to create something under (before the request). */
+  creating(kind: 'asset' | 'conversation', name: string): void {
+    this.append({ type: 'creating', kind, name, at: new Date().toISOString() });
+  }
+
   /** Records something the run created (before anything else can go wrong). */
   created(kind: LedgerKind, id: string): void {
     this.append({ type: 'created', kind, id, at: new Date().toISOString() });

@@ -5,7 +5,7 @@
  * touched. Every request goes through the typed client, so the caller may record or judge it.
  */
 import type { ApiClient } from '../client/client.js';
-import type { Leftover, ModelStateLine } from './entries.js';
+import { CREATED_MARKER, type Leftover, type ModelStateLine, type NamedLeftover } from './entries.js';
 
 /** What a sweep did. */
 export interface SweepResult {
@@ -48,6 +48,43 @@ export async function removeLeftovers(api: ApiClient, leftovers: readonly Leftov
         out.remaining.push(item);
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Finds what a run created under its marked names without recording the id (killed between the
+ * answer and the ledger line) and removes it. Only names that carry the marker and the run wrote
+ * down are matched, exactly: a user's item never carries one. Pseudo assets are listed too.
+ */
+export async function removeNamedLeftovers(api: ApiClient, named: readonly NamedLeftover[]): Promise<SweepResult> {
+  const out: SweepResult = { done: [], failed: [], remaining: [] };
+  const note = 'finding what an earlier run created under its marked names';
+  for (const kind of ['asset', 'conversation'] as const) {
+    const names = new Set(named.filter((n) => n.kind === kind && n.name.startsWith(CREATED_MARKER)).map((n) => n.name));
+    if (names.size === 0) continue;
+    const list =
+      kind === 'asset'
+        ? await api.callLoose('getAssetsSnapshot', {
+            query: { transferables: false, pseudo: true },
+            intent: 'neutral',
+            note,
+          })
+        : await api.callLoose('getConversationsSnapshot', { query: { transferables: false }, intent: 'neutral', note });
+    if (list.status !== 200) {
+      out.failed.push(`${kind}s by name: the snapshot answered ${list.status || list.exchange.error}`);
+      continue;
+    }
+    const items = (
+      (list.data as { iterable?: Array<{ id?: unknown; name?: unknown }> } | undefined)?.iterable ?? []
+    ).filter((x) => typeof x.id === 'string' && typeof x.name === 'string' && names.has(x.name));
+    const found = await removeLeftovers(
+      api,
+      items.map((x) => ({ kind, id: x.id as string })),
+    );
+    out.done.push(...found.done.map((d) => `${d} (found by its marked name)`));
+    out.failed.push(...found.failed);
+    out.remaining.push(...found.remaining);
   }
   return out;
 }

@@ -80,3 +80,32 @@ test("an interrupted run's leftovers go, the user's things stay, models are rest
   );
   assert.deepEqual(readdirSync(folder), []);
 });
+
+test('a creation the run named but never recorded (killed between answer and ledger line) is found by its marked name', async () => {
+  const users = await asset('pieces-conformance-like but the user’s');
+  const lookalike = await asset('pieces-conformance:unrecorded-x');
+  const unrecorded = await asset('pieces-conformance:unrecorded');
+  const conversation = (
+    await api.callLoose('createConversation', { body: { type: 'COPILOT', name: 'pieces-conformance:talk' } })
+  ).data as { id: string };
+  const lines = [
+    { type: 'run', run: 'n', target: emu.url, pid: 2 ** 31 - 2, host: hostname(), started: 't' },
+    { type: 'creating', kind: 'asset', name: 'pieces-conformance:unrecorded', at: 't' },
+    { type: 'creating', kind: 'conversation', name: 'pieces-conformance:talk', at: 't' },
+    // A name without the marker is never matched, whatever the ledger says.
+    { type: 'creating', kind: 'asset', name: 'pieces-conformance-like but the user’s', at: 't' },
+  ];
+  const folder = targetLedgerDir(emu.url, env);
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'n.jsonl'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+
+  const r = await cleanTarget(api, emu.url, env);
+  assert.deepEqual(r.failed, []);
+  assert.deepEqual(r.swept, ['n.jsonl']);
+  assert.equal((await api.callLoose('getAsset', { path: { asset: unrecorded } })).status, 410);
+  assert.equal((await api.callLoose('getConversation', { path: { conversation: conversation.id } })).status, 410);
+  assert.equal((await api.callLoose('getAsset', { path: { asset: users } })).status, 200, "the user's asset stays");
+  assert.equal((await api.callLoose('getAsset', { path: { asset: lookalike } })).status, 200, 'only exact names match');
+  assert.ok(r.done.some((d) => d.includes(unrecorded) && d.includes('found by its marked name')));
+});
