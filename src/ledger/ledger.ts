@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { HarnessError } from '../core/errors.js';
+import { processAlive } from '../process/alive.js';
 import { parseLedger, type LedgerKind, type LedgerLine, type LedgerState, type ModelStateLine } from './entries.js';
 import { targetLedgerDir } from './paths.js';
 
@@ -85,31 +86,6 @@ export interface FoundLedger {
   running: boolean;
 }
 
-/**
- * Whether a process of this machine is alive. A killed run's process may linger as a zombie until
- * it is reaped (its state `Z` in /proc on Linux): that run is over, so it counts as dead.
- */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err: any) {
-    return err?.code === 'EPERM';
-  }
-  return !zombie(pid);
-}
-
-/** Whether /proc says `pid` is a zombie or dead (false where there is no /proc). */
-function zombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The state follows the command name, which is in parentheses and may itself hold spaces or ')'.
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state === 'Z' || state === 'X';
-  } catch {
-    return false;
-  }
-}
-
 /** Every ledger of runs against `target` (except `exceptFile`), oldest first. */
 export function findLedgers(target: string, env: NodeJS.ProcessEnv = process.env, exceptFile?: string): FoundLedger[] {
   const dir = targetLedgerDir(target, env);
@@ -122,7 +98,7 @@ export function findLedgers(target: string, env: NodeJS.ProcessEnv = process.env
     .map((file) => {
       const state = parseLedger(readFileSync(file, 'utf8'));
       const h = state.header;
-      const running = !!h && h.host === hostname() && h.pid !== process.pid && alive(h.pid);
+      const running = !!h && h.host === hostname() && h.pid !== process.pid && processAlive(h.pid);
       return { file, state, running };
     });
 }

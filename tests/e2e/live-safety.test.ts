@@ -9,15 +9,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { BUNDLED_CONTRACT } from '../../src/contract/index.js';
 import { loadSpec } from '../../src/contract/load.js';
 import { PROMPT_OPERATIONS, WRITE_OPERATIONS } from '../../src/target/safety.js';
-import { cli, removeScratch, ROOT, scratch } from './helpers.js';
-import { findLedgers } from '../../src/ledger/index.js';
+import { cli, removeScratch, scratch } from './helpers.js';
+import { interruptedRun } from './interruptedRun.js';
 import { startCountingProxy, type CountingProxy } from './countingProxy.js';
 import { canaryDamage, readCanary, type Canary } from '../fixtures/canary.js';
 
@@ -84,62 +83,6 @@ function ledgerFiles(): string[] {
       .filter((f) => f.endsWith('.jsonl'))
       .map((f) => join(ledgers, d, f)),
   );
-}
-
-/** The ledgers of runs against the proxy, with their leftovers and whether their run is still going. */
-const proxyLedgers = () => findLedgers(proxy.url, { ...process.env, ...env });
-
-/**
- * Starts a contract run and kills it (and its workers) while its ledger holds a created asset not
- * yet removed. A test may remove its asset between the look and the kill: then the attempt left
- * nothing behind, its ledger is dropped and the run is started again (three attempts).
- */
-async function interruptedRun(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await killedRun();
-    if (proxyLedgers().some((l) => l.state.leftovers.length > 0)) return;
-    assert.ok(attempt < 3, 'three interrupted runs each removed their assets before the kill');
-    for (const l of proxyLedgers()) rmSync(l.file, { force: true });
-  }
-}
-
-/** One run of the contract suite's @Assets tests, killed once its ledger holds a leftover. */
-async function killedRun(): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin', 'pieces-conformance.mjs'),
-      'run',
-      '--target',
-      proxy.url,
-      '--suite',
-      'contract',
-      '--grep',
-      '@Assets',
-      '--no-html',
-    ],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, ...env, PIECES_REPORTS_DIR: scratch('interrupted'), FORCE_COLOR: '0' },
-    },
-  );
-  const exited = new Promise((r) => child.on('exit', r));
-  const deadline = Date.now() + 180_000;
-  while (!proxyLedgers().some((l) => l.state.leftovers.some((x) => x.kind === 'asset'))) {
-    assert.ok(Date.now() < deadline, 'the run recorded a created asset in its ledger within 180 s');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  process.kill(-child.pid!, 'SIGKILL');
-  await exited;
-  // The run's workers die with it, but may take a moment to be gone (or reaped): until then the
-  // ledger's run counts as still going, and clean rightly leaves it alone.
-  const gone = Date.now() + 30_000;
-  while (proxyLedgers().some((l) => l.running)) {
-    assert.ok(Date.now() < gone, "the interrupted run's processes ended within 30 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 let users: Snapshot;
@@ -209,7 +152,7 @@ test('a read-only run sends no write and no prompt, and changes nothing; so does
 });
 
 test("clean removes an interrupted run's leftovers, and only those", async () => {
-  await interruptedRun();
+  await interruptedRun(proxy.url, env, scratch('interrupted'));
   assert.equal(ledgerFiles().length, 1, 'the interrupted run left its ledger');
   assert.notDeepEqual((await snapshot()).assets, users.assets, 'the interrupted run left assets behind');
   const clean = await cli(['clean', '--target', proxy.url], env);
@@ -220,7 +163,7 @@ test("clean removes an interrupted run's leftovers, and only those", async () =>
 });
 
 test("a full run sweeps an interrupted run's leftovers, keeps the user's data, models and session, and names a real application and model", async () => {
-  await interruptedRun();
+  await interruptedRun(proxy.url, env, scratch('interrupted'));
   proxy.reset();
   const run = await cli(['run', '--target', proxy.url, '--no-html', '--reports-dir', scratch('live')], env);
   assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
